@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Reproduces gilscope's performance figures (docs/performance.md):
+#   1. JMH: per-acquisition cost of a tracked / untracked monitor, no agent vs agent default vs
+#      agent detail=all, side by side (AcquireReleaseComparison);
+#   2. whole-app overhead: the interpreter-style GIL workload in child JVMs under no agent,
+#      gilscope (default, detail=all, untracked monitor), JFR jdk.JavaMonitorEnter at 0 ms and
+#      async-profiler's lock mode, alternating run by run (OverheadHarness).
+#
+# usage: benchmarks/run-benchmarks.sh [all|jmh|overhead] [--no-build] [-- extra harness options]
+#   RUNS=5            measured runs per overhead configuration
+#   JAVA=java         the JDK that runs the harnesses and, by default, the child JVMs
+#   JMH_OPTS="..."    extra AcquireReleaseComparison options, e.g. "--forks 2"
+# Results: benchmarks/target/jmh/acquire-release.{json,csv,txt},
+#          benchmarks/target/overhead/{summary.json,runs.csv,report.txt}
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+what=all
+build=true
+extra=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    all|jmh|overhead) what=$1 ;;
+    --no-build) build=false ;;
+    --) shift; extra=("$@"); break ;;
+    *) echo "run-benchmarks.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+java_cmd=${JAVA:-java}
+jar=benchmarks/target/gilscope-benchmarks.jar
+
+if $build; then
+  ./mvnw -B -q -pl benchmarks -am package -DskipTests
+fi
+[[ -f agent/target/gilscope-agent.jar ]] || echo "warning: no agent/target/gilscope-agent.jar; agent configurations are skipped" >&2
+
+echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), $("$java_cmd" -version 2>&1 | head -1)"
+echo "agent:   $(git log -1 --format='%h %s' -- agent/src 2>/dev/null || echo unknown)"
+
+if [[ $what == all || $what == jmh ]]; then
+  mkdir -p benchmarks/target/jmh
+  # shellcheck disable=SC2086
+  "$java_cmd" -cp "$jar" dev.gilscope.bench.jmh.AcquireReleaseComparison ${JMH_OPTS:-} \
+    | tee benchmarks/target/jmh/acquire-release.txt
+fi
+
+if [[ $what == all || $what == overhead ]]; then
+  mkdir -p benchmarks/target/overhead
+  "$java_cmd" -cp "$jar" dev.gilscope.bench.overhead.OverheadHarness --runs "${RUNS:-5}" "${extra[@]}" \
+    | tee benchmarks/target/overhead/report.txt
+fi
