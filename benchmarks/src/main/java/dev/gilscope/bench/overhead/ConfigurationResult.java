@@ -15,8 +15,10 @@ record ConfigurationResult(
     Summary cpuMillis,
     Summary acquisitionsPerSecond,
     Summary recordedAcquisitions,
+    Summary otherLoadMilliCpus,
     long trueAcquisitionsPerRun,
     double workloadRatio,
+    double pairedWorkloadRatio,
     double processWallRatio,
     double cpuRatio) {
 
@@ -32,6 +34,7 @@ record ConfigurationResult(
     Summary rate = Summary.of(runs, run -> Math.round(run.workload().acquisitionsPerSecond()));
     Summary recorded =
         Summary.of(runs, run -> run.recording().recordedAcquisitions(configuration.recorder));
+    Summary otherLoad = Summary.of(runs, run -> Math.round(1000 * run.workload().otherLoadCpus()));
     return new ConfigurationResult(
         configuration,
         jvmArgs,
@@ -41,10 +44,35 @@ record ConfigurationResult(
         cpu,
         rate,
         recorded,
+        otherLoad,
         trueAcquisitionsPerRun,
         baseline == null ? 1.0 : workload.ratioTo(baseline.workloadMillis),
+        baseline == null ? 1.0 : pairedRatio(runs, baseline.runs),
         baseline == null ? 1.0 : wall.ratioTo(baseline.processWallMillis),
         baseline == null ? 1.0 : cpu.ratioTo(baseline.cpuMillis));
+  }
+
+  /**
+   * The median over rounds of this run's workload time over the no-agent run of the same round:
+   * runs of one round are seconds apart, so this cancels load that drifts over minutes.
+   */
+  private static double pairedRatio(List<RunOutcome> runs, List<RunOutcome> baselineRuns) {
+    List<Double> ratios = new java.util.ArrayList<>();
+    for (RunOutcome run : runs) {
+      for (RunOutcome baseline : baselineRuns) {
+        if (run.round() == baseline.round() && run.succeeded() && baseline.succeeded()) {
+          ratios.add(run.workload().workloadNanos() / (double) baseline.workload().workloadNanos());
+        }
+      }
+    }
+    if (ratios.isEmpty()) {
+      return Double.NaN;
+    }
+    java.util.Collections.sort(ratios);
+    int middle = ratios.size() / 2;
+    return ratios.size() % 2 == 1
+        ? ratios.get(middle)
+        : (ratios.get(middle - 1) + ratios.get(middle)) / 2;
   }
 
   long failedRuns() {

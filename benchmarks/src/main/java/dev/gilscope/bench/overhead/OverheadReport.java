@@ -28,31 +28,38 @@ final class OverheadReport {
   void printTable(PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "%n%-22s %5s  %-24s %6s  %-24s %6s  %6s  %9s  %s%n",
+        "%n%-22s %5s  %-24s %6s %6s  %-24s %6s  %6s  %9s  %5s  %s%n",
         "configuration",
         "runs",
         "workload ms med [min..max]",
         "ratio",
+        "paired",
         "process ms med [min..max]",
         "ratio",
         "cpu x",
         "acq/s",
+        "other",
         "recorded of true acquisitions (median run)");
     for (ConfigurationResult result : results) {
       out.printf(
           Locale.ROOT,
-          "%-22s %2d/%-2d  %-24s %6s  %-24s %6s  %6s  %8.2fM  %s%n",
+          "%-22s %2d/%-2d  %-24s %6s %6s  %-24s %6s  %6s  %8.2fM  %5.2f  %s%n",
           result.configuration().id,
           result.runs().size() - result.failedRuns(),
           result.runs().size(),
           range(result.workloadMillis()),
           ratio(result.workloadRatio()),
+          ratio(result.pairedWorkloadRatio()),
           range(result.processWallMillis()),
           ratio(result.processWallRatio()),
           ratio(result.cpuRatio()),
           result.acquisitionsPerSecond().median() / 1e6,
+          result.otherLoadMilliCpus().median() / 1000,
           recorded(result));
     }
+    out.println(
+        "ratio: median over median of the no-agent runs; paired: median of per-round ratios;"
+            + " other: CPUs kept busy by other processes during the workload (median run)");
     for (ConfigurationResult result : results) {
       for (RunOutcome run : result.runs()) {
         if (!run.succeeded()) {
@@ -177,6 +184,9 @@ final class OverheadReport {
     json.append(", \"failedRuns\": ").append(result.failedRuns());
     json.append(",\n      \"workloadMillis\": ").append(summaryJson(result.workloadMillis()));
     json.append(", \"workloadRatio\": ").append(Json.number(result.workloadRatio()));
+    json.append(", \"pairedWorkloadRatio\": ").append(Json.number(result.pairedWorkloadRatio()));
+    json.append(",\n      \"otherLoadMilliCpus\": ")
+        .append(summaryJson(result.otherLoadMilliCpus()));
     json.append(",\n      \"processWallMillis\": ").append(summaryJson(result.processWallMillis()));
     json.append(", \"processWallRatio\": ").append(Json.number(result.processWallRatio()));
     json.append(",\n      \"cpuMillis\": ").append(summaryJson(result.cpuMillis()));
@@ -208,7 +218,8 @@ final class OverheadReport {
   private String csv() {
     StringBuilder csv =
         new StringBuilder(
-            "configuration,round,succeeded,processWallNanos,workloadNanos,cpuNanos,acquisitions,"
+            "configuration,round,succeeded,processWallNanos,workloadNanos,cpuNanos,machineBusyNanos,"
+                + "acquisitions,"
                 + "gilscopeStatisticsAcquisitions,gilscopeAcquireEvents,gilscopeHoldEvents,"
                 + "jdkMonitorEnterEvents,recordingEvents,failure\n");
     for (ConfigurationResult result : results) {
@@ -225,6 +236,8 @@ final class OverheadReport {
             .append(run.succeeded() ? run.workload().workloadNanos() : -1)
             .append(',')
             .append(run.succeeded() ? run.workload().cpuNanos() : -1)
+            .append(',')
+            .append(run.succeeded() ? run.workload().machineBusyNanos() : -1)
             .append(',')
             .append(run.succeeded() ? run.workload().acquisitions() : -1)
             .append(',')

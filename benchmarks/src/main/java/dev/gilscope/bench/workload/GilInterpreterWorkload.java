@@ -75,6 +75,7 @@ public final class GilInterpreterWorkload {
       thread.start();
     }
     long cpuBefore = processCpuNanos();
+    long machineBusyBefore = MachineCpu.busyNanos();
     awaitQuietly(start);
     long startNanos = System.nanoTime();
     for (Thread thread : threads) {
@@ -82,6 +83,9 @@ public final class GilInterpreterWorkload {
     }
     long workloadNanos = System.nanoTime() - startNanos;
     long cpuNanos = processCpuNanos() - cpuBefore;
+    long machineBusyAfter = MachineCpu.busyNanos();
+    long machineBusyNanos =
+        machineBusyBefore < 0 || machineBusyAfter < 0 ? -1 : machineBusyAfter - machineBusyBefore;
     long acquired;
     int counter;
     synchronized (GIL) {
@@ -89,7 +93,8 @@ public final class GilInterpreterWorkload {
       counter = interpreter.global(TinyInterpreter.COUNTER_GLOBAL);
     }
     long expected = size.verify() ? expectedCounter() : -1;
-    return new WorkloadResult(size, acquired, workloadNanos, cpuNanos, counter, expected);
+    return new WorkloadResult(
+        size, acquired, workloadNanos, cpuNanos, machineBusyNanos, counter, expected);
   }
 
   private void interpretUnderGil(CyclicBarrier start) {

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param acquisitions exact count of GIL acquisitions, counted under the lock
  * @param workloadNanos wall time from the threads' common start to the last join
  * @param cpuNanos process CPU time over the same span (all threads, JIT, GC and agent included)
+ * @param machineBusyNanos CPU time all processes on the machine spent over the same span, or -1
  * @param counter the interpreter's shared counter at the end
  * @param expectedCounter what {@code counter} must be if no update was lost, or -1 if not computed
  */
@@ -18,12 +19,24 @@ public record WorkloadResult(
     long acquisitions,
     long workloadNanos,
     long cpuNanos,
+    long machineBusyNanos,
     int counter,
     long expectedCounter) {
 
   /** Whether the shared counter shows no lost update (compared modulo 2^32, as it wraps). */
   public boolean counterMatches() {
     return expectedCounter >= 0 && counter == (int) expectedCounter;
+  }
+
+  /**
+   * How many CPUs other processes kept busy, on average, while the workload ran (0 on a quiet
+   * machine; NaN where unknown). On 2 cores, anything above ~0.1 makes the run's timing suspect.
+   */
+  public double otherLoadCpus() {
+    if (machineBusyNanos < 0 || cpuNanos < 0) {
+      return Double.NaN;
+    }
+    return Math.max(0, machineBusyNanos - cpuNanos) / (double) workloadNanos;
   }
 
   /** Acquisitions per second of workload wall time. */
@@ -45,6 +58,7 @@ public record WorkloadResult(
     fields.put("acquisitions", Long.toString(acquisitions));
     fields.put("workloadNanos", Long.toString(workloadNanos));
     fields.put("cpuNanos", Long.toString(cpuNanos));
+    fields.put("machineBusyNanos", Long.toString(machineBusyNanos));
     fields.put("acquisitionsPerSecond", Long.toString(Math.round(acquisitionsPerSecond())));
     fields.put("counter", Integer.toString(counter));
     fields.put("expectedCounter", Long.toString(expectedCounter));
@@ -80,6 +94,7 @@ public record WorkloadResult(
         Long.parseLong(required(fields, "acquisitions")),
         Long.parseLong(required(fields, "workloadNanos")),
         Long.parseLong(required(fields, "cpuNanos")),
+        Long.parseLong(required(fields, "machineBusyNanos")),
         Integer.parseInt(required(fields, "counter")),
         Long.parseLong(required(fields, "expectedCounter")));
   }
