@@ -45,14 +45,13 @@ public final class AcquireReleaseComparison {
     int warmup = 3;
     int iterations = 5;
     int iterationMillis = 1000;
-    for (int i = 0; i < args.length; i++) {
+    for (int i = 0; i < args.length; i += 2) {
       String option = args[i];
-      String value = i + 1 < args.length ? args[i + 1] : null;
-      if (value == null) {
+      if (i + 1 >= args.length) {
         usage("missing value for " + option);
         return;
       }
-      i++;
+      String value = args[i + 1];
       switch (option) {
         case "--agent" -> agentJar = Path.of(value);
         case "--setups" -> setups = parseSetups(value);
@@ -227,7 +226,7 @@ public final class AcquireReleaseComparison {
 
   private static List<AgentSetup> parseSetups(String list) {
     List<AgentSetup> setups = new ArrayList<>();
-    for (String id : list.split(",")) {
+    for (String id : list.split(",", -1)) {
       if (!id.isBlank()) {
         setups.add(AgentSetup.byId(id.trim()));
       }

@@ -110,7 +110,7 @@ record HarnessOptions(
 
   private static List<Configuration> parseConfigurations(String list) {
     List<Configuration> configurations = new ArrayList<>();
-    for (String id : list.split(",")) {
+    for (String id : list.split(",", -1)) {
       if (!id.isBlank()) {
         Configuration configuration = Configuration.byId(id.trim());
         if (!configurations.contains(configuration)) {

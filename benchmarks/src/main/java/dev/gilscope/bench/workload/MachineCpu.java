@@ -20,7 +20,7 @@ final class MachineCpu {
   static long busyNanos() {
     try {
       String first = Files.readAllLines(PROC_STAT).get(0);
-      String[] fields = first.trim().split("\\s+");
+      String[] fields = first.trim().split("\\s+", -1);
       if (!fields[0].equals("cpu") || fields.length < 9) {
         return -1;
       }

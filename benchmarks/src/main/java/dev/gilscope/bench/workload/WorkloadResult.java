@@ -76,7 +76,7 @@ public record WorkloadResult(
       throw new IllegalArgumentException("not a workload result line: '" + line + "'");
     }
     Map<String, String> fields = new LinkedHashMap<>();
-    for (String pair : line.substring(prefix.length()).trim().split(" +")) {
+    for (String pair : line.substring(prefix.length()).trim().split(" +", -1)) {
       int equals = pair.indexOf('=');
       if (equals <= 0) {
         throw new IllegalArgumentException("bad field '" + pair + "' in '" + line + "'");
