@@ -13,6 +13,10 @@ enum Configuration {
   NO_AGENT("none", "no agent", Recorder.NONE),
   GILSCOPE_DEFAULT("gilscope-default", "gilscope default mode, file=", Recorder.GILSCOPE),
   GILSCOPE_ALL("gilscope-all", "gilscope detail=all, file=", Recorder.GILSCOPE),
+  JFR_DEFAULT(
+      "jfr-default",
+      "no agent, JFR default.jfc (what any recording costs)",
+      Recorder.JDK_MONITOR_ENTER),
   JFR_MONITOR_ENTER(
       "jfr-monitorenter-0ms",
       "no agent, JFR default.jfc + JavaMonitorEnter#threshold=0ms",
@@ -69,6 +73,10 @@ enum Configuration {
               javaAgent(agentJar, "monitor=" + TRACKED_MONITOR + ",detail=all,file=" + recording));
       case GILSCOPE_UNTRACKED ->
           List.of(javaAgent(agentJar, "monitor=" + UNTRACKED_MONITOR + ",file=" + recording));
+      case JFR_DEFAULT ->
+          List.of(
+              "-XX:StartFlightRecording=settings=default,filename=" + recording,
+              "-Xlog:jfr+startup=warning");
       case JFR_MONITOR_ENTER ->
           List.of(
               "-XX:StartFlightRecording=settings=default,jdk.JavaMonitorEnter#threshold=0ms,"

@@ -42,6 +42,7 @@ class HarnessOptionsTest {
     assertThat(options.runnableConfigurations())
         .containsExactly(
             Configuration.NO_AGENT,
+            Configuration.JFR_DEFAULT,
             Configuration.JFR_MONITOR_ENTER,
             Configuration.ASYNC_PROFILER_LOCK,
             Configuration.ASYNC_PROFILER_LOCK_EVERY);
