@@ -6,12 +6,18 @@
 #      gilscope (default, detail=all, untracked monitor), JFR jdk.JavaMonitorEnter at 0 ms and
 #      async-profiler's lock mode, alternating run by run (OverheadHarness).
 #
-# usage: benchmarks/run-benchmarks.sh [all|jmh|overhead] [--no-build] [-- extra harness options]
+#   3. (profile) a CPU profile of the workload under the agent with async-profiler, to see where
+#      the agent's time goes: flat top frames and a flame graph.
+#
+# usage: benchmarks/run-benchmarks.sh [all|jmh|overhead|profile] [--no-build] [-- extra options]
+#   "-- extra options" go to OverheadHarness (overhead) or, for profile, replace the agent options
+#   (default: monitor=dev.gilscope.bench.workload.GilInterpreterWorkload#GIL), e.g. -- "monitor=...#GIL,detail=all"
 #   RUNS=5            measured runs per overhead configuration
 #   JAVA=java         the JDK that runs the harnesses and, by default, the child JVMs
 #   JMH_OPTS="..."    extra AcquireReleaseComparison options, e.g. "--forks 2"
 # Results: benchmarks/target/jmh/acquire-release.{json,csv,txt},
-#          benchmarks/target/overhead/{summary.json,runs.csv,report.txt}
+#          benchmarks/target/overhead/{summary.json,runs.csv,report.txt},
+#          benchmarks/target/profile/cpu-<options>.{txt,html}
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -20,7 +26,7 @@ build=true
 extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    all|jmh|overhead) what=$1 ;;
+    all|jmh|overhead|profile) what=$1 ;;
     --no-build) build=false ;;
     --) shift; extra=("$@"); break ;;
     *) echo "run-benchmarks.sh: unknown argument '$1'" >&2; exit 2 ;;
@@ -50,4 +56,21 @@ if [[ $what == all || $what == overhead ]]; then
   mkdir -p benchmarks/target/overhead
   "$java_cmd" -cp "$jar" dev.gilscope.bench.overhead.OverheadHarness --runs "${RUNS:-5}" "${extra[@]}" \
     | tee benchmarks/target/overhead/report.txt
+fi
+
+if [[ $what == profile ]]; then
+  out=benchmarks/target/profile
+  mkdir -p "$out"
+  unzip -o -q -j "$jar" linux-x64/libasyncProfiler.so -d "$out"
+  options=${extra[0]:-monitor=dev.gilscope.bench.workload.GilInterpreterWorkload#GIL}
+  name=$(echo "$options" | tr -c 'A-Za-z0-9\n' '_' | cut -c1-80)
+  agent=(-javaagent:agent/target/gilscope-agent.jar="$options,file=$out/agent-$name.jfr")
+  workload=(-cp "$jar" dev.gilscope.bench.workload.GilInterpreterWorkload)
+  for format in txt html; do
+    profiler="-agentpath:$PWD/$out/libasyncProfiler.so=start,event=cpu,interval=1ms"
+    [[ $format == txt ]] && profiler+=",flat=25,traces=8"
+    "$java_cmd" "$profiler,file=$out/cpu-$name.$format" "${agent[@]}" "${workload[@]}"
+  done
+  sed -n '/ns  percent/,$p' "$out/cpu-$name.txt"
+  echo "flame graph: $out/cpu-$name.html; all frames: $out/cpu-$name.txt"
 fi
