@@ -41,6 +41,10 @@ public final class OverheadHarness {
   }
 
   public static void main(String[] args) throws Exception {
+    if (java.util.Arrays.asList(args).contains("--help")) {
+      System.out.println(HarnessOptions.USAGE);
+      return;
+    }
     HarnessOptions options;
     try {
       options = HarnessOptions.parse(moduleDir(), args);
