@@ -19,6 +19,8 @@ record ConfigurationResult(
     long trueAcquisitionsPerRun,
     double workloadRatio,
     double pairedWorkloadRatio,
+    long quietPairs,
+    double quietPairedWorkloadRatio,
     double processWallRatio,
     double cpuRatio) {
 
@@ -47,20 +49,29 @@ record ConfigurationResult(
         otherLoad,
         trueAcquisitionsPerRun,
         baseline == null ? 1.0 : workload.ratioTo(baseline.workloadMillis),
-        baseline == null ? 1.0 : pairedRatio(runs, baseline.runs),
+        baseline == null ? 1.0 : pairedRatio(runs, baseline.runs, false),
+        baseline == null
+            ? runs.stream().filter(RunOutcome::quiet).count()
+            : quietPairs(runs, baseline.runs),
+        baseline == null ? 1.0 : pairedRatio(runs, baseline.runs, true),
         baseline == null ? 1.0 : wall.ratioTo(baseline.processWallMillis),
         baseline == null ? 1.0 : cpu.ratioTo(baseline.cpuMillis));
   }
 
   /**
    * The median over rounds of this run's workload time over the no-agent run of the same round:
-   * runs of one round are seconds apart, so this cancels load that drifts over minutes.
+   * runs of one round are seconds apart, so this cancels load that drifts over minutes. With {@code
+   * quietOnly}, only rounds where both runs were {@linkplain RunOutcome#quiet() quiet}.
    */
-  private static double pairedRatio(List<RunOutcome> runs, List<RunOutcome> baselineRuns) {
+  private static double pairedRatio(
+      List<RunOutcome> runs, List<RunOutcome> baselineRuns, boolean quietOnly) {
     List<Double> ratios = new java.util.ArrayList<>();
     for (RunOutcome run : runs) {
       for (RunOutcome baseline : baselineRuns) {
-        if (run.round() == baseline.round() && run.succeeded() && baseline.succeeded()) {
+        if (run.round() == baseline.round()
+            && run.succeeded()
+            && baseline.succeeded()
+            && (!quietOnly || (run.quiet() && baseline.quiet()))) {
           ratios.add(run.workload().workloadNanos() / (double) baseline.workload().workloadNanos());
         }
       }
@@ -73,6 +84,16 @@ record ConfigurationResult(
     return ratios.size() % 2 == 1
         ? ratios.get(middle)
         : (ratios.get(middle - 1) + ratios.get(middle)) / 2;
+  }
+
+  private static long quietPairs(List<RunOutcome> runs, List<RunOutcome> baselineRuns) {
+    return runs.stream()
+        .filter(RunOutcome::quiet)
+        .filter(
+            run ->
+                baselineRuns.stream()
+                    .anyMatch(baseline -> baseline.round() == run.round() && baseline.quiet()))
+        .count();
   }
 
   long failedRuns() {

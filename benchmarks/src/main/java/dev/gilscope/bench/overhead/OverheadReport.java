@@ -28,12 +28,14 @@ final class OverheadReport {
   void printTable(PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "%n%-22s %5s  %-24s %6s %6s  %-24s %6s  %6s  %9s  %5s  %s%n",
+        "%n%-22s %5s  %-24s %6s %6s %5s %6s  %-24s %6s  %6s  %9s  %5s  %s%n",
         "configuration",
         "runs",
         "workload ms med [min..max]",
         "ratio",
         "paired",
+        "quiet",
+        "q.pair",
         "process ms med [min..max]",
         "ratio",
         "cpu x",
@@ -43,13 +45,15 @@ final class OverheadReport {
     for (ConfigurationResult result : results) {
       out.printf(
           Locale.ROOT,
-          "%-22s %2d/%-2d  %-24s %6s %6s  %-24s %6s  %6s  %8.2fM  %5.2f  %s%n",
+          "%-22s %2d/%-2d  %-24s %6s %6s %5d %6s  %-24s %6s  %6s  %8.2fM  %5.2f  %s%n",
           result.configuration().id,
           result.runs().size() - result.failedRuns(),
           result.runs().size(),
           range(result.workloadMillis()),
           ratio(result.workloadRatio()),
           ratio(result.pairedWorkloadRatio()),
+          result.quietPairs(),
+          ratio(result.quietPairedWorkloadRatio()),
           range(result.processWallMillis()),
           ratio(result.processWallRatio()),
           ratio(result.cpuRatio()),
@@ -59,6 +63,9 @@ final class OverheadReport {
     }
     out.println(
         "ratio: median over median of the no-agent runs; paired: median of per-round ratios;"
+            + " quiet: rounds where this run and the no-agent run both had other load <= "
+            + RunOutcome.QUIET_OTHER_LOAD_CPUS
+            + " CPUs; q.pair: paired ratio over those rounds;"
             + " other: CPUs kept busy by other processes during the workload (median run)");
     for (ConfigurationResult result : results) {
       for (RunOutcome run : result.runs()) {

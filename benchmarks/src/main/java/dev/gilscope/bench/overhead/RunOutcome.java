@@ -19,8 +19,20 @@ record RunOutcome(
     RecordingCount recording,
     String failure) {
 
+  /**
+   * Other processes may use at most this many CPUs on average during a run for it to count as
+   * quiet. On 2 cores, a third of a core taken by someone else turns the 2-thread GIL workload into
+   * a 1-core one, with different lock dynamics; a tenth is about the noise of an idle box.
+   */
+  static final double QUIET_OTHER_LOAD_CPUS = 0.10;
+
   boolean succeeded() {
     return failure == null && workload != null;
+  }
+
+  /** Whether the machine was (nearly) ours during the workload; false when unknown. */
+  boolean quiet() {
+    return succeeded() && workload.otherLoadCpus() <= QUIET_OTHER_LOAD_CPUS;
   }
 
   /**
