@@ -192,6 +192,9 @@ final class OverheadReport {
     json.append(",\n      \"workloadMillis\": ").append(summaryJson(result.workloadMillis()));
     json.append(", \"workloadRatio\": ").append(Json.number(result.workloadRatio()));
     json.append(", \"pairedWorkloadRatio\": ").append(Json.number(result.pairedWorkloadRatio()));
+    json.append(", \"quietPairs\": ").append(result.quietPairs());
+    json.append(", \"quietPairedWorkloadRatio\": ")
+        .append(Json.number(result.quietPairedWorkloadRatio()));
     json.append(",\n      \"otherLoadMilliCpus\": ")
         .append(summaryJson(result.otherLoadMilliCpus()));
     json.append(",\n      \"processWallMillis\": ").append(summaryJson(result.processWallMillis()));
