@@ -10,9 +10,11 @@ public final class GilLoop {
   static long counter;
 
   public static void main(String[] args) throws Exception {
-    int threads = Integer.parseInt(args[0]);
-    int iterations = Integer.parseInt(args[1]);
-    int rounds = Integer.parseInt(args[2]);
+    run(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+  }
+
+  /** Prints {@code gil.<counter>=<exact expected value>} lines. */
+  static void run(int threads, int iterations, int rounds) throws Exception {
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
       workers[t] = new Thread(() -> work(iterations), "worker-" + t);
@@ -33,12 +35,10 @@ public final class GilLoop {
       }
     }
     long pingPongAcquisitions = pingPong(rounds);
-    System.out.println("counter=" + counter);
-    System.out.println(
-        "expected acquisitions=" + (threads * perThreadAcquisitions + pingPongAcquisitions));
-    System.out.println("expected reentrant=" + threads * perThreadReentrant);
-    System.out.println("expected waits=" + waitCalls);
-    System.out.println("expected notifies=" + notifyCalls);
+    Scenarios.expect("gil.acquisitions", threads * perThreadAcquisitions + pingPongAcquisitions);
+    Scenarios.expect("gil.reentrant", threads * perThreadReentrant);
+    Scenarios.expect("gil.waits", waitCalls);
+    Scenarios.expect("gil.notifies", notifyCalls);
   }
 
   static void work(int iterations) {
