@@ -6,19 +6,27 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A loopback TCP echo server: the other end of the I/O-bound threads' real blocking I/O. Runs on
  * its own threads ({@code echo-server} accepts, {@code echo-server-conn-N} echoes), outside any
- * GIL; each request is a fixed-size message sent straight back.
+ * GIL; each request is a fixed-size message sent back after the server's service latency.
+ *
+ * <p>The latency (default 500 us) stands for the remote end's service time and the network: a real
+ * I/O wait, during which the client thread is blocked in {@code read} and uses no CPU. Bare
+ * loopback (about 30 us) can be shorter than a thread's wake-up on a busy machine, which would let
+ * the I/O thread re-take a dropped GIL before the CPU-bound thread even ran.
  */
 public final class EchoServer implements AutoCloseable {
   public static final int MESSAGE_BYTES = 64;
 
   private final ServerSocket serverSocket;
   private final Thread acceptor;
+  private final long latencyNanos;
 
-  public EchoServer() throws IOException {
+  public EchoServer(long latencyNanos) throws IOException {
+    this.latencyNanos = latencyNanos;
     serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     acceptor = new Thread(this::acceptLoop, "echo-server");
     acceptor.setDaemon(true);
@@ -56,12 +64,15 @@ public final class EchoServer implements AutoCloseable {
     }
   }
 
-  private static void echo(Socket socket) {
+  private void echo(Socket socket) {
     byte[] buffer = new byte[MESSAGE_BYTES];
     try (socket;
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream()) {
       while (in.readNBytes(buffer, 0, buffer.length) == buffer.length) {
+        if (latencyNanos > 0) {
+          LockSupport.parkNanos(latencyNanos); // the remote service's time, not local CPU work
+        }
         out.write(buffer);
       }
     } catch (IOException e) {

@@ -38,6 +38,13 @@ public abstract class InterpreterScenario implements Scenario {
     options.add(OptionSpec.seconds(3, 1, "wall time of each run (1 thread, then N threads)"));
     options.add(
         new OptionSpec(
+            "rounds",
+            "R",
+            "3",
+            "3",
+            "alternate the two runs in R slices each and keep each run's fastest slice"));
+    options.add(
+        new OptionSpec(
             "check-interval",
             "I",
             "100",
@@ -54,13 +61,28 @@ public abstract class InterpreterScenario implements Scenario {
     long durationNanos = options.nanosOfSeconds("seconds");
     int cores = Runtime.getRuntime().availableProcessors();
     out.printf(
-        "%s: %d interpreter thread(s) vs 1, %.1f s each, check interval %d instructions, %d cores%n",
-        name(), threads, durationNanos / 1e9, options.intValue("check-interval"), cores);
+        "%s: %d interpreter thread(s) vs 1, %.1f s each in %d alternating slices (fastest shown),"
+            + " check interval %d instructions, %d cores%n",
+        name(),
+        threads,
+        durationNanos / 1e9,
+        options.intValue("rounds"),
+        options.intValue("check-interval"),
+        cores);
     out.println("agent options: " + agentOptions());
 
     Race.run(1, WARM_UP_NANOS, (race, i) -> newWorker(race, i, options));
-    RaceResult single = Race.run(1, durationNanos, (race, i) -> newWorker(race, i, options));
-    RaceResult multi = Race.run(threads, durationNanos, (race, i) -> newWorker(race, i, options));
+    // Alternating short slices and keeping the fastest of each makes the comparison robust to a
+    // shared machine whose speed drifts over seconds.
+    int rounds = Math.max(1, options.intValue("rounds"));
+    long sliceNanos = durationNanos / rounds;
+    RaceResult single = null;
+    RaceResult multi = null;
+    for (int r = 0; r < rounds; r++) {
+      single = faster(single, Race.run(1, sliceNanos, (race, i) -> newWorker(race, i, options)));
+      multi =
+          faster(multi, Race.run(threads, sliceNanos, (race, i) -> newWorker(race, i, options)));
+    }
 
     out.println();
     Table runs =
@@ -112,6 +134,12 @@ public abstract class InterpreterScenario implements Scenario {
           .put("longest_gap_ms", multi.longestGapNanos() / 1e6);
     }
     out.println(result);
+  }
+
+  private static RaceResult faster(RaceResult best, RaceResult candidate) {
+    return best == null || candidate.megaInstructionsPerSecond() > best.megaInstructionsPerSecond()
+        ? candidate
+        : best;
   }
 
   private void addRun(Table table, String label, RaceResult run, RaceResult baseline) {

@@ -41,6 +41,9 @@ public abstract class IoScenario implements Scenario {
     options.add(
         new OptionSpec(
             "check-interval", "I", "100", "100", "instructions between two checks of the GIL"));
+    options.add(
+        new OptionSpec(
+            "io-latency-us", "US", "500", "500", "the echo server's service latency per request"));
     options.addAll(extraOptions());
     options.add(OptionSpec.quick());
     return options;
@@ -51,11 +54,15 @@ public abstract class IoScenario implements Scenario {
     int cpuThreads = Math.max(1, options.intValue("threads"));
     int requests = Math.max(1, options.intValue("requests"));
     out.printf(
-        "%s: io-bound-1 makes %d loopback round trips, alone and beside %d CPU-bound thread(s), %d cores%n",
-        name(), requests, cpuThreads, Runtime.getRuntime().availableProcessors());
+        "%s: io-bound-1 makes %d loopback round trips (server latency %d us), alone and beside %d CPU-bound thread(s), %d cores%n",
+        name(),
+        requests,
+        options.longValue("io-latency-us"),
+        cpuThreads,
+        Runtime.getRuntime().availableProcessors());
     out.println("agent options: " + agentOptions());
 
-    try (EchoServer server = new EchoServer()) {
+    try (EchoServer server = new EchoServer(options.longValue("io-latency-us") * 1000)) {
       runOnce(server, options, 0, Math.min(requests, 100)); // warm-up: compile the I/O path
       Run alone = runOnce(server, options, 0, requests);
       Run withCpu = runOnce(server, options, cpuThreads, requests);
