@@ -81,7 +81,11 @@ public final class CountdownScenario implements Scenario {
         new OptionSpec(
             "check-interval", "I", "100", "100", "instructions interpreted per GIL hold (ticks)"),
         new OptionSpec(
-            "repeat", "R", "1", "2", "runs of each variant; the table shows the fastest"),
+            "repeat",
+            "R",
+            "3",
+            "2",
+            "interleaved runs of each variant; the table shows the fastest"),
         OptionSpec.quick());
   }
 

@@ -11,7 +11,9 @@ package dev.gilscope.demo.interp;
  * nothing per instruction.
  */
 public abstract class InterpreterThread extends Thread {
-  protected final MiniVm vm;
+  /** This thread's interpreter; created by the thread itself, see {@link #run}. */
+  protected MiniVm vm;
+
   protected final Race race;
   protected final int checkInterval;
 
@@ -23,7 +25,6 @@ public abstract class InterpreterThread extends Thread {
 
   protected InterpreterThread(String name, Race race, int checkInterval) {
     super(name);
-    this.vm = Programs.busyLoop(name.hashCode());
     this.race = race;
     this.checkInterval = checkInterval;
     setDaemon(true);
@@ -31,6 +32,10 @@ public abstract class InterpreterThread extends Thread {
 
   @Override
   public final void run() {
+    // Allocated here, in this thread's own TLAB: a VM allocated by the main thread next to the
+    // other workers' objects would share cache lines with them (false sharing), and its operand
+    // stack is written on every instruction.
+    vm = Programs.busyLoop(getName().hashCode());
     race.awaitStart();
     lostAtNanos = race.startNanos();
     interpret();

@@ -125,11 +125,12 @@ public abstract class IoScenario implements Scenario {
     CountDownLatch cpuStarted = new CountDownLatch(cpuThreads);
     List<Thread> cpu = new ArrayList<>();
     for (int i = 1; i <= cpuThreads; i++) {
-      MiniVm vm = Programs.busyLoop(i);
+      int seed = i;
       Thread thread =
           new Thread(
               () -> {
                 try {
+                  MiniVm vm = Programs.busyLoop(seed); // in this thread's TLAB
                   cpuStarted.countDown();
                   cpuInstructions.addAndGet(workload.cpuBound(vm, race::stopped));
                 } catch (Throwable t) {

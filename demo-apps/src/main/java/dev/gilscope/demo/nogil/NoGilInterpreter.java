@@ -9,15 +9,13 @@ import dev.gilscope.demo.interp.Race;
  * N cores at once.
  */
 final class NoGilInterpreter extends InterpreterThread {
-  private final InterpreterState state;
-
   NoGilInterpreter(String name, Race race, int checkInterval) {
     super(name, race, checkInterval);
-    this.state = new InterpreterState(vm);
   }
 
   @Override
   protected void interpret() {
+    InterpreterState state = new InterpreterState(vm);
     while (!race.stopped()) {
       instructions += state.step(checkInterval);
       acquisitions++;

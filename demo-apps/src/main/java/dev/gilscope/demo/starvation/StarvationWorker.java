@@ -28,7 +28,7 @@ final class StarvationWorker extends Thread {
   private final int holdInstructions;
   private final long politePauseNanos;
   private final StarvationRace race;
-  private final MiniVm vm;
+  private MiniVm vm;
 
   long acquisitions;
   long totalWaitNanos;
@@ -46,12 +46,12 @@ final class StarvationWorker extends Thread {
     this.holdInstructions = holdInstructions;
     this.politePauseNanos = politePauseNanos;
     this.race = race;
-    this.vm = Programs.busyLoop(name.hashCode());
     setDaemon(true);
   }
 
   @Override
   public void run() {
+    vm = Programs.busyLoop(getName().hashCode()); // in this thread's TLAB: no false sharing
     race.awaitStart();
     while (!race.stopped()) {
       waitingSinceNanos = System.nanoTime();
