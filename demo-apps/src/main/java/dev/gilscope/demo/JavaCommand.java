@@ -29,7 +29,7 @@ public final class JavaCommand {
     try {
       return Path.of(DemoMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException | RuntimeException e) {
-      return Path.of(System.getProperty("java.class.path").split(File.pathSeparator)[0]);
+      return Path.of(System.getProperty("java.class.path").split(File.pathSeparator, -1)[0]);
     }
   }
 

@@ -44,13 +44,13 @@ public final class ResultLine {
   public static Map<String, String> parse(String output) {
     Map<String, String> parsed = new LinkedHashMap<>();
     String last = null;
-    for (String line : output.split("\\R")) {
+    for (String line : output.split("\\R", -1)) {
       if (line.startsWith(PREFIX)) {
         last = line;
       }
     }
     if (last != null) {
-      for (String pair : last.substring(PREFIX.length()).trim().split("\\s+")) {
+      for (String pair : last.substring(PREFIX.length()).trim().split("\\s+", -1)) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
           parsed.put(pair.substring(0, eq), pair.substring(eq + 1));

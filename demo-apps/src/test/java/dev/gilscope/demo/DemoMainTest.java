@@ -75,7 +75,7 @@ class DemoMainTest {
     assertThat(options)
         .matches("(monitor|lock)=dev\\.gilscope\\.demo\\.[a-z]+\\.[A-Z][A-Za-z]+(#[A-Z]+)?")
         .doesNotContain("file=");
-    String className = options.substring(options.indexOf('=') + 1).split("#")[0];
+    String className = options.substring(options.indexOf('=') + 1).split("#", -1)[0];
     assertThat(classExists(className)).as("class %s exists", className).isTrue();
   }
 

@@ -9,7 +9,7 @@ class PercentilesTest {
   void nearestRank() {
     long[] values = new long[100];
     for (int i = 0; i < 100; i++) {
-      values[i] = 100 - i; // unsorted on purpose
+      values[i] = 100L - i; // unsorted on purpose
     }
     Percentiles p = Percentiles.of(values, 100);
     assertThat(p.p50()).isEqualTo(50);
@@ -41,8 +41,11 @@ class PercentilesTest {
   @Test
   void tableAlignsColumns() {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    new Table("run", "ms").row("one", 5).row("three", 1234).print(new java.io.PrintStream(bytes));
-    assertThat(bytes.toString().lines().toList())
+    new Table("run", "ms")
+        .row("one", 5)
+        .row("three", 1234)
+        .print(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList())
         .containsExactly("run      ms", "-----  ----", "one       5", "three  1234");
   }
 }

@@ -110,16 +110,12 @@ public final class CountdownScenario implements Scenario {
     long processes = Long.MAX_VALUE;
     for (int r = 0; r < repeat; r++) {
       oneThread =
-          Math.min(
-              oneThread, timeThreads(1, size, () -> Countdown.countUnderGil(size, checkInterval)));
+          Math.min(oneThread, timeThreads(1, () -> Countdown.countUnderGil(size, checkInterval)));
       gil =
-          Math.min(
-              gil,
-              timeThreads(workers, share, () -> Countdown.countUnderGil(share, checkInterval)));
+          Math.min(gil, timeThreads(workers, () -> Countdown.countUnderGil(share, checkInterval)));
       noLock =
           Math.min(
-              noLock,
-              timeThreads(workers, share, () -> Countdown.countWithoutLock(share, checkInterval)));
+              noLock, timeThreads(workers, () -> Countdown.countWithoutLock(share, checkInterval)));
       processes = Math.min(processes, timeProcesses(workers, share, checkInterval));
     }
 
@@ -163,8 +159,7 @@ public final class CountdownScenario implements Scenario {
     }
   }
 
-  private static long timeThreads(int count, long share, Runnable work)
-      throws InterruptedException {
+  private static long timeThreads(int count, Runnable work) throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       threads.add(new Thread(work, "countdown-" + i));

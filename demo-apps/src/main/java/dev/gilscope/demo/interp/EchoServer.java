@@ -55,7 +55,8 @@ public final class EchoServer implements AutoCloseable {
       try {
         Socket socket = serverSocket.accept();
         socket.setTcpNoDelay(true);
-        Thread echo = new Thread(() -> echo(socket), "echo-server-conn-" + (++connections));
+        connections++;
+        Thread echo = new Thread(() -> echo(socket), "echo-server-conn-" + connections);
         echo.setDaemon(true);
         echo.start();
       } catch (IOException e) {

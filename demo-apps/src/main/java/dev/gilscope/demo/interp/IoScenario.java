@@ -118,7 +118,6 @@ public abstract class IoScenario implements Scenario {
   private Run runOnce(EchoServer server, ScenarioOptions options, int cpuThreads, int requests)
       throws Exception {
     IoWorkload workload = newWorkload(options);
-    int checkInterval = Math.max(1, options.intValue("check-interval"));
     Race race = new Race();
     AtomicLong cpuInstructions = new AtomicLong();
     AtomicReference<Throwable> failure = new AtomicReference<>();
