@@ -1,0 +1,52 @@
+package dev.gilscope.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seed 004's pattern, asserted with margins that hold on a noisy shared 2-core machine: the run
+ * keeps the fastest of five interleaved repetitions of each variant.
+ */
+class CountdownScenarioTest {
+  private static ScenarioRun run;
+
+  @BeforeAll
+  static void runCountdown() {
+    run = ScenarioRun.scenario("countdown", "--size", "10000000", "--repeat", "5");
+  }
+
+  @Test
+  void printsTheSeedsTableAndTheAgentOptions() {
+    assertThat(run.out())
+        .contains(
+            "agent options: monitor=dev.gilscope.demo.countdown.Countdown#GIL",
+            "1 thread (GIL, uncontended)",
+            "2 threads, one GIL",
+            "2 threads, no lock",
+            "2 processes");
+  }
+
+  @Test
+  void twoThreadsUnderTheGilAreNotFasterThanOne() {
+    // Serialized: at best as fast as one thread. 0.8 leaves room for a shared machine's drift.
+    assertThat(run.number("gil_threads_ms")).isGreaterThan(0.8 * run.number("one_thread_ms"));
+  }
+
+  @Test
+  void twoProcessesBeatOneThreadWhereTheCoresAreReal() {
+    assumeTrue(run.number("cores") >= 2, "needs 2 cores: " + run.number("cores") + " available");
+    double parallelism = run.number("one_thread_ms") / run.number("nolock_threads_ms");
+    // A shared VM may advertise 2 vCPUs and deliver one core's worth of time; then no
+    // configuration can be parallel, and there is nothing to assert.
+    assumeTrue(
+        parallelism >= 1.5,
+        "this machine delivered no parallelism now (2 unlocked threads: "
+            + parallelism
+            + "x one thread)");
+    assertThat(run.number("processes_ms")).isLessThan(run.number("one_thread_ms"));
+    assertThat(run.number("processes_ms")).isLessThan(run.number("gil_threads_ms"));
+  }
+}

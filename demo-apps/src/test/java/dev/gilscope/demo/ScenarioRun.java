@@ -1,0 +1,39 @@
+package dev.gilscope.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Runs a demo command in-process and keeps its output, exit status and RESULT values. */
+record ScenarioRun(int status, String out, String err, Map<String, String> result) {
+
+  static ScenarioRun of(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        DemoMain.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    String text = out.toString(StandardCharsets.UTF_8);
+    return new ScenarioRun(
+        status, text, err.toString(StandardCharsets.UTF_8), ResultLine.parse(text));
+  }
+
+  /** Runs a scenario that must succeed and print a RESULT line. */
+  static ScenarioRun scenario(String... args) {
+    ScenarioRun run = of(args);
+    System.out.println(run.out()); // the measured tables end up in the surefire report
+    assertThat(run.status()).as("exit status, stderr: %s", run.err()).isZero();
+    assertThat(run.result()).containsKey("scenario");
+    return run;
+  }
+
+  double number(String key) {
+    assertThat(result).as("RESULT line of:%n%s", out).containsKey(key);
+    return Double.parseDouble(result.get(key));
+  }
+}

@@ -1,0 +1,50 @@
+package dev.gilscope.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** new-gil, io-outside, starvation and kv-store, each with --quick. */
+class ServiceScenariosTest {
+
+  @Test
+  void newGilMakesTheIoThreadWaitAnIntervalAfterEveryRoundTrip() {
+    ScenarioRun run = ScenarioRun.scenario("new-gil", "--quick");
+    assertThat(run.out())
+        .contains("agent options: monitor=dev.gilscope.demo.newgil.NewGil#GIL")
+        .contains("I/O thread alone", "I/O thread + 1 CPU-bound");
+    // The convoy: each reply waits for a 5 ms interval; alone a round trip takes ~0.6 ms.
+    assertThat(run.number("p50_increase")).isGreaterThan(4);
+    assertThat(run.number("p99_increase")).isGreaterThan(2);
+    assertThat(run.number("with_cpu_p50_us")).isGreaterThan(4_000);
+  }
+
+  @Test
+  void ioOutsideKeepsTheIoThreadsResponseTime() {
+    ScenarioRun run = ScenarioRun.scenario("io-outside", "--quick");
+    assertThat(run.out())
+        .contains("agent options: monitor=dev.gilscope.demo.iooutside.IoOutsideWorkload#GIL");
+    assertThat(run.number("p50_increase")).isLessThan(3);
+    assertThat(run.number("with_cpu_p50_us")).isLessThan(3_000);
+  }
+
+  @Test
+  void starvationLeavesThePoliteThreadFarBelowItsFairShare() {
+    ScenarioRun run = ScenarioRun.scenario("starvation", "--quick");
+    assertThat(run.out())
+        .contains("agent options: lock=dev.gilscope.demo.starvation.StarvationWorker#GIL")
+        .contains("greedy-1", "greedy-2", "starved-1");
+    assertThat(run.number("starved_share")).isLessThan(run.number("fair_share") / 4);
+    assertThat(run.number("starved_mean_wait_us"))
+        .isGreaterThan(3 * run.number("greedy_mean_wait_us"));
+  }
+
+  @Test
+  void kvStoreClientsAddLatencyNotThroughput() {
+    ScenarioRun run = ScenarioRun.scenario("kv-store", "--quick");
+    assertThat(run.out()).contains("agent options: monitor=dev.gilscope.demo.kvstore.KvStore");
+    // lock-bound: 4 clients on 2 free cores without the lock would scale towards 2x
+    assertThat(run.number("scaling")).isLessThan(1.6);
+    assertThat(run.number("lock_held_fraction")).isGreaterThan(0.5);
+  }
+}
