@@ -29,6 +29,10 @@ final class ChildJvm {
     this.size = size;
   }
 
+  String classPath() {
+    return classPath;
+  }
+
   /** The full command line of a child JVM with these extra JVM options. */
   List<String> command(List<String> jvmArgs) {
     List<String> command = new ArrayList<>();

@@ -53,7 +53,9 @@ record ConfigurationResult(
         baseline == null
             ? runs.stream().filter(RunOutcome::quiet).count()
             : quietPairs(runs, baseline.runs),
-        baseline == null ? 1.0 : pairedRatio(runs, baseline.runs, true),
+        baseline == null
+            ? (runs.stream().anyMatch(RunOutcome::quiet) ? 1.0 : Double.NaN)
+            : pairedRatio(runs, baseline.runs, true),
         baseline == null ? 1.0 : wall.ratioTo(baseline.processWallMillis),
         baseline == null ? 1.0 : cpu.ratioTo(baseline.cpuMillis));
   }

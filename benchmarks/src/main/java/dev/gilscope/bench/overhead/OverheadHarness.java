@@ -104,6 +104,7 @@ public final class OverheadHarness {
       }
     }
     environment.put("loadAverageAtEnd", loadAverage());
+    checkJit(configurations, jvmArgs, logs, environment);
 
     List<ConfigurationResult> results = new ArrayList<>();
     ConfigurationResult baseline = null;
@@ -125,6 +126,36 @@ public final class OverheadHarness {
     report.writeFiles(options.outDir());
     out.println("\nwrote " + options.outDir().resolve("summary.json") + " and runs.csv");
     return results.stream().allMatch(result -> result.failedRuns() == 0);
+  }
+
+  /**
+   * After the timed runs: which instrumented methods the JIT refuses under each agent configuration
+   * (see {@link JitCheck}); goes into the environment block of the summary.
+   */
+  private void checkJit(
+      List<Configuration> configurations,
+      Map<Configuration, List<String>> jvmArgs,
+      Path logs,
+      Map<String, String> environment)
+      throws IOException, InterruptedException {
+    for (Configuration configuration : configurations) {
+      if (!configuration.needsAgent()) {
+        continue;
+      }
+      List<String> args = new ArrayList<>(jvmArgs.get(configuration));
+      // the diagnostic child must not overwrite a measured run's recording
+      args.replaceAll(arg -> arg.replace(configuration.id + ".jfr", configuration.id + "-jit.jfr"));
+      java.util.Set<String> methods =
+          JitCheck.unbalancedMethods(
+              options.java(), child.classPath(), args, logs.resolve(configuration.id + "-jit"));
+      String verdict =
+          methods.isEmpty()
+              ? "every instrumented method JIT-compilable"
+              : "NOT JIT-compilable (unbalanced monitors, runs interpreted): "
+                  + String.join("; ", methods);
+      environment.put("jitCheck." + configuration.id, verdict);
+      out.printf("jit check %-22s %s%n", configuration.id, verdict);
+    }
   }
 
   private RunOutcome runOnce(
