@@ -27,7 +27,7 @@ final class SleepyHolder {
             () -> {
               await(held);
               synchronized (SLEEPY) {
-                SLEEPY.hashCode();
+                var unused = SLEEPY.hashCode();
               }
             },
             "sleepy-waiter");
