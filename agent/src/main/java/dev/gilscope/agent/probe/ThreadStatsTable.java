@@ -21,6 +21,11 @@ final class ThreadStatsTable {
     return found != null ? found : insert(thread, state);
   }
 
+  /** The thread's entry, or null; lock-free, never inserts. */
+  ThreadStats find(Thread thread) {
+    return find(slots, thread);
+  }
+
   /** A consistent-enough copy for the statistics flush: entries are never removed. */
   ThreadStats[] snapshot() {
     return slots;
