@@ -26,6 +26,9 @@ public final class BenchDriver {
   private static final Path AGENT = Path.of("target/gilscope-agent.jar").toAbsolutePath();
   private static final Path CLASSES = Path.of("target/test-classes").toAbsolutePath();
 
+  /** Multiply-adds per GIL window: ~1.5-2 million acquisitions per second on the build machine. */
+  private static final int GIL_WINDOW_OPS = 200;
+
   private BenchDriver() {}
 
   public static void main(String[] args) throws Exception {
@@ -64,8 +67,8 @@ public final class BenchDriver {
             jfr,
             "dev.gilscope.bench.GilBench",
             "wallMs=([0-9.]+)",
-            "1500000",
-            "1500000");
+            "1000000",
+            "1000000");
 
     System.out.println(
         "\nuncontended acquire+release, ns/op (median of "
@@ -76,7 +79,9 @@ public final class BenchDriver {
     }
     double base = median(wall.get("no agent"));
     System.out.println(
-        "\n2-thread GIL loop (100 ops per window), wall ms (median of "
+        "\n2-thread GIL loop ("
+            + GIL_WINDOW_OPS
+            + " ops per window), wall ms (median of "
             + rounds
             + " alternating runs)");
     for (Map.Entry<String, List<Double>> e : wall.entrySet()) {
@@ -108,7 +113,7 @@ public final class BenchDriver {
         boolean all = config.getValue() != null && config.getValue().contains("detail=all");
         command.add(main.endsWith("UncontendedBench") && all ? allIterations : iterations);
         if (main.endsWith("GilBench")) {
-          command.add("100");
+          command.add(String.valueOf(GIL_WINDOW_OPS));
         }
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

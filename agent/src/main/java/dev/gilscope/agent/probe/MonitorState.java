@@ -43,7 +43,7 @@ public final class MonitorState extends WeakReference<Object> {
   final String kind;
   final Object strongKey;
   final ThreadStatsTable threads = new ThreadStatsTable();
-  final Snapshot emitted = new Snapshot();
+  final EmittedTotals emitted = new EmittedTotals();
   volatile MonitorState nextRegistered;
 
   // --- written by the holder only ---
@@ -392,43 +392,5 @@ public final class MonitorState extends WeakReference<Object> {
 
   ThreadStats statsOfCurrentThread() {
     return threads.forThread(Thread.currentThread(), this);
-  }
-
-  /** The counters as last emitted by the statistics flush (flush thread only). */
-  static final class Snapshot {
-    long acquisitions;
-    long contended;
-    long handoffs;
-    long barging;
-    long passOvers;
-    long reentrant;
-    long waits;
-    long timedOutWaits;
-    long notifies;
-    long failedTryLocks;
-    long timedHolds;
-    long totalHoldNanos;
-    long timedWaits;
-    long totalWaitNanos;
-    long periodStartMillis = System.currentTimeMillis();
-  }
-
-  /** What a thread needs to restore its hold after wait/await. */
-  static final class Waiting {
-    final ThreadStats stats;
-    final int savedDepth;
-    final long sequence;
-    final boolean holdWasTimed;
-    final long timeoutNanos;
-    long startNanos;
-    dev.gilscope.agent.event.MonitorWait event;
-
-    Waiting(ThreadStats stats, int depth, long sequence, boolean holdWasTimed, long timeoutNanos) {
-      this.stats = stats;
-      this.savedDepth = depth;
-      this.sequence = sequence;
-      this.holdWasTimed = holdWasTimed;
-      this.timeoutNanos = timeoutNanos;
-    }
   }
 }

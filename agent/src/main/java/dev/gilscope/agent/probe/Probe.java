@@ -91,7 +91,7 @@ public final class Probe {
       monitor.wait();
       return;
     }
-    MonitorState.Waiting w = beforeWait(s, 0);
+    Waiting w = beforeWait(s, 0);
     try {
       monitor.wait();
     } finally {
@@ -105,7 +105,7 @@ public final class Probe {
       monitor.wait(timeoutMillis);
       return;
     }
-    MonitorState.Waiting w = beforeWait(s, millisToNanos(timeoutMillis, 0));
+    Waiting w = beforeWait(s, millisToNanos(timeoutMillis, 0));
     try {
       monitor.wait(timeoutMillis);
     } finally {
@@ -120,7 +120,7 @@ public final class Probe {
       monitor.wait(timeoutMillis, nanos);
       return;
     }
-    MonitorState.Waiting w = beforeWait(s, millisToNanos(timeoutMillis, nanos));
+    Waiting w = beforeWait(s, millisToNanos(timeoutMillis, nanos));
     try {
       monitor.wait(timeoutMillis, nanos);
     } finally {
@@ -144,7 +144,7 @@ public final class Probe {
     }
   }
 
-  static MonitorState.Waiting beforeWait(MonitorState s, long timeoutNanos) {
+  static Waiting beforeWait(MonitorState s, long timeoutNanos) {
     try {
       return s.beforeWait(timeoutNanos);
     } catch (Throwable t) {
@@ -153,7 +153,7 @@ public final class Probe {
     }
   }
 
-  static void afterWait(MonitorState s, MonitorState.Waiting w, int timedOut) {
+  static void afterWait(MonitorState s, Waiting w, int timedOut) {
     if (w == null) {
       return;
     }
