@@ -25,9 +25,10 @@ final class AgentRuntime {
 
   private AgentRuntime() {}
 
-  static void start(AgentOptions options, Instrumentation instrumentation) throws Exception {
+  static void start(AgentOptions options, Instrumentation instrumentation, boolean jdkTargets)
+      throws Exception {
     Errors.setDebug(options.debug());
-    Detail.configure(options.detail(), options.sample(), options.thresholdNanos());
+    Detail.configure(options.detail(), options.sample(), options.thresholdNanos(), jdkTargets);
     List<String> classMonitors = new ArrayList<>();
     List<Registry.FieldSpec> fields = new ArrayList<>();
     for (Target t : options.targets()) {

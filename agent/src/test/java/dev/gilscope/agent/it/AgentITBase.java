@@ -23,7 +23,7 @@ abstract class AgentITBase {
   static final String GIL = "dev.gilscope.itapps.GilLoop#GIL";
   static final String SLEEPY = "dev.gilscope.itapps.SleepyHolder#SLEEPY";
   static final String LOCK = "dev.gilscope.itapps.LockApp#LOCK (ReentrantLock)";
-  static final String RW = "dev.gilscope.itapps.LockApp#RW (write lock) (WriteLock)";
+  static final String RW = "dev.gilscope.itapps.LockApp#RW (write lock of ReentrantReadWriteLock)";
   static final String ALL_TARGETS =
       "monitor=dev.gilscope.itapps.GilLoop#GIL,monitor=dev.gilscope.itapps.SleepyHolder#SLEEPY,"
           + "monitor=dev.gilscope.itapps.SyncMethods$Counter,monitor=java.util.Hashtable,"
