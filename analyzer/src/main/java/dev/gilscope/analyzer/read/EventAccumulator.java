@@ -13,14 +13,17 @@ import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedEvent;
 
 /**
- * Folds the events of one part of a recording (one or more chunks, read in time order by one
- * {@link EventStream}) into per-monitor statistics. One instance per reading thread; partial
- * results of several instances merge with {@link #mergeFrom}. Memory is bounded by the number of
- * monitors, threads and windows, never by the number of events.
+ * Folds the events of one part of a recording (one or more chunks, read in time order by one {@link
+ * EventStream}) into per-monitor statistics. One instance per reading thread; partial results of
+ * several instances merge with {@link #mergeFrom}. Memory is bounded by the number of monitors,
+ * threads and windows, never by the number of events.
  */
 final class EventAccumulator {
   /** Two wait() calls of a thread closer than this belong to one wait episode. */
   static final long EPISODE_GAP_NANOS = 50_000;
+
+  /** Stands for threads that ended before their statistics were written (JFR has no name). */
+  public static final String ENDED_THREAD = "(ended threads)";
 
   private final long originEpochNanos;
   private final long windowNanos;
@@ -87,10 +90,8 @@ final class EventAccumulator {
     MonitorStats m = gilscopeMonitor(e);
     String threadName = Fields.threadName(e, "thread");
     if (threadName == null) {
-      threadName = Fields.threadName(e.getThread());
-    }
-    if (threadName == null) {
-      return;
+      // JFR writes no thread for one that ended before the period was flushed
+      threadName = ENDED_THREAD;
     }
     ThreadStats t = m.thread(threadName);
     Counters window = t.windows().at(statisticsWindow(e));
@@ -233,10 +234,7 @@ final class EventAccumulator {
       recordWaitCall(m, e, false, null, /* countCalls= */ true);
     } else {
       recordContendedWait(
-          m,
-          Fields.threadName(e.getThread()),
-          endNanos(e),
-          Fields.saturatedNanos(e.getDuration()));
+          m, Fields.threadName(e.getThread()), endNanos(e), Fields.saturatedNanos(e.getDuration()));
     }
   }
 

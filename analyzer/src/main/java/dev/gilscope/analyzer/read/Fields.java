@@ -7,8 +7,8 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 
 /**
- * Tolerant field access on recorded events: a field that an older or newer writer lacks reads as
- * a default instead of throwing, so one unexpected event cannot stop the analysis.
+ * Tolerant field access on recorded events: a field that an older or newer writer lacks reads as a
+ * default instead of throwing, so one unexpected event cannot stop the analysis.
  */
 final class Fields {
   private Fields() {}

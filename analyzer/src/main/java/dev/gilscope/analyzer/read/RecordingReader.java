@@ -25,11 +25,11 @@ import jdk.jfr.consumer.EventStream;
 /**
  * Reads a recording in one pass into per-monitor statistics. The file's chunks are split into
  * contiguous groups, one per core; each group is streamed by its own thread with {@link
- * EventStream} (which orders events per chunk and skips the bodies of event types nobody
- * subscribed to) and folded into its own {@link EventAccumulator}; the partial results merge at
- * the end. A group that is not the whole file is first copied to a temporary slice file, since
- * {@code EventStream} opens whole files only. Called from the CLI thread; uses up to {@code
- * parallelism} extra threads.
+ * EventStream} (which orders events per chunk and skips the bodies of event types nobody subscribed
+ * to) and folded into its own {@link EventAccumulator}; the partial results merge at the end. A
+ * group that is not the whole file is first copied to a temporary slice file, since {@code
+ * EventStream} opens whole files only. Called from the CLI thread; uses up to {@code parallelism}
+ * extra threads.
  */
 public final class RecordingReader {
   /** Default window for time-located statistics: gilscope's statistics period. */
@@ -177,17 +177,14 @@ public final class RecordingReader {
     }
   }
 
-  private static void stream(Path original, Path file, EventAccumulator acc)
-      throws InputException {
+  private static void stream(Path original, Path file, EventAccumulator acc) throws InputException {
     try (EventStream stream = EventStream.openFile(file)) {
       acc.subscribe(stream);
       stream.start();
     } catch (IOException | UncheckedIOException e) {
-      throw new InputException(
-          "cannot read recording '" + original + "': " + describe(e), e);
+      throw new InputException("cannot read recording '" + original + "': " + describe(e), e);
     } catch (RuntimeException e) {
-      throw new InputException(
-          "corrupt recording '" + original + "': " + describe(e), e);
+      throw new InputException("corrupt recording '" + original + "': " + describe(e), e);
     }
     acc.finish();
   }
