@@ -123,7 +123,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     RecordingReader reader =
         new RecordingReader(
-            Runtime.getRuntime().availableProcessors(),
+            Integer.getInteger("gilscope.readers", Runtime.getRuntime().availableProcessors()),
             RecordingReader.DEFAULT_WINDOW_NANOS,
             progress);
     RecordingReader.ReadResult read = reader.read(recording);
