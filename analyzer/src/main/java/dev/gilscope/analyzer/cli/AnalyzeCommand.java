@@ -29,13 +29,13 @@ import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code gilscope analyze <recording.jfr>}: reads the recording, runs every detector and writes
- * one report. Exit codes in {@link ExitCodes}. Runs on the main thread; reading uses one thread
- * per core.
+ * {@code gilscope analyze <recording.jfr>}: reads the recording, runs every detector and writes one
+ * report. Exit codes in {@link ExitCodes}. Runs on the main thread; reading uses one thread per
+ * core.
  */
 @Command(
     name = "analyze",
@@ -69,8 +69,9 @@ final class AnalyzeCommand implements Callable<Integer> {
       names = "--fail-on",
       paramLabel = "KIND,...",
       split = ",",
-      description = "exit 3 when one of these kinds is found at WARNING or above: SERIALIZATION,"
-          + " THRASHING, CONVOY, STARVATION")
+      description =
+          "exit 3 when one of these kinds is found at WARNING or above: SERIALIZATION,"
+              + " THRASHING, CONVOY, STARVATION")
   List<String> failOn = new ArrayList<>();
 
   @Option(names = "--debug", description = "print stack traces of errors")
@@ -122,7 +123,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     RecordingReader reader =
         new RecordingReader(
-            Runtime.getRuntime().availableProcessors(),
+            Integer.getInteger("gilscope.readers", Runtime.getRuntime().availableProcessors()),
             RecordingReader.DEFAULT_WINDOW_NANOS,
             progress);
     RecordingReader.ReadResult read = reader.read(recording);
@@ -149,10 +150,8 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
       monitors = selected;
     }
-    Detectors.Diagnosis diagnosis =
-        Detectors.diagnose(Detectors.all(), monitors, read.recording());
-    return new AnalysisResult(
-        read.recording(), monitors, diagnosis.findings(), diagnosis.notes());
+    Detectors.Diagnosis diagnosis = Detectors.diagnose(Detectors.all(), monitors, read.recording());
+    return new AnalysisResult(read.recording(), monitors, diagnosis.findings(), diagnosis.notes());
   }
 
   private static long sizeOf(Path p) {
@@ -173,8 +172,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         return new HtmlReport();
       default:
         throw new ParameterException(
-            spec.commandLine(),
-            "unknown format '" + format + "', expected text, json or html");
+            spec.commandLine(), "unknown format '" + format + "', expected text, json or html");
     }
   }
 

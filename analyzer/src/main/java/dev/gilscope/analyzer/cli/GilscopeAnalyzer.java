@@ -11,8 +11,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Entry point of {@code java -jar gilscope-analyzer.jar}: the {@code gilscope} command with its
- * explicit list of subcommands (today {@code analyze}). Maps picocli's usage errors to exit 2
- * with one {@code gilscope <cmd>: <message>} line and a usage hint.
+ * explicit list of subcommands (today {@code analyze}). Maps picocli's usage errors to exit 2 with
+ * one {@code gilscope <cmd>: <message>} line and a usage hint.
  */
 @Command(
     name = "gilscope",
@@ -35,8 +35,7 @@ public final class GilscopeAnalyzer implements Runnable {
     cli.setParameterExceptionHandler((ex, a) -> usageError(ex, err));
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          err.println(
-              "gilscope: unexpected internal error, please report it: " + ex);
+          err.println("gilscope: unexpected internal error, please report it: " + ex);
           ex.printStackTrace(err);
           return ExitCodes.INTERNAL_ERROR;
         });

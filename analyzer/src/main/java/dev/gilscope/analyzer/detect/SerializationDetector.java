@@ -33,6 +33,13 @@ public final class SerializationDetector implements Detector {
   public static final double MIN_AVERAGE_WAITERS_CRITICAL = 0.90;
   public static final int MIN_THREADS = 2;
 
+  /**
+   * Contention that proves two threads want the monitor even when each wait is short (an old-GIL
+   * style re-take every few hundred nanoseconds keeps measured waits tiny): contended acquisitions
+   * plus barges per second. Counts as {@link #MIN_AVERAGE_WAITERS_CRITICAL} waiters.
+   */
+  public static final double CONTENTION_PER_SECOND = 1_000;
+
   @Override
   public FindingKind kind() {
     return FindingKind.SERIALIZATION;
@@ -51,7 +58,7 @@ public final class SerializationDetector implements Detector {
       int w = e.getKey();
       long len = r.windowLengthNanos(w);
       double u = utilization(e.getValue(), len);
-      double waiters = (double) e.getValue().get(Metric.WAIT_NANOS) / len;
+      double waiters = waiters(e.getValue(), len);
       if (severity(u, waiters) != null && activeThreads(m, w, w) >= MIN_THREADS) {
         scores.put(w, u * waiters);
       }
@@ -66,7 +73,8 @@ public final class SerializationDetector implements Detector {
       len += r.windowLengthNanos(w);
     }
     double u = utilization(c, len);
-    double waiters = (double) c.get(Metric.WAIT_NANOS) / len;
+    double waiters = waiters(c, len);
+    double measuredWaiters = (double) c.get(Metric.WAIT_NANOS) / len;
     Severity severity = severity(u, waiters);
     if (severity == null) {
       severity = Severity.INFO; // each window qualified; the sum is at least INFO
@@ -90,29 +98,32 @@ public final class SerializationDetector implements Detector {
     long acquisitions = c.get(Metric.ACQUISITIONS);
     Map<String, Number> evidence = new LinkedHashMap<>();
     evidence.put("utilization", round(u));
-    evidence.put("averageWaiters", round(waiters));
+    evidence.put("averageWaiters", round(measuredWaiters));
+    evidence.put(
+        "contentionPerSecond",
+        Math.round((c.get(Metric.CONTENDED) + c.get(Metric.BARGING)) / (len / 1e9)));
     evidence.put("threads", threads.size());
     evidence.put("cpuCores", cores);
     evidence.put("speedUpBound", round(bound));
     evidence.put("acquisitionsPerSecond", Math.round(acquisitions / (len / 1e9)));
+    evidence.put("meanHoldNanos", Math.round(c.ratio(Metric.HOLD_NANOS, Metric.TIMED_HOLDS)));
     evidence.put(
-        "meanHoldNanos",
-        Math.round(c.ratio(Metric.HOLD_NANOS, Metric.TIMED_HOLDS)));
-    evidence.put("timedHoldFraction", round(Math.min(1, c.ratio(Metric.TIMED_HOLDS, Metric.ACQUISITIONS))));
+        "timedHoldFraction", round(Math.min(1, c.ratio(Metric.TIMED_HOLDS, Metric.ACQUISITIONS))));
     evidence.put("windowNanos", len);
     long start = (long) run[0] * r.windowNanos();
     long end = start + len;
     String summary =
         String.format(
-            "%s was held %s of the time from %s to %s while on average %s threads waited to"
-                + " enter it: its %d threads ran one at a time, so on %s the monitor allows at"
-                + " most a %sx speed-up.",
+            "%s was held %s of the time from %s to %s while %s threads contended for it (%s"
+                + " waiting on average, %s contended or barged acquisitions a second): they ran"
+                + " one at a time, so on %s the monitor allows at most a %sx speed-up.",
             m.name(),
             Text.percent(u),
             Text.seconds(start),
             Text.seconds(end),
-            Text.fixed(waiters, 1),
             threads.size(),
+            Text.fixed(measuredWaiters, 1),
+            Text.count(Math.round((c.get(Metric.CONTENDED) + c.get(Metric.BARGING)) / (len / 1e9))),
             cores == null ? "this machine's cores" : cores + " cores",
             Text.fixed(bound, 2));
     String advice =
@@ -122,17 +133,8 @@ public final class SerializationDetector implements Detector {
     return Evaluation.found(
         List.of(
             new Finding(
-                kind(),
-                m.name(),
-                severity,
-                threads,
-                victims,
-                List.of(),
-                start,
-                end,
-                evidence,
-                summary,
-                advice)));
+                kind(), m.name(), severity, threads, victims, List.of(), start, end, evidence,
+                summary, advice)));
   }
 
   static Severity severity(double utilization, double averageWaiters) {
@@ -146,6 +148,19 @@ public final class SerializationDetector implements Detector {
       return Severity.INFO;
     }
     return null;
+  }
+
+  /**
+   * Average threads waiting to enter; a high rate of contended or barged acquisitions counts as a
+   * waiter even when each wait is too short to add up.
+   */
+  static double waiters(Counters c, long windowNanos) {
+    double measured = (double) c.get(Metric.WAIT_NANOS) / windowNanos;
+    double contentionPerSecond =
+        (c.get(Metric.CONTENDED) + c.get(Metric.BARGING)) / (windowNanos / 1e9);
+    return contentionPerSecond >= CONTENTION_PER_SECOND
+        ? Math.max(measured, MIN_AVERAGE_WAITERS_CRITICAL)
+        : measured;
   }
 
   /** Held time / window; sampled holds are scaled to all acquisitions. */

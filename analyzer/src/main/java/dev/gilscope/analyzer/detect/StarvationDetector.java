@@ -17,26 +17,35 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * STARVATION: unfair wake-ups, some threads keep losing (seed 000's new-GIL drawback 2). Per
- * window and per thread (the victim) among the threads that requested the monitor: its mean wait
- * is at least {@link #MIN_MEAN_WAIT_NANOS} and {@link #WAIT_INFLATION_WARNING} times its peers'
- * mean wait, and its share of the acquisitions is at most {@link #SHARE_RATIO_WARNING} of the fair
- * share (1 / threads). A thread that requested the monitor and never got it in the whole
- * recording is CRITICAL. Waits include wait episodes in {@code wait()} when the monitor guards a
- * flag. Causes: the threads above their fair share. Evidence includes Jain's fairness index
- * ({@code (sum x)^2 / (n * sum x^2)}, 1 = fair) over the acquisitions.
+ * STARVATION: unfair wake-ups, some threads keep losing (seed 000's new-GIL drawback 2). Per window
+ * and per thread (the victim) among the threads that requested the monitor: its mean wait is at
+ * least {@link #MIN_MEAN_WAIT_NANOS} and {@link #WAIT_INFLATION_WARNING} times its peers' mean
+ * wait, and its share of the acquisitions is at most {@link #SHARE_RATIO_WARNING} of the fair share
+ * (1 / threads). A thread that requested the monitor and never got it in the whole recording is
+ * CRITICAL. Waits include wait episodes in {@code wait()} when the monitor guards a flag. Causes:
+ * the threads above their fair share. Evidence includes Jain's fairness index ({@code (sum x)^2 /
+ * (n * sum x^2)}, 1 = fair) over the acquisitions.
  */
 public final class StarvationDetector implements Detector {
+  private static final String ENDED_THREADS = "(ended threads)";
+
   public static final long MIN_MEAN_WAIT_NANOS = 1_000_000;
   public static final long MIN_MEAN_WAIT_INFO_NANOS = 200_000;
   public static final double WAIT_INFLATION_INFO = 5;
   public static final double WAIT_INFLATION_WARNING = 10;
   public static final double WAIT_INFLATION_CRITICAL = 100;
   public static final double SHARE_RATIO_INFO = 0.5;
-  public static final double SHARE_RATIO_WARNING = 0.25;
+  public static final double SHARE_RATIO_WARNING = 0.33;
   public static final double SHARE_RATIO_CRITICAL = 0.1;
+
   /** Peers' mean wait is floored here so that near-zero peer waits do not inflate the ratio. */
   public static final long PEER_WAIT_FLOOR_NANOS = 10_000;
+
+  /**
+   * A victim at WARNING or above spent at least this fraction of the time waiting: a thread that
+   * asks rarely and waits briefly is slowed, not starved.
+   */
+  public static final double MIN_WAIT_FRACTION = 0.10;
 
   @Override
   public FindingKind kind() {
@@ -51,23 +60,35 @@ public final class StarvationDetector implements Detector {
     boolean flag = m.isFlagShaped();
     List<Finding> findings = new ArrayList<>();
     for (ThreadStats victim : m.threads()) {
+      if (victim.name().equals(ENDED_THREADS)) {
+        continue;
+      }
       NavigableMap<Integer, Double> scores = new TreeMap<>();
       for (int w : victim.windows().all().keySet()) {
-        Judgement j = judge(m, victim, w, w, flag);
+        Judgement j = judge(m, victim, w, w, flag, r.windowLengthNanos(w));
         if (j != null && j.severity != null) {
           scores.put(w, j.inflation);
         }
       }
       int[] run = WindowRuns.bestRun(scores);
       Counters total = victim.totals();
+      // still waiting in two or more statistics periods: a request pending at one flush is not
+      // yet starvation
       boolean neverAcquired =
-          total.get(Metric.REQUESTS) > 0 && total.get(Metric.ACQUISITIONS) == 0;
+          total.get(Metric.REQUESTS) > 0
+              && total.get(Metric.ACQUISITIONS) == 0
+              && victim.windows().all().size() >= 2;
       if (run == null && !neverAcquired) {
         continue;
       }
       int from = run == null ? Integer.MIN_VALUE : run[0];
       int to = run == null ? Integer.MAX_VALUE : run[1];
-      Judgement j = judge(m, victim, from, to, flag);
+      long len =
+          run == null
+              ? r.durationNanos()
+              : Math.min(r.durationNanos(), (long) (to + 1) * r.windowNanos())
+                  - (long) from * r.windowNanos();
+      Judgement j = judge(m, victim, from, to, flag, len);
       if (j == null) {
         continue;
       }
@@ -76,7 +97,10 @@ public final class StarvationDetector implements Detector {
         severity = Severity.INFO;
       }
       long start = run == null ? 0 : (long) from * r.windowNanos();
-      long end = run == null ? r.durationNanos() : Math.min(r.durationNanos(), (long) (to + 1) * r.windowNanos());
+      long end =
+          run == null
+              ? r.durationNanos()
+              : Math.min(r.durationNanos(), (long) (to + 1) * r.windowNanos());
       findings.add(finding(m, victim, j, severity, neverAcquired, start, end));
     }
     return Evaluation.found(findings);
@@ -99,6 +123,7 @@ public final class StarvationDetector implements Detector {
     evidence.put("fairShare", SerializationDetector.round(j.fairShare));
     evidence.put("jainFairnessIndex", SerializationDetector.round(j.jain));
     evidence.put("passOversPerAcquisition", SerializationDetector.round(j.passOversPerAcquisition));
+    evidence.put("victimWaitFraction", SerializationDetector.round(j.waitFraction));
     evidence.put("victimMaxWaitNanos", victim.totals().get(Metric.MAX_WAIT_NANOS));
     evidence.put("threads", j.threads.size());
     String summary;
@@ -143,7 +168,8 @@ public final class StarvationDetector implements Detector {
   }
 
   /** The numbers of one victim over windows {@code from..to}; null when it is alone. */
-  static Judgement judge(MonitorStats m, ThreadStats victim, int from, int to, boolean flag) {
+  static Judgement judge(
+      MonitorStats m, ThreadStats victim, int from, int to, boolean flag, long windowNanos) {
     List<String> threads = new ArrayList<>();
     long acquisitions = 0;
     long requests = 0;
@@ -198,16 +224,21 @@ public final class StarvationDetector implements Detector {
     for (int i = 0; i < active.size(); i++) {
       ThreadStats t = active.get(i);
       if (t != victim
+          && !t.name().equals(ENDED_THREADS)
           && acquisitions > 0
           && (double) activeCounters.get(i).get(Metric.ACQUISITIONS) / acquisitions > j.fairShare) {
         j.causes.add(t.name());
       }
     }
-    if (j.meanWait >= MIN_MEAN_WAIT_NANOS
+    j.waitFraction = (double) waitNanos(v, flag) / Math.max(1, windowNanos);
+    boolean wantsIt = j.waitFraction >= MIN_WAIT_FRACTION;
+    if (wantsIt
+        && j.meanWait >= MIN_MEAN_WAIT_NANOS
         && j.inflation >= WAIT_INFLATION_CRITICAL
         && shareRatio <= SHARE_RATIO_CRITICAL) {
       j.severity = Severity.CRITICAL;
-    } else if (j.meanWait >= MIN_MEAN_WAIT_NANOS
+    } else if (wantsIt
+        && j.meanWait >= MIN_MEAN_WAIT_NANOS
         && j.inflation >= WAIT_INFLATION_WARNING
         && shareRatio <= SHARE_RATIO_WARNING) {
       j.severity = Severity.WARNING;
@@ -239,6 +270,7 @@ public final class StarvationDetector implements Detector {
     double peerMeanWait;
     double inflation;
     double passOversPerAcquisition;
+    double waitFraction;
     long othersAcquisitions;
     Severity severity;
   }

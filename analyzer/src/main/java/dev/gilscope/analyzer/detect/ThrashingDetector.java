@@ -28,8 +28,8 @@ import java.util.TreeMap;
  *       acquisitions)) at least {@link #BARGING_RATIO_WARNING}; or
  *   <li>pass-overs per wait (waiters passed over per contended acquisition) at least {@link
  *       #PASS_OVERS_PER_WAIT_WARNING}; or
- *   <li>flag-shaped GIL: wake-ups that lead nowhere (notifyAll waking several waiters of which
- *       one at most can take the flag) at least {@link #FUTILE_WAKEUPS_PER_SECOND_WARNING}.
+ *   <li>flag-shaped GIL: wake-ups that lead nowhere (notifyAll waking several waiters of which one
+ *       at most can take the flag) at least {@link #FUTILE_WAKEUPS_PER_SECOND_WARNING}.
  * </ul>
  */
 public final class ThrashingDetector implements Detector {
@@ -94,6 +94,9 @@ public final class ThrashingDetector implements Detector {
     for (ThreadStats t : active) {
       Counters tc = t.windows().sum(run[0], run[1]);
       threads.add(t.name());
+      if (t.name().equals("(ended threads)")) {
+        continue; // an aggregate of threads JFR could no longer name
+      }
       double share = acquisitions == 0 ? 0 : (double) tc.get(Metric.ACQUISITIONS) / acquisitions;
       if (share > fairShare) {
         causes.add(t.name());
@@ -192,14 +195,21 @@ public final class ThrashingDetector implements Detector {
       boolean futile =
           futilePerSecond >= FUTILE_WAKEUPS_PER_SECOND_WARNING
               && waitersInWait >= MIN_AVERAGE_WAITERS;
+      boolean storm =
+          bargesPerSecond >= BARGES_PER_SECOND_CRITICAL && bargingRatio >= BARGING_RATIO_CRITICAL;
+      if (storm) {
+        // a storm of re-takes is thrashing even when each wait is short
+        return averageWaiters >= MIN_AVERAGE_WAITERS ? Severity.CRITICAL : Severity.WARNING;
+      }
       if (averageWaiters < MIN_AVERAGE_WAITERS && !futile) {
-        return null;
+        return bargesPerSecond >= BARGES_PER_SECOND_INFO && bargingRatio >= BARGING_RATIO_INFO
+            ? Severity.INFO
+            : null;
       }
       boolean barging =
           bargesPerSecond >= BARGES_PER_SECOND_WARNING && bargingRatio >= BARGING_RATIO_WARNING;
       boolean passOvers = passOversPerWait >= PASS_OVERS_PER_WAIT_WARNING;
-      if ((bargesPerSecond >= BARGES_PER_SECOND_CRITICAL
-              && bargingRatio >= BARGING_RATIO_CRITICAL)
+      if ((bargesPerSecond >= BARGES_PER_SECOND_CRITICAL && bargingRatio >= BARGING_RATIO_CRITICAL)
           || passOversPerWait >= PASS_OVERS_PER_WAIT_CRITICAL) {
         return Severity.CRITICAL;
       }

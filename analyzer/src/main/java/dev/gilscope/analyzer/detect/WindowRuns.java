@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 
 /**
- * Finds where in time a pathology happened: the run of consecutive flagged windows with the
- * largest total score. Cost: one pass over the flagged windows.
+ * Finds where in time a pathology happened: the run of consecutive flagged windows with the largest
+ * total score. Cost: one pass over the flagged windows.
  */
 final class WindowRuns {
   private WindowRuns() {}

@@ -3,8 +3,8 @@ package dev.gilscope.analyzer.model;
 import java.util.List;
 
 /**
- * The one result every report format renders: the recording, the monitors and the findings
- * (most severe first), plus notes from detectors that could not run.
+ * The one result every report format renders: the recording, the monitors and the findings (most
+ * severe first), plus notes from detectors that could not run.
  */
 public record AnalysisResult(
     RecordingInfo recording,

@@ -2,8 +2,8 @@ package dev.gilscope.analyzer.model;
 
 /**
  * A fixed set of long counters indexed by {@link Metric}: the per-monitor, per-thread and
- * per-window totals. Not thread-safe: one reader thread owns an instance until it is merged.
- * Costs one {@code long[]} of {@code Metric.values().length} entries.
+ * per-window totals. Not thread-safe: one reader thread owns an instance until it is merged. Costs
+ * one {@code long[]} of {@code Metric.values().length} entries.
  */
 public final class Counters {
   private static final Metric[] METRICS = Metric.values();

@@ -1,8 +1,8 @@
 package dev.gilscope.analyzer.model;
 
 /**
- * One named counter of {@link Counters}. Most are sums (they add when windows or chunks merge);
- * the {@code MAX_*} ones keep the maximum.
+ * One named counter of {@link Counters}. Most are sums (they add when windows or chunks merge); the
+ * {@code MAX_*} ones keep the maximum.
  */
 public enum Metric {
   /** Non-reentrant acquisitions (exact, from gilscope statistics). */

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * Everything known about one monitor (or lock): exact counters from gilscope's statistics events
- * (totals and per window), distributions from the per-operation events, and one {@link
- * ThreadStats} per thread that used it. Built by one reader thread per chunk, then merged. Memory:
- * a few histograms per thread plus one small counter set per window.
+ * (totals and per window), distributions from the per-operation events, and one {@link ThreadStats}
+ * per thread that used it. Built by one reader thread per chunk, then merged. Memory: a few
+ * histograms per thread plus one small counter set per window.
  */
 public final class MonitorStats {
   private final String key;
@@ -28,8 +28,7 @@ public final class MonitorStats {
   private long acquireEvents;
   private long statisticsEvents;
 
-  public MonitorStats(
-      String key, String name, String className, String kind, EventSource source) {
+  public MonitorStats(String key, String name, String className, String kind, EventSource source) {
     this.key = key;
     this.name = name;
     this.className = className;
@@ -138,8 +137,7 @@ public final class MonitorStats {
 
   /**
    * Completes the wait distributions once all chunks are merged: acquisitions without an acquire
-   * event did not wait (gilscope records every contended acquisition), so they count as zero
-   * waits.
+   * event did not wait (gilscope records every contended acquisition), so they count as zero waits.
    */
   public void recordUneventfulAcquisitionsAsZeroWaits() {
     if (!hasExactCounts()) {

@@ -1,8 +1,8 @@
 package dev.gilscope.analyzer.model;
 
 /**
- * Average CPU load of one thread from jdk.ThreadCPULoad samples (user + system, 0..1 of one
- * core). Not thread-safe.
+ * Average CPU load of one thread from jdk.ThreadCPULoad samples (user + system, 0..1 of one core).
+ * Not thread-safe.
  */
 public final class ThreadCpu {
   private double loadSum;

@@ -5,9 +5,9 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * {@link Counters} per time window (window index = nanoseconds since the recording start divided
- * by the window length). Memory grows with the recording's duration, not with its event count.
- * Not thread-safe.
+ * {@link Counters} per time window (window index = nanoseconds since the recording start divided by
+ * the window length). Memory grows with the recording's duration, not with its event count. Not
+ * thread-safe.
  */
 public final class WindowedCounters {
   private final NavigableMap<Integer, Counters> windows = new TreeMap<>();

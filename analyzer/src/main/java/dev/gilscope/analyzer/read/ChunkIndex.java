@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Validates a recording file and lists its chunks by reading only the chunk headers (68 bytes
- * each), so bad input is rejected with a precise message before any event is parsed. Called once
- * on the main thread; costs one small read per chunk.
+ * each), so bad input is rejected with a precise message before any event is parsed. Called once on
+ * the main thread; costs one small read per chunk.
  *
  * <p>Chunk header layout (big-endian): magic {@code "FLR\0"}, major u2, minor u2, chunk size u8,
  * constant pool offset u8, metadata offset u8, start nanos u8, duration nanos u8, ...
@@ -73,7 +73,12 @@ public final class ChunkIndex {
         throw new InputException(
             number == 1
                 ? "not a JFR recording '" + path + "' (no FLR magic at its start)"
-                : "corrupt recording '" + path + "': chunk " + number + " at byte " + offset
+                : "corrupt recording '"
+                    + path
+                    + "': chunk "
+                    + number
+                    + " at byte "
+                    + offset
                     + " has no FLR magic");
       }
       if (header.position() < HEADER_BYTES) {
@@ -82,18 +87,31 @@ public final class ChunkIndex {
       int major = header.getShort(4) & 0xffff;
       if (major < SUPPORTED_MAJOR_MIN || major > SUPPORTED_MAJOR_MAX) {
         throw new InputException(
-            "unsupported JFR version " + major + "." + (header.getShort(6) & 0xffff)
-                + " in '" + path + "'");
+            "unsupported JFR version "
+                + major
+                + "."
+                + (header.getShort(6) & 0xffff)
+                + " in '"
+                + path
+                + "'");
       }
       long chunkBytes = header.getLong(8);
       if (chunkBytes == 0) {
         throw new InputException(
-            "incomplete recording '" + path + "': chunk " + number
+            "incomplete recording '"
+                + path
+                + "': chunk "
+                + number
                 + " was still being written (dump the recording, or stop it first)");
       }
       if (chunkBytes < HEADER_BYTES) {
         throw new InputException(
-            "corrupt recording '" + path + "': chunk " + number + " declares " + chunkBytes
+            "corrupt recording '"
+                + path
+                + "': chunk "
+                + number
+                + " declares "
+                + chunkBytes
                 + " bytes");
       }
       if (chunkBytes > size - offset) {
@@ -108,8 +126,17 @@ public final class ChunkIndex {
   private static InputException truncated(
       Path path, int number, long offset, long declared, long remaining) {
     return new InputException(
-        "truncated recording '" + path + "': chunk " + number + " at byte " + offset
-            + " needs " + declared + " bytes but only " + remaining + " remain");
+        "truncated recording '"
+            + path
+            + "': chunk "
+            + number
+            + " at byte "
+            + offset
+            + " needs "
+            + declared
+            + " bytes but only "
+            + remaining
+            + " remain");
   }
 
   public Path path() {
@@ -129,9 +156,6 @@ public final class ChunkIndex {
   }
 
   public long endEpochNanos() {
-    return chunks.stream()
-        .mapToLong(c -> c.startEpochNanos() + c.durationNanos())
-        .max()
-        .orElse(0);
+    return chunks.stream().mapToLong(c -> c.startEpochNanos() + c.durationNanos()).max().orElse(0);
   }
 }

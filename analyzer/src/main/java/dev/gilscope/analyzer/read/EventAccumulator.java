@@ -13,14 +13,17 @@ import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedEvent;
 
 /**
- * Folds the events of one part of a recording (one or more chunks, read in time order by one
- * {@link EventStream}) into per-monitor statistics. One instance per reading thread; partial
- * results of several instances merge with {@link #mergeFrom}. Memory is bounded by the number of
- * monitors, threads and windows, never by the number of events.
+ * Folds the events of one part of a recording (one or more chunks, read in time order by one {@link
+ * EventStream}) into per-monitor statistics. One instance per reading thread; partial results of
+ * several instances merge with {@link #mergeFrom}. Memory is bounded by the number of monitors,
+ * threads and windows, never by the number of events.
  */
 final class EventAccumulator {
   /** Two wait() calls of a thread closer than this belong to one wait episode. */
   static final long EPISODE_GAP_NANOS = 50_000;
+
+  /** Stands for threads that ended before their statistics were written (JFR has no name). */
+  public static final String ENDED_THREAD = "(ended threads)";
 
   private final long originEpochNanos;
   private final long windowNanos;
@@ -32,6 +35,12 @@ final class EventAccumulator {
   private final Map<String, String> agentNotes = new TreeMap<>();
   private String jvm;
   private Integer cpuCores;
+  private jdk.jfr.EventType lastType;
+  private long lastGilscopeMonitorId;
+  private MonitorStats lastGilscopeMonitor;
+  private final Map<EventSource, Map<String, Map<Long, MonitorStats>>> jdkMonitorsByClass =
+      new java.util.EnumMap<>(EventSource.class);
+  private long lastTypeCount;
 
   EventAccumulator(long originEpochNanos, long windowNanos) {
     this.originEpochNanos = originEpochNanos;
@@ -87,10 +96,8 @@ final class EventAccumulator {
     MonitorStats m = gilscopeMonitor(e);
     String threadName = Fields.threadName(e, "thread");
     if (threadName == null) {
-      threadName = Fields.threadName(e.getThread());
-    }
-    if (threadName == null) {
-      return;
+      // JFR writes no thread for one that ended before the period was flushed
+      threadName = ENDED_THREAD;
     }
     ThreadStats t = m.thread(threadName);
     Counters window = t.windows().at(statisticsWindow(e));
@@ -181,6 +188,9 @@ final class EventAccumulator {
 
   private MonitorStats gilscopeMonitor(RecordedEvent e) {
     long id = Fields.longValue(e, "monitorId");
+    if (lastGilscopeMonitor != null && id == lastGilscopeMonitorId) {
+      return lastGilscopeMonitor;
+    }
     MonitorStats m = gilscopeMonitors.get(id);
     if (m == null) {
       String name = Fields.string(e, "monitorName");
@@ -195,6 +205,8 @@ final class EventAccumulator {
               EventSource.GILSCOPE);
       gilscopeMonitors.put(id, m);
     }
+    lastGilscopeMonitorId = id;
+    lastGilscopeMonitor = m;
     return m;
   }
 
@@ -202,7 +214,8 @@ final class EventAccumulator {
 
   private void onJavaMonitorEnter(RecordedEvent e) {
     count(e);
-    MonitorStats m = jdkMonitor(e, "monitorClass", EventSource.JDK_MONITOR, "monitor");
+    MonitorStats m =
+        jdkMonitor(Fields.className(e, "monitorClass"), e, EventSource.JDK_MONITOR, "monitor");
     long waitNanos = Fields.saturatedNanos(e.getDuration());
     String threadName = Fields.threadName(e.getThread());
     recordContendedWait(m, threadName, endNanos(e), waitNanos);
@@ -213,7 +226,8 @@ final class EventAccumulator {
 
   private void onJavaMonitorWait(RecordedEvent e) {
     count(e);
-    MonitorStats m = jdkMonitor(e, "monitorClass", EventSource.JDK_MONITOR, "monitor");
+    MonitorStats m =
+        jdkMonitor(Fields.className(e, "monitorClass"), e, EventSource.JDK_MONITOR, "monitor");
     recordWaitCall(
         m,
         e,
@@ -228,28 +242,32 @@ final class EventAccumulator {
     if (parkedClass == null) {
       return; // LockSupport.park without a blocker: a sleep, not a lock
     }
-    MonitorStats m = jdkMonitor(e, "parkedClass", EventSource.JDK_PARK, "lock");
+    MonitorStats m = jdkMonitor(parkedClass, e, EventSource.JDK_PARK, "lock");
     if (parkedClass.contains("ConditionObject")) {
       recordWaitCall(m, e, false, null, /* countCalls= */ true);
     } else {
       recordContendedWait(
-          m,
-          Fields.threadName(e.getThread()),
-          endNanos(e),
-          Fields.saturatedNanos(e.getDuration()));
+          m, Fields.threadName(e.getThread()), endNanos(e), Fields.saturatedNanos(e.getDuration()));
     }
   }
 
   private MonitorStats jdkMonitor(
-      RecordedEvent e, String classField, EventSource source, String kind) {
-    String className = Fields.className(e, classField);
+      String className, RecordedEvent e, EventSource source, String kind) {
     long address = Fields.longValue(e, "address");
-    String name = (className != null ? className : "unknown") + "@" + Long.toHexString(address);
-    String key = source.name() + ":" + name;
-    MonitorStats m = jdkMonitors.get(key);
+    Map<Long, MonitorStats> byAddress =
+        jdkMonitorsByClass
+            .computeIfAbsent(source, k -> new HashMap<>())
+            .computeIfAbsent(className, k -> new HashMap<>());
+    MonitorStats m = byAddress.get(address);
     if (m == null) {
-      m = new MonitorStats(key, name, className, kind, source);
-      jdkMonitors.put(key, m);
+      String name = (className != null ? className : "unknown") + "@" + Long.toHexString(address);
+      String key = source.name() + ":" + name;
+      m = jdkMonitors.get(key);
+      if (m == null) {
+        m = new MonitorStats(key, name, className, kind, source);
+        jdkMonitors.put(key, m);
+      }
+      byAddress.put(address, m);
     }
     return m;
   }
@@ -406,7 +424,20 @@ final class EventAccumulator {
   // ---- helpers -----------------------------------------------------------------------------
 
   private void count(RecordedEvent e) {
-    eventCounts.merge(e.getEventType().getName(), 1L, Long::sum);
+    // one lookup per event type change, not per event: events of a type come in runs
+    jdk.jfr.EventType type = e.getEventType();
+    if (type != lastType) {
+      flushCount();
+      lastType = type;
+    }
+    lastTypeCount++;
+  }
+
+  private void flushCount() {
+    if (lastType != null && lastTypeCount > 0) {
+      eventCounts.merge(lastType.getName(), lastTypeCount, Long::sum);
+    }
+    lastTypeCount = 0;
   }
 
   private static long endNanos(RecordedEvent e) {
@@ -426,6 +457,7 @@ final class EventAccumulator {
 
   /** Closes open wait episodes; call once when the stream has ended. */
   void finish() {
+    flushCount();
     episodes.values().forEach(Episode::close);
   }
 

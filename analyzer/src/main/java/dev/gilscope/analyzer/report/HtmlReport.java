@@ -102,8 +102,7 @@ public final class HtmlReport implements ReportWriter {
     out.append("</body></html>\n");
   }
 
-  private static void monitor(MonitorStats m, RecordingInfo r, Appendable out)
-      throws IOException {
+  private static void monitor(MonitorStats m, RecordingInfo r, Appendable out) throws IOException {
     out.append("<h2>").append(esc(m.name())).append("</h2>\n<p class=\"muted\">");
     out.append(esc(m.kind() + ", " + m.source().label()));
     if (m.hasExactCounts()) {
@@ -190,8 +189,7 @@ public final class HtmlReport implements ReportWriter {
                 Text.seconds((long) w * r.windowNanos()),
                 Text.percent(u)));
       }
-      double waiters =
-          (double) (c.get(Metric.WAIT_NANOS) + c.get(Metric.WAIT_IN_WAIT_NANOS)) / len;
+      double waiters = (double) (c.get(Metric.WAIT_NANOS) + c.get(Metric.WAIT_IN_WAIT_NANOS)) / len;
       double y = CHART_HEIGHT - Math.min(2, waiters) / 2 * CHART_HEIGHT;
       line.append(String.format(Locale.ROOT, "%.1f,%.1f ", x + barWidth / 2, y));
     }

@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * The machine-readable report (schema in docs/analyzer.md): {@code recording}, {@code monitors},
- * {@code findings}, {@code notes}. Durations are nanoseconds; a statistic the source cannot give
- * is null and explained in {@code recording.unavailable}.
+ * {@code findings}, {@code notes}. Durations are nanoseconds; a statistic the source cannot give is
+ * null and explained in {@code recording.unavailable}.
  */
 public final class JsonReport implements ReportWriter {
   private static final ObjectMapper MAPPER =
@@ -104,6 +104,32 @@ public final class JsonReport implements ReportWriter {
     for (ThreadStats t : m.threads()) {
       threads.add(thread(m, t, r));
     }
+    ArrayNode windows = n.putArray("windows");
+    m.windows()
+        .all()
+        .forEach(
+            (w, c) -> {
+              long len = r.windowLengthNanos(w);
+              ObjectNode wn = windows.addObject();
+              wn.put("startOffsetNanos", (long) w * r.windowNanos());
+              wn.put("lengthNanos", len);
+              if (m.hasExactCounts()) {
+                wn.put("acquisitions", c.get(Metric.ACQUISITIONS));
+                wn.put("barging", c.get(Metric.BARGING));
+                wn.put("passOvers", c.get(Metric.PASS_OVERS));
+                wn.put("handoffs", c.get(Metric.HANDOFFS));
+              }
+              wn.put("contendedAcquisitions", c.get(Metric.CONTENDED));
+              wn.put("waitNanos", c.get(Metric.WAIT_NANOS));
+              wn.put("waitInWaitNanos", c.get(Metric.WAIT_IN_WAIT_NANOS));
+              wn.put("averageWaiters", (double) c.get(Metric.WAIT_NANOS) / len);
+              Double wu = MonitorFigures.utilization(m, c, len);
+              if (wu == null) {
+                wn.putNull("utilization");
+              } else {
+                wn.put("utilization", wu);
+              }
+            });
     return n;
   }
 

@@ -1,5 +1,6 @@
 package dev.gilscope.analyzer.report;
 
+import dev.gilscope.analyzer.model.Counters;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
@@ -21,6 +22,18 @@ final class MonitorFigures {
       held = held * acquisitions / timed;
     }
     return Math.min(1, held / r.durationNanos());
+  }
+
+  /** Fraction of one window the monitor was held, or null. */
+  static Double utilization(MonitorStats m, Counters c, long windowNanos) {
+    if (!m.hasExactCounts() || c.get(Metric.TIMED_HOLDS) == 0) {
+      return null;
+    }
+    double held = c.get(Metric.HOLD_NANOS);
+    if (c.get(Metric.ACQUISITIONS) > c.get(Metric.TIMED_HOLDS)) {
+      held = held * c.get(Metric.ACQUISITIONS) / c.get(Metric.TIMED_HOLDS);
+    }
+    return Math.min(1, held / windowNanos);
   }
 
   static Long exact(MonitorStats m, Metric metric) {
@@ -49,7 +62,10 @@ final class MonitorFigures {
     if (!m.hasExactCounts()) {
       return "unavailable from JDK events";
     }
-    return "from " + m.holds().count() + " timed holds of " + m.totals().get(Metric.ACQUISITIONS)
+    return "from "
+        + m.holds().count()
+        + " timed holds of "
+        + m.totals().get(Metric.ACQUISITIONS)
         + " acquisitions";
   }
 }

@@ -218,9 +218,7 @@ public final class TextReport implements ReportWriter {
 
   private static String row(String... cells) {
     return String.format(
-        Locale.ROOT,
-        "  %-14s %12s %10s %10s %10s %10s %10s %10s%n",
-        (Object[]) cells);
+        Locale.ROOT, "  %-14s %12s %10s %10s %10s %10s %10s %10s%n", (Object[]) cells);
   }
 
   private static String abbreviate(String s, int max) {

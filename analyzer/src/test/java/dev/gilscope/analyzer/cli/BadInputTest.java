@@ -27,14 +27,14 @@ class BadInputTest {
   @Test
   void directory() {
     Cli r = Cli.run("analyze", dir.toString());
-    assertOneLine(
-        r, "gilscope analyze: '" + dir + "' is a directory, expected a .jfr recording");
+    assertOneLine(r, "gilscope analyze: '" + dir + "' is a directory, expected a .jfr recording");
   }
 
   @Test
   void emptyFile() throws IOException {
     Path empty = Files.createFile(dir.resolve("empty.jfr"));
-    assertOneLine(Cli.run("analyze", empty.toString()), "gilscope analyze: file is empty '" + empty + "'");
+    assertOneLine(
+        Cli.run("analyze", empty.toString()), "gilscope analyze: file is empty '" + empty + "'");
   }
 
   @Test
@@ -80,7 +80,8 @@ class BadInputTest {
     assertThat(r.exitCode).isEqualTo(2);
     assertThat(r.err.lines().findFirst().orElseThrow())
         .isEqualTo("gilscope analyze: unknown option '--formt', did you mean --format?");
-    assertThat(r.err.lines().skip(1).findFirst().orElseThrow()).startsWith("usage: gilscope analyze");
+    assertThat(r.err.lines().skip(1).findFirst().orElseThrow())
+        .startsWith("usage: gilscope analyze");
     assertNoTrace(r);
   }
 
