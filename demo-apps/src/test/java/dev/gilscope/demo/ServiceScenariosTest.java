@@ -43,8 +43,9 @@ class ServiceScenariosTest {
   void kvStoreClientsAddLatencyNotThroughput() {
     ScenarioRun run = ScenarioRun.scenario("kv-store", "--quick");
     assertThat(run.out()).contains("agent options: monitor=dev.gilscope.demo.kvstore.KvStore");
-    // lock-bound: 4 clients on 2 free cores without the lock would scale towards 2x
-    assertThat(run.number("scaling")).isLessThan(1.6);
-    assertThat(run.number("lock_held_fraction")).isGreaterThan(0.5);
+    // Lock-bound: held most of the wall time, and 4 clients on 2 cores without the lock would
+    // scale towards 2x (the margin is for a shared machine whose speed drifts between slices).
+    assertThat(run.number("lock_held_fraction")).isGreaterThan(0.6);
+    assertThat(run.number("scaling")).isLessThan(1.8);
   }
 }
