@@ -40,12 +40,15 @@ class ServiceScenariosTest {
   }
 
   @Test
-  void kvStoreClientsAddLatencyNotThroughput() {
+  void kvStoreHoldsItsOneLockMostOfTheTime() {
     ScenarioRun run = ScenarioRun.scenario("kv-store", "--quick");
-    assertThat(run.out()).contains("agent options: monitor=dev.gilscope.demo.kvstore.KvStore");
-    // Lock-bound: held most of the wall time, and 4 clients on 2 cores without the lock would
-    // scale towards 2x (the margin is for a shared machine whose speed drifts between slices).
+    assertThat(run.out())
+        .contains("agent options: monitor=dev.gilscope.demo.kvstore.KvStore")
+        .contains("client-1", "client-4");
+    // The serialization signal: the store's lock is held most of the wall time while 4 clients
+    // want it. (1 vs 4 clients throughput is printed but not asserted: on a shared machine two
+    // sub-second slices can differ by 2x in speed, which no margin makes robust.)
     assertThat(run.number("lock_held_fraction")).isGreaterThan(0.6);
-    assertThat(run.number("scaling")).isLessThan(1.8);
+    assertThat(run.number("max_us")).isGreaterThan(10 * run.number("p50_us"));
   }
 }
