@@ -21,6 +21,7 @@ class CountdownScenarioTest {
 
   @Test
   void printsTheSeedsTableAndTheAgentOptions() {
+    // the four rows, whatever the machine's load
     assertThat(run.out())
         .contains(
             "agent options: monitor=dev.gilscope.demo.countdown.Countdown#GIL",
@@ -32,6 +33,7 @@ class CountdownScenarioTest {
 
   @Test
   void twoThreadsUnderTheGilAreNotFasterThanOne() {
+    assumeTrue(run.machineWasQuiet(), "the machine was busy: wall-clock comparison skipped");
     // Serialized: at best as fast as one thread. 0.8 leaves room for a shared machine's drift.
     assertThat(run.number("gil_threads_ms")).isGreaterThan(0.8 * run.number("one_thread_ms"));
   }

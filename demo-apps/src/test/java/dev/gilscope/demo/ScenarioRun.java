@@ -61,6 +61,14 @@ record ScenarioRun(int status, String out, String err, Map<String, String> resul
     }
   }
 
+  /**
+   * Whether the machine was quiet when the scenario started (no {@code note:} line about the load
+   * average). Wall-clock comparisons between runs mean something only then.
+   */
+  boolean machineWasQuiet() {
+    return !out.contains("note: system load average");
+  }
+
   double number(String key) {
     assertThat(result).as("RESULT line of:%n%s", out).containsKey(key);
     return Double.parseDouble(result.get(key));
