@@ -76,7 +76,7 @@ public final class Tour {
     out.println(
         "gilscope tour: "
             + scenarios.size()
-            + " scenarios"
+            + (scenarios.size() == 1 ? " scenario" : " scenarios")
             + (options.quick() ? " (quick)" : "")
             + " on "
             + Runtime.getRuntime().availableProcessors()
@@ -105,7 +105,7 @@ public final class Tour {
     }
     out.println(RULE);
     out.printf(
-        "tour done in %.1f s: %d scenarios, %d failed; recordings in %s%n",
+        "tour done in %.1f s: %d scenario(s), %d failed; recordings in %s%n",
         (System.nanoTime() - start) / 1e9,
         scenarios.size(),
         failures,
