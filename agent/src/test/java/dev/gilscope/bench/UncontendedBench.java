@@ -16,7 +16,7 @@ public final class UncontendedBench {
 
   public static void main(String[] args) {
     int iterations = Integer.parseInt(args[0]);
-    OTHER.hashCode();
+    var unused = OTHER.hashCode();
     loop(iterations / 4); // warm-up: compile the loop
     double[] nsPerOp = new double[7];
     for (int round = 0; round < nsPerOp.length; round++) {
