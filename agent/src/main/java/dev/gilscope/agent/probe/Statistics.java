@@ -195,6 +195,8 @@ public final class Statistics {
     e.monitorKind = s.kind;
     e.periodStart = periodStartMillis;
     e.thread = ts.thread;
+    e.threadName = ts.thread.getName();
+    e.javaThreadId = ts.thread.getId();
     e.requests = requests - ts.emittedRequests;
     e.acquisitions = acquisitions - ts.emittedAcquisitions;
     e.contendedAcquisitions = contended - ts.emittedContended;

@@ -96,7 +96,11 @@ final class EventAccumulator {
     MonitorStats m = gilscopeMonitor(e);
     String threadName = Fields.threadName(e, "thread");
     if (threadName == null) {
-      // JFR writes no thread for one that ended before the period was flushed
+      // JFR writes no thread for one that ended before the period was flushed: the agent sends
+      // its name as a plain string too
+      threadName = Fields.has(e, "threadName") ? e.getString("threadName") : null;
+    }
+    if (threadName == null) {
       threadName = ENDED_THREAD;
     }
     ThreadStats t = m.thread(threadName);
