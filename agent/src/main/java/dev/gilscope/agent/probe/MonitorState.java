@@ -186,6 +186,7 @@ public final class MonitorState extends WeakReference<Object> {
       othersWaiting = waiters;
       if (releasedWithWaiters) {
         barging++;
+        releasedWithWaiters = false;
       }
     } else {
       if (pending.pendingCountedAsWaiter) {
@@ -198,10 +199,11 @@ public final class MonitorState extends WeakReference<Object> {
         barging++;
       }
       contendedAcquisitions++;
+      releasedWithWaiters = false;
     }
-    releasedWithWaiters = false;
-    passOvers += othersWaiting;
-    holdSequence = sequence;
+    if (othersWaiting != 0) {
+      passOvers += othersWaiting;
+    }
     ThreadStats ts = pending;
     if (ts == null) {
       ts = ownerStats;
@@ -255,6 +257,7 @@ public final class MonitorState extends WeakReference<Object> {
           event, this, sequence, true, previousOwner, last, ts.pendingWaiters, viaTryLock);
     }
     holdTimed = true;
+    holdSequence = sequence;
     holdEvent = emit || level == Detail.THRESHOLD ? Emitter.beginHold() : null;
     holdStartNanos = now;
   }
@@ -268,6 +271,7 @@ public final class MonitorState extends WeakReference<Object> {
       Emitter.commitInstantAcquire(this, sequence, last, othersWaiting, viaTryLock);
     }
     holdTimed = true;
+    holdSequence = sequence;
     holdEvent = Emitter.beginHold();
     holdStartNanos = System.nanoTime();
   }
