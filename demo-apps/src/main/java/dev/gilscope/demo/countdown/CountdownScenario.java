@@ -32,12 +32,6 @@ import java.util.concurrent.TimeUnit;
  *
  * Expected verdict: SERIALIZATION on Countdown#GIL (held nearly all the wall time by one of two
  * runnable threads; speed-up bound 1.0 on the machine's cores).
- *
- * HOW TO RUN:
- *   java -jar demo-apps/target/gilscope-demos.jar countdown [--size 50000000] [--repeat 1]
- *   java -javaagent:agent/target/gilscope-agent.jar=monitor=dev.gilscope.demo.countdown.Countdown#GIL,file=countdown.jfr \
- *        -jar demo-apps/target/gilscope-demos.jar countdown
- *   java -jar analyzer/target/gilscope-analyzer.jar analyze countdown.jfr
  */
 
 /**
@@ -203,4 +197,12 @@ public final class CountdownScenario implements Scenario {
   private static String rate(long decrements, long nanos) {
     return Table.fixed2(decrements / (nanos / 1e3));
   }
+
+  /*
+   * HOW TO RUN:
+   *   java -jar demo-apps/target/gilscope-demos.jar countdown [--size 50000000] [--repeat 3]
+   *   java -javaagent:agent/target/gilscope-agent.jar=monitor=dev.gilscope.demo.countdown.Countdown#GIL,file=countdown.jfr \
+   *        -jar demo-apps/target/gilscope-demos.jar countdown
+   *   java -jar analyzer/target/gilscope-analyzer.jar analyze countdown.jfr
+   */
 }

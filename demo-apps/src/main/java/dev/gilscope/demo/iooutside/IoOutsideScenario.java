@@ -16,11 +16,6 @@ import dev.gilscope.demo.interp.IoWorkload;
  *
  * Expected verdict: no CONVOY (or a much milder one) on IoOutsideWorkload#GIL: the I/O thread's
  * p99 with the CPU-bound thread stays close to its p99 alone.
- *
- * HOW TO RUN:
- *   java -jar demo-apps/target/gilscope-demos.jar io-outside [--requests 300]
- *   java -javaagent:agent/target/gilscope-agent.jar=monitor=dev.gilscope.demo.iooutside.IoOutsideWorkload#GIL,file=io-outside.jfr \
- *        -jar demo-apps/target/gilscope-demos.jar io-outside
  */
 
 /** The fix: I/O and message handling outside the GIL, a short publish step inside. */
@@ -54,4 +49,12 @@ public final class IoOutsideScenario extends IoScenario {
   protected IoWorkload newWorkload(ScenarioOptions options) {
     return new IoOutsideWorkload(options.intValue("check-interval"));
   }
+
+  /*
+   * HOW TO RUN:
+   *   java -jar demo-apps/target/gilscope-demos.jar io-outside [--requests 300]
+   *   java -javaagent:agent/target/gilscope-agent.jar=monitor=dev.gilscope.demo.iooutside.IoOutsideWorkload#GIL,file=io-outside.jfr \
+   *        -jar demo-apps/target/gilscope-demos.jar io-outside
+   *   java -jar analyzer/target/gilscope-analyzer.jar analyze io-outside.jfr
+   */
 }

@@ -34,11 +34,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * Expected verdict: SERIALIZATION on KvStore (utilization near 100%, N clients no faster than 1)
  * and CONVOY behind log-flusher's long fsync holds.
- *
- * HOW TO RUN:
- *   java -jar demo-apps/target/gilscope-demos.jar kv-store [--threads 4] [--seconds 2]
- *   java -javaagent:agent/target/gilscope-agent.jar=monitor=dev.gilscope.demo.kvstore.KvStore,file=kv-store.jfr \
- *        -jar demo-apps/target/gilscope-demos.jar kv-store
  */
 
 /** An in-process key-value store whose every operation holds one lock, under a load generator. */
@@ -261,4 +256,12 @@ public final class KvStoreScenario implements Scenario {
   private static String micros(long nanos) {
     return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e3);
   }
+
+  /*
+   * HOW TO RUN:
+   *   java -jar demo-apps/target/gilscope-demos.jar kv-store [--threads 4] [--seconds 2]
+   *   java -javaagent:agent/target/gilscope-agent.jar=monitor=dev.gilscope.demo.kvstore.KvStore,file=kv-store.jfr \
+   *        -jar demo-apps/target/gilscope-demos.jar kv-store
+   *   java -jar analyzer/target/gilscope-analyzer.jar analyze kv-store.jfr
+   */
 }

@@ -25,11 +25,6 @@ import java.util.List;
  * Expected verdict: STARVATION on StarvationWorker#GIL (ReentrantLock) with starved-1 the victim
  * and the greedy threads the causes (share of acquisitions far below its share of requests,
  * waits far longer than its peers', long runs of pass-overs).
- *
- * HOW TO RUN:
- *   java -jar demo-apps/target/gilscope-demos.jar starvation [--threads 2] [--seconds 3]
- *   java -javaagent:agent/target/gilscope-agent.jar=lock=dev.gilscope.demo.starvation.StarvationWorker#GIL,file=starvation.jfr \
- *        -jar demo-apps/target/gilscope-demos.jar starvation
  */
 
 /** Unfair wake-ups: barging greedy threads starve a parked one. */
@@ -154,4 +149,12 @@ public final class StarvationScenario implements Scenario {
   private static double meanWaitMicros(StarvationWorker worker) {
     return worker.acquisitions == 0 ? 0 : worker.totalWaitNanos / 1e3 / worker.acquisitions;
   }
+
+  /*
+   * HOW TO RUN:
+   *   java -jar demo-apps/target/gilscope-demos.jar starvation [--threads 2] [--seconds 3]
+   *   java -javaagent:agent/target/gilscope-agent.jar=lock=dev.gilscope.demo.starvation.StarvationWorker#GIL,file=starvation.jfr \
+   *        -jar demo-apps/target/gilscope-demos.jar starvation
+   *   java -jar analyzer/target/gilscope-analyzer.jar analyze starvation.jfr
+   */
 }

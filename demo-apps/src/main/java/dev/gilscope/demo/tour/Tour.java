@@ -124,7 +124,9 @@ public final class Tour {
     out.println("  expect:   " + scenario.expectedFinding());
     out.println("  run:      " + String.join(" ", displayed(command)));
     out.println();
+    long startNanos = System.nanoTime();
     ChildProcess.Outcome outcome = ChildProcess.run(command, SCENARIO_TIMEOUT_SECONDS, INDENT, out);
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
     if (outcome.timedOut()) {
       out.println(
           "  scenario "
@@ -139,7 +141,7 @@ public final class Tour {
           "  scenario " + scenario.name() + " failed with exit status " + outcome.exitStatus());
       return false;
     }
-    out.println();
+    out.printf("  (%s ran %.1f s)%n%n", scenario.name(), seconds);
     if (!jars.hasAgent()) {
       out.println("  (no agent: nothing recorded, nothing to analyze)");
       return true;
