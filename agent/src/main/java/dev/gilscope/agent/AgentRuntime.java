@@ -1,0 +1,94 @@
+package dev.gilscope.agent;
+
+import dev.gilscope.agent.config.AgentOptions;
+import dev.gilscope.agent.config.Target;
+import dev.gilscope.agent.instrumentation.Installer;
+import dev.gilscope.agent.probe.Detail;
+import dev.gilscope.agent.probe.Errors;
+import dev.gilscope.agent.probe.Probe;
+import dev.gilscope.agent.probe.Registry;
+import dev.gilscope.agent.probe.Statistics;
+import dev.gilscope.agent.recording.AgentRecording;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Configures the probe from the options, starts the agent's own recording ({@code file=}), installs
+ * the instrumentation and registers tracked static fields of classes that were already initialized.
+ * Runs once in premain, after the probe is on the bootstrap class path.
+ */
+final class AgentRuntime {
+  static final String VERSION = "0.1.0";
+
+  private AgentRuntime() {}
+
+  static void start(AgentOptions options, Instrumentation instrumentation, boolean jdkTargets)
+      throws Exception {
+    Errors.setDebug(options.debug());
+    Detail.configure(options.detail(), options.sample(), options.thresholdNanos(), jdkTargets);
+    List<String> classMonitors = new ArrayList<>();
+    List<Registry.FieldSpec> fields = new ArrayList<>();
+    for (Target t : options.targets()) {
+      if (t.isField()) {
+        fields.add(new Registry.FieldSpec(t.displayName(), t.isLock()));
+      } else {
+        classMonitors.add(t.className());
+      }
+    }
+    Registry.configure(
+        classMonitors.toArray(new String[0]), fields.toArray(new Registry.FieldSpec[0]));
+    Statistics.install(VERSION, options.raw());
+    if (options.file() != null) {
+      AgentRecording.start(options);
+    }
+    Installer.install(options, instrumentation);
+    registerLoadedFields(options, instrumentation);
+  }
+
+  /**
+   * A tracked static field of a JDK class (loaded and initialized before the agent) is never
+   * written again: read it now. Application classes are not initialized yet, and reading their
+   * fields here would initialize them early, so their writes are instrumented instead.
+   */
+  private static void registerLoadedFields(AgentOptions options, Instrumentation instrumentation) {
+    List<Target> fields = new ArrayList<>();
+    for (Target t : options.targets()) {
+      if (t.isField()) {
+        fields.add(t);
+      }
+    }
+    for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+      if (loaded.getClassLoader() != null) {
+        continue;
+      }
+      for (int i = 0; i < fields.size(); i++) {
+        Target t = fields.get(i);
+        if (t.className().equals(loaded.getName())) {
+          readStaticField(loaded, t, i);
+        }
+      }
+    }
+  }
+
+  private static void readStaticField(Class<?> owner, Target target, int index) {
+    try {
+      Field f = owner.getDeclaredField(target.fieldName());
+      if (!Modifier.isStatic(f.getModifiers())) {
+        return;
+      }
+      if (!f.trySetAccessible()) {
+        System.err.println(
+            "gilscope: cannot read "
+                + target.displayName()
+                + " (module encapsulation); not tracked");
+        return;
+      }
+      Probe.fieldWritten(f.get(null), index);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      System.err.println("gilscope: cannot read " + target.displayName() + ": " + e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.gilscope.agent.event;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Period;
+import jdk.jfr.StackTrace;
+
+/**
+ * The agent's own health, at the beginning and end of every chunk. Its periodic hook also flushes
+ * the statistics deltas, so the last period of a recording is never lost.
+ */
+@Name(GilscopeEvents.AGENT_STATUS)
+@Label("gilscope Agent Status")
+@Description("Configuration and health of the gilscope agent")
+@Category(GilscopeEvents.CATEGORY)
+@StackTrace(false)
+@Period("everyChunk")
+public final class AgentStatus extends jdk.jfr.Event {
+  @Label("Detail")
+  @Description("Detail level: contended, all, threshold or sampled")
+  public String detail;
+
+  @Label("Tracked Monitors")
+  @Description("Monitor and lock instances the agent has registered so far")
+  public int trackedMonitors;
+
+  @Label("Instrumented Classes")
+  @Description("Classes transformed by the agent")
+  public int instrumentedClasses;
+
+  @Label("Skipped Classes")
+  @Description("Classes that failed to transform and run uninstrumented")
+  public int skippedClasses;
+
+  @Label("Suppressed Errors")
+  @Description("Exceptions swallowed by the probe (must be 0)")
+  public long suppressedErrors;
+
+  @Label("Agent Version")
+  @Description("gilscope agent version")
+  public String agentVersion;
+
+  @Label("Options")
+  @Description("The -javaagent options string")
+  public String options;
+}

@@ -1,0 +1,116 @@
+package dev.gilscope.agent.event;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Period;
+import jdk.jfr.StackTrace;
+import jdk.jfr.Timespan;
+import jdk.jfr.Timestamp;
+
+/**
+ * Exact per-monitor counters for one period (deltas since the previous event of the same monitor).
+ * Emitted by the JFR periodic thread, and once more when a chunk ends, for every monitor used in
+ * the period.
+ */
+@Name(GilscopeEvents.STATISTICS)
+@Label("Monitor Statistics")
+@Description("Exact counters of a tracked monitor since its previous statistics event")
+@Category(GilscopeEvents.CATEGORY)
+@StackTrace(false)
+@Period("1 s")
+public final class MonitorStatistics extends jdk.jfr.Event {
+  @Label("Monitor Id")
+  @Description("The agent's id of the monitor instance, unique within the recording")
+  public long monitorId;
+
+  @Label("Monitor Name")
+  @Description("Display name of the monitor, e.g. com.acme.Interp#GIL")
+  public String monitorName;
+
+  @Label("Monitor Class")
+  @Description("Class of the monitor object (for locks: the lock's class)")
+  public Class<?> monitorClass;
+
+  @Label("Monitor Kind")
+  @Description("monitor (a Java object monitor) or lock (a java.util.concurrent.locks.Lock)")
+  public String monitorKind;
+
+  @Label("Period Start")
+  @Description("Start of the period covered by these counters")
+  @Timestamp(Timestamp.MILLISECONDS_SINCE_EPOCH)
+  public long periodStart;
+
+  @Label("Acquisitions")
+  @Description("Non-reentrant acquisitions")
+  public long acquisitions;
+
+  @Label("Contended Acquisitions")
+  @Description("Acquisitions whose request found the monitor held by another thread")
+  public long contendedAcquisitions;
+
+  @Label("Handoffs")
+  @Description("Acquisitions by a thread other than the last releaser")
+  public long handoffs;
+
+  @Label("Barging")
+  @Description("Releases with waiters followed by the releaser or a newcomer taking the monitor")
+  public long barging;
+
+  @Label("Pass-overs")
+  @Description("Sum over acquisitions of the threads waiting at that acquisition")
+  public long passOvers;
+
+  @Label("Reentrant Entries")
+  @Description("Reentrant entries (not acquisitions)")
+  public long reentrantEntries;
+
+  @Label("Waits")
+  @Description("wait/await calls")
+  public long waits;
+
+  @Label("Timed Out Waits")
+  @Description("Waits that ended by timeout")
+  public long timedOutWaits;
+
+  @Label("Notifies")
+  @Description("notify/notifyAll/signal/signalAll calls")
+  public long notifies;
+
+  @Label("Failed TryLocks")
+  @Description("tryLock calls that returned false")
+  public long failedTryLocks;
+
+  @Label("Timed Holds")
+  @Description("Hold segments whose duration was measured in this period")
+  public long timedHolds;
+
+  @Label("Total Hold")
+  @Description("Sum of the measured holds")
+  @Timespan(Timespan.NANOSECONDS)
+  public long totalHold;
+
+  @Label("Max Hold")
+  @Description("Longest measured hold")
+  @Timespan(Timespan.NANOSECONDS)
+  public long maxHold;
+
+  @Label("Timed Waits")
+  @Description("Acquisitions whose wait was measured (every contended acquisition)")
+  public long timedWaits;
+
+  @Label("Total Wait")
+  @Description("Sum of the measured waits for acquisition")
+  @Timespan(Timespan.NANOSECONDS)
+  public long totalWait;
+
+  @Label("Max Wait")
+  @Description("Longest measured wait for acquisition")
+  @Timespan(Timespan.NANOSECONDS)
+  public long maxWait;
+
+  @Label("Max Queue Length")
+  @Description("Most threads waiting for the monitor at once")
+  public int maxQueueLength;
+}

@@ -1,0 +1,47 @@
+package dev.gilscope.agent.probe;
+
+/**
+ * The detail level and sampling settings the probe reads on every acquisition. Written once at
+ * premain (before any instrumented code runs), read by every thread as plain static fields.
+ */
+public final class Detail {
+  public static final int CONTENDED = 0;
+  public static final int ALL = 1;
+  public static final int THRESHOLD = 2;
+  public static final int SAMPLED = 3;
+
+  static int level = CONTENDED;
+
+  /**
+   * ALL and THRESHOLD time every hold; the others time contended holds plus one in {@link
+   * #sampleEvery}.
+   */
+  static boolean timeEveryHold;
+
+  static int sampleEvery = 1000;
+  static long thresholdNanos;
+
+  private Detail() {}
+
+  public static void configure(
+      int detailLevel, int sample, long thresholdNanosValue, boolean jdkMonitors) {
+    Emitter.setGuardNeeded(jdkMonitors);
+    level = detailLevel;
+    timeEveryHold = detailLevel == ALL || detailLevel == THRESHOLD;
+    sampleEvery = Math.max(1, sample);
+    thresholdNanos = Math.max(0, thresholdNanosValue);
+  }
+
+  public static String name() {
+    switch (level) {
+      case ALL:
+        return "all";
+      case THRESHOLD:
+        return "threshold";
+      case SAMPLED:
+        return "sampled";
+      default:
+        return "contended";
+    }
+  }
+}

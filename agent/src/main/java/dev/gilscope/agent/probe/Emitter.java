@@ -1,0 +1,225 @@
+package dev.gilscope.agent.probe;
+
+import dev.gilscope.agent.event.MonitorAcquire;
+import dev.gilscope.agent.event.MonitorHold;
+import dev.gilscope.agent.event.MonitorNotify;
+import dev.gilscope.agent.event.MonitorTryLockFailed;
+import dev.gilscope.agent.event.MonitorWait;
+
+/**
+ * Creates and commits gilscope's per-operation JFR events. Called by the thread doing the
+ * operation, while it holds the monitor (except for failed tryLocks). Events are allocated only
+ * when their type is enabled; every commit runs under a per-thread guard so that tracked monitors
+ * used by JFR itself (or by a tracked PrintStream) are counted but never record events of their own
+ * from inside a commit (only when a JDK object is tracked). Cost: the JFR commit (~50-100 ns), plus
+ * one ThreadLocal lookup when guarded.
+ */
+final class Emitter {
+  private static final ThreadLocal<boolean[]> EMITTING =
+      ThreadLocal.withInitial(() -> new boolean[1]);
+
+  /** Shared by every thread when no guard is needed: its flag is never set. */
+  private static final boolean[] UNGUARDED = new boolean[1];
+
+  /**
+   * Whether a commit can re-enter the probe: only when a tracked monitor is a JDK object (a class
+   * or field of the JDK), which JFR's own code may lock. Set once at premain. Unguarded, a nested
+   * entry would be reentrant (no event), so the worst case is a duplicate event, never a loop.
+   */
+  private static boolean guardNeeded = true;
+
+  private Emitter() {}
+
+  static void setGuardNeeded(boolean needed) {
+    guardNeeded = needed;
+  }
+
+  private static boolean[] guard() {
+    return guardNeeded ? EMITTING.get() : UNGUARDED;
+  }
+
+  /** Returns a begun event, or null when the event type is disabled. */
+  static MonitorAcquire beginAcquire() {
+    MonitorAcquire event = new MonitorAcquire();
+    if (!event.isEnabled()) {
+      return null;
+    }
+    event.begin();
+    return event;
+  }
+
+  static MonitorHold beginHold() {
+    MonitorHold event = new MonitorHold();
+    if (!event.isEnabled()) {
+      return null;
+    }
+    event.begin();
+    return event;
+  }
+
+  static MonitorWait beginWait() {
+    MonitorWait event = new MonitorWait();
+    if (!event.isEnabled()) {
+      return null;
+    }
+    event.begin();
+    return event;
+  }
+
+  static MonitorTryLockFailed beginTryLock() {
+    MonitorTryLockFailed event = new MonitorTryLockFailed();
+    if (!event.isEnabled()) {
+      return null;
+    }
+    event.begin();
+    return event;
+  }
+
+  static void commitAcquire(
+      MonitorAcquire event,
+      MonitorState state,
+      long sequence,
+      boolean contended,
+      Thread previousOwner,
+      Thread lastReleaser,
+      int waitersAtRequest,
+      boolean tryLock) {
+    boolean[] guard = guard();
+    if (guard[0]) {
+      return;
+    }
+    guard[0] = guardNeeded;
+    try {
+      event.monitorId = state.id;
+      event.monitorName = state.name;
+      event.monitorClass = state.monitorClass;
+      event.monitorKind = state.kind;
+      event.sequence = sequence;
+      event.contended = contended;
+      event.previousOwner = previousOwner;
+      event.lastReleaser = lastReleaser;
+      event.waitersAtRequest = waitersAtRequest;
+      event.tryLock = tryLock;
+      event.commit();
+    } finally {
+      guard[0] = false;
+    }
+  }
+
+  /** An acquisition without a wait: committed with duration 0 at the acquisition. */
+  static void commitInstantAcquire(
+      MonitorState state, long sequence, Thread lastReleaser, int waiters, boolean tryLock) {
+    MonitorAcquire event = new MonitorAcquire();
+    if (event.isEnabled()) {
+      commitAcquire(event, state, sequence, false, null, lastReleaser, waiters, tryLock);
+    }
+  }
+
+  static void commitHold(
+      MonitorHold event, MonitorState state, long sequence, int waitersAtRelease, boolean byWait) {
+    boolean[] guard = guard();
+    if (guard[0]) {
+      return;
+    }
+    guard[0] = guardNeeded;
+    try {
+      event.end();
+      event.monitorId = state.id;
+      event.monitorName = state.name;
+      event.monitorClass = state.monitorClass;
+      event.monitorKind = state.kind;
+      event.sequence = sequence;
+      event.waitersAtRelease = waitersAtRelease;
+      event.endedByWait = byWait;
+      event.commit();
+    } finally {
+      guard[0] = false;
+    }
+  }
+
+  static void commitWait(
+      MonitorWait event, MonitorState state, long timeoutNanos, boolean timedOut, Thread notifier) {
+    boolean[] guard = guard();
+    if (guard[0]) {
+      return;
+    }
+    guard[0] = guardNeeded;
+    try {
+      event.end();
+      event.monitorId = state.id;
+      event.monitorName = state.name;
+      event.monitorClass = state.monitorClass;
+      event.monitorKind = state.kind;
+      event.timeout = timeoutNanos;
+      event.timedOut = timedOut;
+      event.notifier = notifier;
+      event.commit();
+    } finally {
+      guard[0] = false;
+    }
+  }
+
+  static void commitNotify(MonitorState state, boolean all, int waiters) {
+    MonitorNotify event = new MonitorNotify();
+    if (!event.isEnabled()) {
+      return;
+    }
+    boolean[] guard = guard();
+    if (guard[0]) {
+      return;
+    }
+    guard[0] = guardNeeded;
+    try {
+      event.monitorId = state.id;
+      event.monitorName = state.name;
+      event.monitorClass = state.monitorClass;
+      event.monitorKind = state.kind;
+      event.all = all;
+      event.waiters = waiters;
+      event.commit();
+    } finally {
+      guard[0] = false;
+    }
+  }
+
+  static void commitTryLockFailed(
+      MonitorTryLockFailed event,
+      MonitorState state,
+      Thread previousOwner,
+      int waitersAtRequest,
+      long timeoutNanos) {
+    boolean[] guard = guard();
+    if (guard[0]) {
+      return;
+    }
+    guard[0] = guardNeeded;
+    try {
+      event.end();
+      event.monitorId = state.id;
+      event.monitorName = state.name;
+      event.monitorClass = state.monitorClass;
+      event.monitorKind = state.kind;
+      event.previousOwner = previousOwner;
+      event.waitersAtRequest = waitersAtRequest;
+      event.timeout = timeoutNanos;
+      event.commit();
+    } finally {
+      guard[0] = false;
+    }
+  }
+
+  /** Runs a statistics flush with the guard set, so tracked monitors used by JFR stay silent. */
+  static boolean enterGuard() {
+    boolean[] guard = EMITTING.get(); // the statistics flush is rare: always guarded
+    if (guard[0]) {
+      return false;
+    }
+    guard[0] = true;
+    return true;
+  }
+
+  static void exitGuard() {
+    // always the thread's own flag, see enterGuard
+    EMITTING.get()[0] = false;
+  }
+}

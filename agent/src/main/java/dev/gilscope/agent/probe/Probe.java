@@ -1,0 +1,181 @@
+package dev.gilscope.agent.probe;
+
+/**
+ * The static methods that instrumented bytecode calls for object monitors: around every {@code
+ * monitorenter}/{@code monitorexit} of application code, in tracked classes' synchronized methods,
+ * and instead of {@code Object.wait/notify/notifyAll}. Loaded by the bootstrap loader, so that
+ * instrumented JDK classes can call it too; exactly one copy exists.
+ *
+ * <p>Every method is safe for any thread and never throws into the caller (errors are counted in
+ * {@link Errors}); the wait/notify replacements throw exactly what the original call throws. For an
+ * untracked object, each method costs one reference comparison (plus a ClassValue lookup when class
+ * monitors are configured) and is small enough for the JIT to inline.
+ */
+public final class Probe {
+  private Probe() {}
+
+  /** Bytecode before a {@code monitorenter}: {@code dup; invokestatic beforeEnter}. */
+  public static void beforeEnter(Object monitor) {
+    MonitorState s = Registry.monitor(monitor);
+    if (s == null) {
+      return;
+    }
+    try {
+      s.request(true);
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+  }
+
+  /**
+   * Bytecode right after the {@code monitorenter}, as the first instruction of the block's
+   * catch-any region (so the JIT still sees balanced monitors): {@code aload lockLocal;
+   * invokestatic afterEnter}.
+   */
+  public static void afterEnter(Object monitor) {
+    MonitorState s = Registry.monitor(monitor);
+    if (s == null) {
+      return;
+    }
+    try {
+      s.acquiredAtSite();
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+  }
+
+  /** Bytecode: {@code dup; invokestatic beforeExit; monitorexit}. */
+  public static void beforeExit(Object monitor) {
+    MonitorState s = Registry.monitor(monitor);
+    if (s == null) {
+      return;
+    }
+    try {
+      s.releasing();
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+  }
+
+  /**
+   * Entry of a tracked class's synchronized method whose modifiers could not be changed (a class
+   * loaded before the agent): the JVM has already acquired the monitor, so the request and its wait
+   * are not visible here and the acquisition counts as uncontended.
+   */
+  public static void enteredSynchronizedMethod(Object self) {
+    MonitorState s = Registry.monitor(self);
+    if (s == null) {
+      return;
+    }
+    try {
+      s.acquired(null, false);
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+  }
+
+  /** A tracked field was assigned (bytecode: {@code dup; ldc index; invokestatic} before put). */
+  public static void fieldWritten(Object value, int specIndex) {
+    try {
+      Registry.fieldWritten(value, specIndex);
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+  }
+
+  // ------------------------------------------------------------------ wait / notify
+
+  public static void waitOn(Object monitor) throws InterruptedException {
+    MonitorState s = Registry.monitor(monitor);
+    if (s == null) {
+      monitor.wait();
+      return;
+    }
+    Waiting w = beforeWait(s, 0);
+    try {
+      monitor.wait();
+    } finally {
+      afterWait(s, w, -1);
+    }
+  }
+
+  public static void waitOn(Object monitor, long timeoutMillis) throws InterruptedException {
+    MonitorState s = Registry.monitor(monitor);
+    if (s == null) {
+      monitor.wait(timeoutMillis);
+      return;
+    }
+    Waiting w = beforeWait(s, millisToNanos(timeoutMillis, 0));
+    try {
+      monitor.wait(timeoutMillis);
+    } finally {
+      afterWait(s, w, -1);
+    }
+  }
+
+  public static void waitOn(Object monitor, long timeoutMillis, int nanos)
+      throws InterruptedException {
+    MonitorState s = Registry.monitor(monitor);
+    if (s == null) {
+      monitor.wait(timeoutMillis, nanos);
+      return;
+    }
+    Waiting w = beforeWait(s, millisToNanos(timeoutMillis, nanos));
+    try {
+      monitor.wait(timeoutMillis, nanos);
+    } finally {
+      afterWait(s, w, -1);
+    }
+  }
+
+  public static void notifyOn(Object monitor) {
+    MonitorState s = Registry.monitor(monitor);
+    monitor.notify();
+    if (s != null) {
+      notified(s, false);
+    }
+  }
+
+  public static void notifyAllOn(Object monitor) {
+    MonitorState s = Registry.monitor(monitor);
+    monitor.notifyAll();
+    if (s != null) {
+      notified(s, true);
+    }
+  }
+
+  static Waiting beforeWait(MonitorState s, long timeoutNanos) {
+    try {
+      return s.beforeWait(timeoutNanos);
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+      return null;
+    }
+  }
+
+  static void afterWait(MonitorState s, Waiting w, int timedOut) {
+    if (w == null) {
+      return;
+    }
+    try {
+      s.afterWait(w, timedOut);
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+  }
+
+  static void notified(MonitorState s, boolean all) {
+    try {
+      s.notified(all);
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+  }
+
+  private static long millisToNanos(long millis, int nanos) {
+    if (millis < 0) {
+      return 0; // wait throws IllegalArgumentException; nothing to record
+    }
+    return millis >= Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : millis * 1_000_000 + nanos;
+  }
+}

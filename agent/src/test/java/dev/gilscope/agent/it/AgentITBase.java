@@ -1,0 +1,299 @@
+package dev.gilscope.agent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import jdk.jfr.consumer.RecordedEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End-to-end tests of the packaged agent: each launches a child JVM with {@code -javaagent}, runs
+ * test programs from {@code dev.gilscope.itapps} that print their exact expected counts, and
+ * compares them with the recording. Subclasses choose the JDK.
+ */
+abstract class AgentITBase {
+  static final String GIL = "dev.gilscope.itapps.GilLoop#GIL";
+  static final String SLEEPY = "dev.gilscope.itapps.SleepyHolder#SLEEPY";
+  static final String LOCK = "dev.gilscope.itapps.LockApp#LOCK (ReentrantLock)";
+  static final String RW = "dev.gilscope.itapps.LockApp#RW (write lock of ReentrantReadWriteLock)";
+  static final String ALL_TARGETS =
+      "monitor=dev.gilscope.itapps.GilLoop#GIL,monitor=dev.gilscope.itapps.SleepyHolder#SLEEPY,"
+          + "monitor=dev.gilscope.itapps.SyncMethods$Counter,monitor=java.util.Hashtable,"
+          + "lock=dev.gilscope.itapps.LockApp#LOCK,lock=dev.gilscope.itapps.LockApp#RW";
+  static final String SCENARIOS = "dev.gilscope.itapps.Scenarios";
+
+  @TempDir Path tmp;
+
+  /** The JDK to run the child JVMs on; skips the test (assumption) when it is absent. */
+  abstract Path javaHome();
+
+  int featureVersion() throws Exception {
+    ChildJvm.Result r = new ChildJvm(javaHome()).jvmArg("-XshowSettings:properties").run(SCENARIOS);
+    for (String line : r.stderr.split("\\R")) {
+      if (line.trim().startsWith("java.specification.version = ")) {
+        return Integer.parseInt(line.trim().substring("java.specification.version = ".length()));
+      }
+    }
+    throw new AssertionError("no java.specification.version in " + r);
+  }
+
+  @Test
+  void detailAllRecordsEveryAcquisitionExactly() throws Exception {
+    Path file = tmp.resolve("all.jfr");
+    ChildJvm.Result r =
+        new ChildJvm(javaHome())
+            .agent(ALL_TARGETS + ",detail=all,file=" + file)
+            .run(SCENARIOS, "gil", "sleepy", "sync", "hashtable", "lock");
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(r.stderr).as(r.toString()).doesNotContain("gilscope:");
+    Recorded rec = new Recorded(file);
+    assertAgentHealthy(rec);
+
+    // every acquisition is an event, numbered 1..N without gaps
+    long acquisitions = r.expected("gil.acquisitions");
+    long waits = r.expected("gil.waits");
+    List<RecordedEvent> acquires = rec.of("gilscope.MonitorAcquire", GIL);
+    assertThat(acquires).hasSize((int) acquisitions);
+    assertThat(acquires.stream().mapToLong(e -> e.getLong("sequence")).sorted().toArray())
+        .containsExactly(LongStream.rangeClosed(1, acquisitions).toArray());
+    List<RecordedEvent> holds = rec.of("gilscope.MonitorHold", GIL);
+    assertThat(holds).hasSize((int) (acquisitions + waits));
+    assertThat(holds.stream().filter(e -> e.getBoolean("endedByWait")).count()).isEqualTo(waits);
+    assertThat(rec.of("gilscope.MonitorWait", GIL)).hasSize((int) waits);
+    assertThat(rec.of("gilscope.MonitorNotify", GIL)).hasSize((int) r.expected("gil.notifies"));
+    assertThat(rec.stat(GIL, "acquisitions")).isEqualTo(acquisitions);
+    assertThat(rec.stat(GIL, "reentrantEntries")).isEqualTo(r.expected("gil.reentrant"));
+    assertThat(rec.stat(GIL, "waits")).isEqualTo(waits);
+    assertThat(rec.stat(GIL, "notifies")).isEqualTo(r.expected("gil.notifies"));
+    assertThat(rec.stat(GIL, "timedHolds")).isEqualTo(acquisitions + waits);
+
+    // a 50 ms holder: the waiter's wait and the holder's hold both last >= 45 ms
+    RecordedEvent waited = only(rec.of("gilscope.MonitorAcquire", SLEEPY), "sleepy-waiter");
+    assertThat(waited.getBoolean("contended")).isTrue();
+    assertThat(waited.getDuration()).isGreaterThanOrEqualTo(Duration.ofMillis(45));
+    assertThat(waited.getThread("previousOwner").getJavaName()).isEqualTo("sleepy-holder");
+    assertThat(waited.getThread("lastReleaser").getJavaName()).isEqualTo("sleepy-holder");
+    RecordedEvent held = only(rec.of("gilscope.MonitorHold", SLEEPY), "sleepy-holder");
+    assertThat(held.getDuration()).isGreaterThanOrEqualTo(Duration.ofMillis(45));
+    assertThat(held.getInt("waitersAtRelease")).isEqualTo(1);
+
+    // synchronized methods of an application class (monitor=C)
+    String counter = "dev.gilscope.itapps.SyncMethods$Counter@";
+    assertThat(rec.sum("gilscope.MonitorStatistics", n -> n.startsWith(counter), "acquisitions"))
+        .isEqualTo(r.expected("sync.acquisitions"));
+    assertThat(
+            rec.sum("gilscope.MonitorStatistics", n -> n.startsWith(counter), "reentrantEntries"))
+        .isEqualTo(r.expected("sync.reentrant"));
+    assertThat(rec.of("gilscope.MonitorAcquire", n -> n.startsWith(counter)))
+        .hasSize((int) r.expected("sync.acquisitions"));
+
+    // a JDK class loaded before the agent (monitor=java.util.Hashtable)
+    String table = r.expectations().get("hashtable.name");
+    assertThat(rec.stat(table, "acquisitions")).isEqualTo(r.expected("hashtable.acquisitions"));
+    assertThat(rec.stat(table, "reentrantEntries")).isEqualTo(r.expected("hashtable.reentrant"));
+
+    // ReentrantLock: lock/unlock, failed tryLocks, condition await/signal
+    assertThat(rec.stat(LOCK, "acquisitions")).isEqualTo(r.expected("lock.acquisitions"));
+    assertThat(rec.stat(LOCK, "reentrantEntries")).isEqualTo(r.expected("lock.reentrant"));
+    assertThat(rec.stat(LOCK, "failedTryLocks")).isEqualTo(2);
+    assertThat(rec.stat(LOCK, "waits")).isEqualTo(r.expected("lock.waits"));
+    assertThat(rec.stat(LOCK, "notifies")).isEqualTo(r.expected("lock.notifies"));
+    assertThat(rec.stat(LOCK, "timedOutWaits")).isEqualTo(r.expected("lock.timedOutWaits"));
+    List<RecordedEvent> failed = rec.of("gilscope.MonitorTryLockFailed", LOCK);
+    assertThat(failed).hasSize(2);
+    assertThat(failed.stream().map(e -> e.getDuration("timeout")).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder(Duration.ZERO, Duration.ofMillis(20));
+    assertThat(failed.stream().map(e -> e.getThread("previousOwner").getJavaName()))
+        .containsOnly("lock-holder");
+    assertThat(
+            rec.of("gilscope.MonitorAcquire", LOCK).stream().filter(e -> e.getBoolean("tryLock")))
+        .hasSize(1);
+    assertThat(rec.of("gilscope.MonitorWait", LOCK)).hasSize((int) r.expected("lock.waits"));
+    assertThat(rec.stat(RW, "acquisitions")).isEqualTo(r.expected("rw.acquisitions"));
+  }
+
+  @Test
+  void defaultDetailCountsExactlyAndRecordsContendedAcquisitions() throws Exception {
+    Path file = tmp.resolve("default.jfr");
+    ChildJvm.Result r =
+        new ChildJvm(javaHome())
+            .agent(ALL_TARGETS + ",file=" + file)
+            .run(SCENARIOS, "gil", "lock", "exit-main");
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    Recorded rec = new Recorded(file);
+    assertAgentHealthy(rec);
+    assertExactGilTotals(r, rec);
+    assertThat(rec.stat(LOCK, "acquisitions")).isEqualTo(r.expected("lock.acquisitions"));
+    assertThat(rec.stat(LOCK, "failedTryLocks")).isEqualTo(2);
+    // every contended acquisition is recorded with its measured wait; no uncontended ones
+    List<RecordedEvent> acquires = rec.of("gilscope.MonitorAcquire", GIL);
+    assertThat(acquires).allMatch(e -> e.getBoolean("contended"));
+    assertThat((long) acquires.size()).isEqualTo(rec.stat(GIL, "contendedAcquisitions"));
+    assertThat(rec.stat(GIL, "timedWaits")).isEqualTo(rec.stat(GIL, "contendedAcquisitions"));
+    // per-thread statistics add up to the monitor's
+    assertThat(rec.sum("gilscope.ThreadMonitorStatistics", GIL::equals, "acquisitions"))
+        .isEqualTo(r.expected("gil.acquisitions"));
+    assertThat(rec.of("jdk.CPUInformation")).isNotEmpty();
+  }
+
+  @Test
+  void fileIsWrittenOnSystemExit() throws Exception {
+    Path file = tmp.resolve("exit.jfr");
+    ChildJvm.Result r =
+        new ChildJvm(javaHome())
+            .agent("monitor=" + GIL + ",file=" + file)
+            .run(SCENARIOS, "gil", "exit-system");
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(3);
+    Recorded rec = new Recorded(file);
+    assertAgentHealthy(rec);
+    assertExactGilTotals(r, rec);
+  }
+
+  @Test
+  void fileIsWrittenOnSigterm() throws Exception {
+    Path file = tmp.resolve("sigterm.jfr");
+    ChildJvm.Running running =
+        new ChildJvm(javaHome())
+            .agent("monitor=" + GIL + ",file=" + file)
+            .start(SCENARIOS, "gil", "exit-sigterm");
+    running.awaitLine("READY", 120);
+    running.process.destroy(); // SIGTERM
+    ChildJvm.Result r = running.finish(60);
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(143);
+    Recorded rec = new Recorded(file);
+    assertAgentHealthy(rec);
+    assertExactGilTotals(r, rec);
+  }
+
+  @Test
+  void badOptionPrintsOneLineAndTheAppRunsOn() throws Exception {
+    ChildJvm.Result typo = new ChildJvm(javaHome()).agent("monitr=" + GIL).run(SCENARIOS, "sleepy");
+    assertThat(typo.exitCode).as(typo.toString()).isZero();
+    assertThat(typo.stdout).contains("scenarios done");
+    assertThat(typo.stderr.lines().filter(l -> l.startsWith("gilscope:")))
+        .containsExactly(
+            "gilscope: unknown option monitr="
+                + GIL
+                + ", did you mean monitor=?; the application runs without gilscope");
+
+    ChildJvm.Result unknown =
+        new ChildJvm(javaHome()).agent("monitor=com.example.Missing#GIL").run(SCENARIOS);
+    assertThat(unknown.exitCode).as(unknown.toString()).isZero();
+    assertThat(unknown.stdout).contains("scenarios done");
+    assertThat(unknown.stderr)
+        .contains(
+            "gilscope: monitor=com.example.Missing#GIL: class com.example.Missing not found on the"
+                + " class path; the application runs without gilscope");
+  }
+
+  @Test
+  void strictMakesABadOptionFatal() throws Exception {
+    ChildJvm.Result r =
+        new ChildJvm(javaHome())
+            .agent("monitor=dev.gilscope.itapps.GilLoop#NOPE,strict=true")
+            .run(SCENARIOS);
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(1);
+    assertThat(r.stdout).doesNotContain("scenarios done");
+    assertThat(r.stderr)
+        .contains("gilscope: monitor=dev.gilscope.itapps.GilLoop#NOPE: class")
+        .contains("has no field NOPE")
+        .contains("(strict=true: exiting)");
+  }
+
+  @Test
+  void worksNextToTheApplicationsOwnByteBuddy() throws Exception {
+    Path byteBuddy =
+        Path.of(
+            net.bytebuddy.ByteBuddy.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+    Path file = tmp.resolve("bb.jfr");
+    ChildJvm.Result r =
+        new ChildJvm(javaHome())
+            .classPath(ChildJvm.TEST_CLASSES + java.io.File.pathSeparator + byteBuddy)
+            .agent("monitor=" + GIL + ",file=" + file)
+            .run("dev.gilscope.itapps.OwnByteBuddyApp");
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(r.stdout).contains("bytebuddy ok");
+    Recorded rec = new Recorded(file);
+    assertAgentHealthy(rec);
+    assertThat(rec.stat(GIL, "acquisitions")).isEqualTo(r.expected("gil.acquisitions"));
+  }
+
+  @Test
+  void gilscopeJfcWorksWithStartFlightRecording() throws Exception {
+    assertThat(ChildJvm.JFC).exists();
+    Path file = tmp.resolve("jfc.jfr");
+    ChildJvm.Result r =
+        new ChildJvm(javaHome())
+            .agent("monitor=" + GIL)
+            .jvmArg("-XX:StartFlightRecording:settings=" + ChildJvm.JFC + ",filename=" + file)
+            .run(SCENARIOS, "gil");
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    Recorded rec = new Recorded(file);
+    assertAgentHealthy(rec);
+    assertExactGilTotals(r, rec);
+    assertThat(rec.of("jdk.CPUInformation")).isNotEmpty();
+    assertThat(rec.of("jdk.ThreadStart")).isNotEmpty();
+  }
+
+  @Test
+  void virtualThreadsAreTheOwners() throws Exception {
+    assumeTrue(featureVersion() >= 21, "virtual threads need JDK 21+");
+    Path file = tmp.resolve("virtual.jfr");
+    ChildJvm.Result r =
+        new ChildJvm(javaHome())
+            .agent("monitor=dev.gilscope.itapps.VirtualThreadsApp#VGIL,file=" + file)
+            .run(SCENARIOS, "virtual");
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    Recorded rec = new Recorded(file);
+    assertAgentHealthy(rec);
+    String vgil = "dev.gilscope.itapps.VirtualThreadsApp#VGIL";
+    assertThat(rec.stat(vgil, "acquisitions")).isEqualTo(r.expected("virtual.acquisitions"));
+    List<RecordedEvent> perThread = rec.of("gilscope.ThreadMonitorStatistics", vgil);
+    assertThat(perThread.stream().mapToLong(e -> e.getLong("acquisitions")).sum())
+        .isEqualTo(r.expected("virtual.acquisitions"));
+    Set<Long> threads =
+        perThread.stream()
+            .map(e -> e.getThread("thread").getJavaThreadId())
+            .collect(Collectors.toSet());
+    assertThat((long) threads.size()).isEqualTo(r.expected("virtual.threads"));
+  }
+
+  static void assertExactGilTotals(ChildJvm.Result r, Recorded rec) {
+    assertThat(rec.stat(GIL, "acquisitions")).isEqualTo(r.expected("gil.acquisitions"));
+    assertThat(rec.stat(GIL, "reentrantEntries")).isEqualTo(r.expected("gil.reentrant"));
+    assertThat(rec.stat(GIL, "waits")).isEqualTo(r.expected("gil.waits"));
+    assertThat(rec.stat(GIL, "notifies")).isEqualTo(r.expected("gil.notifies"));
+  }
+
+  static void assertAgentHealthy(Recorded rec) {
+    List<RecordedEvent> status = rec.of("gilscope.AgentStatus");
+    assertThat(status).isNotEmpty();
+    assertThat(status).allMatch(e -> e.getLong("suppressedErrors") == 0);
+    assertThat(status).allMatch(e -> e.getInt("skippedClasses") == 0);
+  }
+
+  static RecordedEvent only(List<RecordedEvent> events, String threadName) {
+    List<RecordedEvent> mine =
+        events.stream()
+            .filter(e -> e.getThread() != null && threadName.equals(e.getThread().getJavaName()))
+            .collect(Collectors.toList());
+    assertThat(mine).hasSize(1);
+    return mine.get(0);
+  }
+
+  static boolean exists(Path p) {
+    return Files.exists(p);
+  }
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Reproduces gilscope's performance figures (docs/performance.md):
+#   1. JMH: per-acquisition cost of a tracked / untracked monitor, no agent vs agent default vs
+#      agent detail=all, side by side (AcquireReleaseComparison);
+#   2. whole-app overhead: the interpreter-style GIL workload in child JVMs under no agent,
+#      gilscope (default, detail=all, untracked monitor), JFR jdk.JavaMonitorEnter at 0 ms and
+#      async-profiler's lock mode, alternating run by run (OverheadHarness).
+#
+#   3. (profile) a CPU profile of the workload under the agent with async-profiler, to see where
+#      the agent's time goes: flat top frames and a flame graph.
+#
+# usage: benchmarks/run-benchmarks.sh [all|jmh|overhead|profile] [--no-build] [-- extra options]
+#   "-- extra options" go to OverheadHarness (overhead) or, for profile, replace the agent options
+#   (default: monitor=dev.gilscope.bench.workload.GilInterpreterWorkload#GIL), e.g. -- "monitor=...#GIL,detail=all"
+#   RUNS=5            measured runs per overhead configuration
+#   JAVA=java         the JDK that runs the harnesses and, by default, the child JVMs
+#   JMH_OPTS="..."    extra AcquireReleaseComparison options, e.g. "--forks 2"
+# Results: benchmarks/target/jmh/acquire-release.{json,csv,txt},
+#          benchmarks/target/overhead/{summary.json,runs.csv,report.txt},
+#          benchmarks/target/profile/cpu-<options>.{txt,html}
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+what=all
+build=true
+extra=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    all|jmh|overhead|profile) what=$1 ;;
+    --no-build) build=false ;;
+    --) shift; extra=("$@"); break ;;
+    *) echo "run-benchmarks.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+java_cmd=${JAVA:-java}
+jar=benchmarks/target/gilscope-benchmarks.jar
+
+if $build; then
+  # maven.test.skip: the jars only, no test compilation (faster, and immune to test-only breakage)
+  ./mvnw -B -q -pl benchmarks -am package -Dmaven.test.skip=true
+fi
+[[ -f agent/target/gilscope-agent.jar ]] || echo "warning: no agent/target/gilscope-agent.jar; agent configurations are skipped" >&2
+
+echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), $("$java_cmd" -version 2>&1 | head -1)"
+echo "agent:   $(git log -1 --format='%h %s' -- agent/src 2>/dev/null || echo unknown)"
+
+if [[ $what == all || $what == jmh ]]; then
+  mkdir -p benchmarks/target/jmh
+  # shellcheck disable=SC2086
+  "$java_cmd" -cp "$jar" dev.gilscope.bench.jmh.AcquireReleaseComparison ${JMH_OPTS:-} \
+    | tee benchmarks/target/jmh/acquire-release.txt
+fi
+
+if [[ $what == all || $what == overhead ]]; then
+  mkdir -p benchmarks/target/overhead
+  "$java_cmd" -cp "$jar" dev.gilscope.bench.overhead.OverheadHarness --runs "${RUNS:-5}" "${extra[@]}" \
+    | tee benchmarks/target/overhead/report.txt
+fi
+
+if [[ $what == profile ]]; then
+  out=benchmarks/target/profile
+  mkdir -p "$out"
+  unzip -o -q -j "$jar" linux-x64/libasyncProfiler.so -d "$out"
+  options=${extra[0]:-monitor=dev.gilscope.bench.workload.GilInterpreterWorkload#GIL}
+  name=$(echo "$options" | tr -c 'A-Za-z0-9\n' '_' | cut -c1-80)
+  agent=(-javaagent:agent/target/gilscope-agent.jar="$options,file=$out/agent-$name.jfr")
+  workload=(-cp "$jar" dev.gilscope.bench.workload.GilInterpreterWorkload)
+  for format in txt html; do
+    profiler="-agentpath:$PWD/$out/libasyncProfiler.so=start,event=cpu,interval=1ms"
+    [[ $format == txt ]] && profiler+=",flat=25,traces=8"
+    "$java_cmd" "$profiler,file=$out/cpu-$name.$format" "${agent[@]}" "${workload[@]}"
+  done
+  sed -n '/ns  percent/,$p' "$out/cpu-$name.txt"
+  echo "flame graph: $out/cpu-$name.html; all frames: $out/cpu-$name.txt"
+fi
