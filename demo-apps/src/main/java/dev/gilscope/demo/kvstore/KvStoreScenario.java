@@ -92,9 +92,15 @@ public final class KvStoreScenario implements Scenario {
       keys[i] = "key-" + i;
     }
     AtomicInteger clientNumber = new AtomicInteger();
+    // Daemon threads, never shut down: they linger until the JVM exits (see Lingering).
     ExecutorService loadGenerator =
         Executors.newFixedThreadPool(
-            clients, task -> new Thread(task, "client-" + clientNumber.incrementAndGet()));
+            clients,
+            task -> {
+              Thread thread = new Thread(task, "client-" + clientNumber.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     LoadRun one = null;
     LoadRun many = null;
     // One store and one flusher for the whole run, as in a service: gilscope sees one monitor.
@@ -111,9 +117,7 @@ public final class KvStoreScenario implements Scenario {
         one = faster(one, load(store, keys, loadGenerator, 1, durationNanos / rounds));
         many = faster(many, load(store, keys, loadGenerator, clients, durationNanos / rounds));
       }
-      flusher.stopAndJoin();
-    } finally {
-      loadGenerator.shutdownNow();
+      flusher.stopAndAwait();
     }
 
     out.println();

@@ -76,7 +76,7 @@ public final class StarvationScenario implements Scenario {
         greedyThreads, durationNanos / 1e9, hold, Runtime.getRuntime().availableProcessors());
     out.println("agent options: " + agentOptions());
 
-    StarvationRace race = new StarvationRace();
+    StarvationRace race = new StarvationRace(greedyThreads + 1);
     List<StarvationWorker> workers = new ArrayList<>();
     for (int i = 1; i <= greedyThreads; i++) {
       workers.add(new StarvationWorker("greedy-" + i, true, hold, 0, race));
@@ -88,9 +88,7 @@ public final class StarvationScenario implements Scenario {
     race.start();
     Thread.sleep(durationNanos / 1_000_000);
     race.stop();
-    for (StarvationWorker worker : workers) {
-      worker.join();
-    }
+    race.awaitFinished(); // the workers linger afterwards (see Lingering), so no join
     long end = System.nanoTime();
 
     long total = workers.stream().mapToLong(w -> w.acquisitions).sum();

@@ -146,11 +146,11 @@ public final class Tour {
       out.println("  (no agent: nothing recorded, nothing to analyze)");
       return true;
     }
-    analyze(recording);
+    analyze(scenario, recording);
     return true;
   }
 
-  private void analyze(Path recording) throws IOException, InterruptedException {
+  private void analyze(Scenario scenario, Path recording) throws IOException, InterruptedException {
     if (!Files.isRegularFile(recording) || Files.size(recording) == 0) {
       out.println(
           "  no recording at " + recording + ": the agent did not write one (not built yet?)");
@@ -163,7 +163,9 @@ public final class Tour {
       ChildProcess.Outcome outcome =
           ChildProcess.run(command, ANALYZER_TIMEOUT_SECONDS, "  ", null);
       if (!outcome.timedOut() && !analyzerNotReady(outcome)) {
-        outcome.output().lines().forEach(line -> out.println("  " + line));
+        AnalyzerReport.condense(outcome.output(), scenario.agentOptions())
+            .lines()
+            .forEach(line -> out.println("  " + line));
         if (outcome.exitStatus() != 0) {
           out.println("  (analyzer exit status " + outcome.exitStatus() + ")");
         }
