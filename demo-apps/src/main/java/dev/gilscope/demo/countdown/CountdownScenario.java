@@ -68,6 +68,12 @@ public final class CountdownScenario implements Scenario {
     return "monitor=" + Countdown.class.getName() + "#GIL";
   }
 
+  /** One repetition in the tour: under the agent each one takes several seconds. */
+  @Override
+  public List<String> tourArguments(boolean quick) {
+    return quick ? List.of("--quick") : List.of("--repeat", "1");
+  }
+
   @Override
   public List<OptionSpec> options() {
     return List.of(

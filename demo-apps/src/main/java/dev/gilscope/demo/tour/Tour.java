@@ -192,9 +192,7 @@ public final class Tour {
     }
     List<String> arguments = new ArrayList<>();
     arguments.add(scenario.name());
-    if (options.quick()) {
-      arguments.add("--quick");
-    }
+    arguments.addAll(scenario.tourArguments(options.quick()));
     return JavaCommand.demoMain(jvmOptions, arguments);
   }
 
