@@ -23,7 +23,7 @@ class ServiceScenariosTest {
   void ioOutsideKeepsTheIoThreadsResponseTime() {
     ScenarioRun run = ScenarioRun.scenario("io-outside", "--quick");
     assertThat(run.out())
-        .contains("agent options: monitor=dev.gilscope.demo.iooutside.IoOutsideWorkload#GIL");
+        .contains("agent options: lock=dev.gilscope.demo.iooutside.IoOutsideWorkload#GIL");
     assertThat(run.number("p50_increase")).isLessThan(3);
     assertThat(run.number("with_cpu_p50_us")).isLessThan(3_000);
   }

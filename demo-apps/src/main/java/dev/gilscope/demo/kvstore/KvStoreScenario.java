@@ -34,11 +34,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * Expected verdict: SERIALIZATION on KvStore (utilization near 100%, N clients no faster than 1)
  * and CONVOY behind log-flusher's long fsync holds.
- *
- * HOW TO RUN:
- *   java -jar demo-apps/target/gilscope-demos.jar kv-store [--threads 4] [--seconds 2]
- *   java -javaagent:agent/target/gilscope-agent.jar=monitor=dev.gilscope.demo.kvstore.KvStore,file=kv-store.jfr \
- *        -jar demo-apps/target/gilscope-demos.jar kv-store
  */
 
 /** An in-process key-value store whose every operation holds one lock, under a load generator. */
@@ -97,9 +92,15 @@ public final class KvStoreScenario implements Scenario {
       keys[i] = "key-" + i;
     }
     AtomicInteger clientNumber = new AtomicInteger();
+    // Daemon threads, never shut down: they linger until the JVM exits (see Lingering).
     ExecutorService loadGenerator =
         Executors.newFixedThreadPool(
-            clients, task -> new Thread(task, "client-" + clientNumber.incrementAndGet()));
+            clients,
+            task -> {
+              Thread thread = new Thread(task, "client-" + clientNumber.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     LoadRun one = null;
     LoadRun many = null;
     // One store and one flusher for the whole run, as in a service: gilscope sees one monitor.
@@ -116,9 +117,7 @@ public final class KvStoreScenario implements Scenario {
         one = faster(one, load(store, keys, loadGenerator, 1, durationNanos / rounds));
         many = faster(many, load(store, keys, loadGenerator, clients, durationNanos / rounds));
       }
-      flusher.stopAndJoin();
-    } finally {
-      loadGenerator.shutdownNow();
+      flusher.stopAndAwait();
     }
 
     out.println();
@@ -261,4 +260,12 @@ public final class KvStoreScenario implements Scenario {
   private static String micros(long nanos) {
     return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e3);
   }
+
+  /*
+   * HOW TO RUN:
+   *   java -jar demo-apps/target/gilscope-demos.jar kv-store [--threads 4] [--seconds 2]
+   *   java -javaagent:agent/target/gilscope-agent.jar=monitor=dev.gilscope.demo.kvstore.KvStore,file=kv-store.jfr \
+   *        -jar demo-apps/target/gilscope-demos.jar kv-store
+   *   java -jar analyzer/target/gilscope-analyzer.jar analyze kv-store.jfr
+   */
 }
