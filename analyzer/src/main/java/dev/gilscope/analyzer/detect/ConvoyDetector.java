@@ -61,6 +61,9 @@ public final class ConvoyDetector implements Detector {
     }
     List<Finding> findings = new ArrayList<>();
     for (ThreadStats victim : m.threads()) {
+      if (victim.isEndedThreads()) {
+        continue;
+      }
       Finding f = m.isFlagShaped() ? flagShaped(m, victim, r) : entryShaped(m, victim, r);
       if (f != null) {
         findings.add(f);

@@ -85,7 +85,7 @@ public final class SerializationDetector implements Detector {
       Counters tc = t.windows().sum(run[0], run[1]);
       if (tc.get(Metric.ACQUISITIONS) > 0 || tc.get(Metric.REQUESTS) > 0) {
         threads.add(t.name());
-        if (tc.get(Metric.WAIT_NANOS) > 0) {
+        if (tc.get(Metric.WAIT_NANOS) > 0 && !t.isEndedThreads()) {
           victims.add(t.name());
         }
       }

@@ -94,7 +94,7 @@ public final class ThrashingDetector implements Detector {
     for (ThreadStats t : active) {
       Counters tc = t.windows().sum(run[0], run[1]);
       threads.add(t.name());
-      if (t.name().equals("(ended threads)")) {
+      if (t.isEndedThreads()) {
         continue; // an aggregate of threads JFR could no longer name
       }
       double share = acquisitions == 0 ? 0 : (double) tc.get(Metric.ACQUISITIONS) / acquisitions;

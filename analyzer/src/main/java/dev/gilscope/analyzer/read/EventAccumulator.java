@@ -22,9 +22,6 @@ final class EventAccumulator {
   /** Two wait() calls of a thread closer than this belong to one wait episode. */
   static final long EPISODE_GAP_NANOS = 50_000;
 
-  /** Stands for threads that ended before their statistics were written (JFR has no name). */
-  public static final String ENDED_THREAD = "(ended threads)";
-
   private final long originEpochNanos;
   private final long windowNanos;
   private final Map<Long, MonitorStats> gilscopeMonitors = new HashMap<>();
@@ -97,7 +94,7 @@ final class EventAccumulator {
     String threadName = Fields.threadName(e, "thread");
     if (threadName == null) {
       // JFR writes no thread for one that ended before the period was flushed
-      threadName = ENDED_THREAD;
+      threadName = ThreadStats.ENDED_THREADS;
     }
     ThreadStats t = m.thread(threadName);
     Counters window = t.windows().at(statisticsWindow(e));
