@@ -135,14 +135,13 @@ public final class StarvationDetector implements Detector {
       summary =
           String.format(
               "%s got %s of %s's acquisitions against a fair share of %s and waited %s on"
-                  + " average, %sx its peers' %s, passed over %s times per acquisition, while %s"
-                  + " kept winning it.",
+                  + " average while its peers waited %s, passed over %s times per acquisition,"
+                  + " while %s kept winning it.",
               victim.name(),
               Text.percent(j.acquisitionShare),
               m.name(),
               Text.percent(j.fairShare),
               Text.nanos(j.meanWait),
-              Text.fixed(j.inflation, 0),
               Text.nanos(j.peerMeanWait),
               Text.fixed(j.passOversPerAcquisition, 1),
               Text.names(j.causes));

@@ -405,7 +405,15 @@ final class EventAccumulator {
     count(e);
     String name = Fields.string(e, "jvmName");
     String version = Fields.string(e, "jvmVersion");
-    jvm = (name != null ? name : "") + (version != null ? " " + version : "");
+    if (version != null && name != null && version.startsWith(name)) {
+      jvm = version; // JDK 17+ repeats the VM name in the version string
+    } else {
+      jvm = (name != null ? name : "") + (version != null ? " " + version : "");
+    }
+    int built = jvm.indexOf(", built on");
+    if (built > 0) {
+      jvm = jvm.substring(0, built);
+    }
   }
 
   private void onThreadCpuLoad(RecordedEvent e) {
