@@ -59,7 +59,11 @@ public final class SerializationDetector implements Detector {
       long len = r.windowLengthNanos(w);
       double u = utilization(e.getValue(), len);
       double waiters = waiters(e.getValue(), len);
-      if (severity(u, waiters) != null && activeThreads(m, w, w) >= MIN_THREADS) {
+      // contention needs a holder and a waiter: it proves two threads even when per-thread
+      // statistics were lost with threads that ended
+      boolean twoThreads =
+          contentionPerSecond(e.getValue(), len) > 0 || activeThreads(m, w, w) >= MIN_THREADS;
+      if (severity(u, waiters) != null && twoThreads) {
         scores.put(w, u * waiters);
       }
     }
@@ -121,7 +125,8 @@ public final class SerializationDetector implements Detector {
             Text.percent(u),
             Text.seconds(start),
             Text.seconds(end),
-            threads.size(),
+            // contention proves two threads even when the ended ones share one row
+            Math.max(threads.size(), contentionPerSecond(c, len) > 0 ? 2 : 0),
             Text.fixed(measuredWaiters, 1),
             Text.count(Math.round((c.get(Metric.CONTENDED) + c.get(Metric.BARGING)) / (len / 1e9))),
             cores == null ? "this machine's cores" : cores + " cores",
@@ -148,6 +153,10 @@ public final class SerializationDetector implements Detector {
       return Severity.INFO;
     }
     return null;
+  }
+
+  static double contentionPerSecond(Counters c, long windowNanos) {
+    return (c.get(Metric.CONTENDED) + c.get(Metric.BARGING)) / (windowNanos / 1e9);
   }
 
   /**
