@@ -34,9 +34,10 @@ public final class SerializationDetector implements Detector {
   public static final int MIN_THREADS = 2;
 
   /**
-   * Contention that proves two threads want the monitor even when each wait is short (an old-GIL
-   * style re-take every few hundred nanoseconds keeps measured waits tiny): contended acquisitions
-   * plus barges per second. Counts as {@link #MIN_AVERAGE_WAITERS_CRITICAL} waiters.
+   * Contention that shows threads queueing even when each wait is short (an old-GIL style re-take
+   * every few hundred nanoseconds keeps measured waits tiny): contended acquisitions plus barges
+   * per second, while two or more threads each take at least a tenth of the acquisitions ({@link
+   * WantingThreads}). Counts as {@link #MIN_AVERAGE_WAITERS_CRITICAL} waiters.
    */
   public static final double CONTENTION_PER_SECOND = 1_000;
 
@@ -58,12 +59,9 @@ public final class SerializationDetector implements Detector {
       int w = e.getKey();
       long len = r.windowLengthNanos(w);
       double u = utilization(e.getValue(), len);
-      double waiters = waiters(e.getValue(), len);
-      // contention needs a holder and a waiter: it proves two threads even when per-thread
-      // statistics were lost with threads that ended
-      boolean twoThreads =
-          contentionPerSecond(e.getValue(), len) > 0 || activeThreads(m, w, w) >= MIN_THREADS;
-      if (severity(u, waiters) != null && twoThreads) {
+      boolean twoWant = WantingThreads.count(m, w, w) >= MIN_THREADS;
+      double waiters = twoWant ? waiters(e.getValue(), len) : 0;
+      if (severity(u, waiters) != null && twoWant) {
         scores.put(w, u * waiters);
       }
     }
@@ -77,7 +75,10 @@ public final class SerializationDetector implements Detector {
       len += r.windowLengthNanos(w);
     }
     double u = utilization(c, len);
-    double waiters = waiters(c, len);
+    double waiters =
+        WantingThreads.count(m, run[0], run[1]) >= MIN_THREADS
+            ? waiters(c, len)
+            : (double) c.get(Metric.WAIT_NANOS) / len;
     double measuredWaiters = (double) c.get(Metric.WAIT_NANOS) / len;
     Severity severity = severity(u, waiters);
     if (severity == null) {
@@ -125,8 +126,7 @@ public final class SerializationDetector implements Detector {
             Text.percent(u),
             Text.seconds(start),
             Text.seconds(end),
-            // contention proves two threads even when the ended ones share one row
-            Math.max(threads.size(), contentionPerSecond(c, len) > 0 ? 2 : 0),
+            Math.max(threads.size(), WantingThreads.count(m, run[0], run[1])),
             Text.fixed(measuredWaiters, 1),
             Text.count(Math.round((c.get(Metric.CONTENDED) + c.get(Metric.BARGING)) / (len / 1e9))),
             cores == null ? "this machine's cores" : cores + " cores",
@@ -184,17 +184,6 @@ public final class SerializationDetector implements Detector {
       held = held * acquisitions / timed;
     }
     return Math.min(1, held / windowNanos);
-  }
-
-  private static int activeThreads(MonitorStats m, int from, int to) {
-    int n = 0;
-    for (ThreadStats t : m.threads()) {
-      Counters tc = t.windows().sum(from, to);
-      if (tc.get(Metric.ACQUISITIONS) > 0 || tc.get(Metric.REQUESTS) > 0) {
-        n++;
-      }
-    }
-    return n;
   }
 
   static double round(double v) {
