@@ -45,7 +45,8 @@ public final class ConvoyDetector implements Detector {
   public static final double HOLD_RATIO_WARNING = 10;
   public static final double MIN_BLAME_SHARE = 0.5;
   public static final double MIN_TIMED_OUT_EPISODE_SHARE = 0.5;
-  public static final double EPISODE_RATIO_WARNING = 10;
+  public static final double EPISODE_RATIO_INFO = 3;
+  public static final double EPISODE_RATIO_WARNING = 5;
   public static final double EPISODE_RATIO_CRITICAL = 50;
   public static final double MAX_CAUSE_WAIT_FRACTION = 0.5;
 
@@ -61,6 +62,9 @@ public final class ConvoyDetector implements Detector {
     }
     List<Finding> findings = new ArrayList<>();
     for (ThreadStats victim : m.threads()) {
+      if (victim.isEndedThreads()) {
+        continue;
+      }
       Finding f = m.isFlagShaped() ? flagShaped(m, victim, r) : entryShaped(m, victim, r);
       if (f != null) {
         findings.add(f);
@@ -161,7 +165,7 @@ public final class ConvoyDetector implements Detector {
               ? Severity.CRITICAL
               : Severity.WARNING;
     } else if (meanEpisode >= MIN_MEAN_WAIT_INFO_NANOS
-        && episodeRatio >= WAIT_TO_HOLD_INFO
+        && episodeRatio >= EPISODE_RATIO_INFO
         && causeWaitFraction <= MAX_CAUSE_WAIT_FRACTION
         && ioBound) {
       severity = Severity.INFO;

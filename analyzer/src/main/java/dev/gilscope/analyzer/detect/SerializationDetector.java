@@ -34,9 +34,10 @@ public final class SerializationDetector implements Detector {
   public static final int MIN_THREADS = 2;
 
   /**
-   * Contention that proves two threads want the monitor even when each wait is short (an old-GIL
-   * style re-take every few hundred nanoseconds keeps measured waits tiny): contended acquisitions
-   * plus barges per second. Counts as {@link #MIN_AVERAGE_WAITERS_CRITICAL} waiters.
+   * Contention that shows threads queueing even when each wait is short (an old-GIL style re-take
+   * every few hundred nanoseconds keeps measured waits tiny): contended acquisitions plus barges
+   * per second, while two or more threads each take at least a tenth of the acquisitions ({@link
+   * WantingThreads}). Counts as {@link #MIN_AVERAGE_WAITERS_CRITICAL} waiters.
    */
   public static final double CONTENTION_PER_SECOND = 1_000;
 
@@ -58,8 +59,9 @@ public final class SerializationDetector implements Detector {
       int w = e.getKey();
       long len = r.windowLengthNanos(w);
       double u = utilization(e.getValue(), len);
-      double waiters = waiters(e.getValue(), len);
-      if (severity(u, waiters) != null && activeThreads(m, w, w) >= MIN_THREADS) {
+      boolean twoWant = WantingThreads.count(m, w, w) >= MIN_THREADS;
+      double waiters = twoWant ? waiters(e.getValue(), len) : 0;
+      if (severity(u, waiters) != null && twoWant) {
         scores.put(w, u * waiters);
       }
     }
@@ -73,7 +75,10 @@ public final class SerializationDetector implements Detector {
       len += r.windowLengthNanos(w);
     }
     double u = utilization(c, len);
-    double waiters = waiters(c, len);
+    double waiters =
+        WantingThreads.count(m, run[0], run[1]) >= MIN_THREADS
+            ? waiters(c, len)
+            : (double) c.get(Metric.WAIT_NANOS) / len;
     double measuredWaiters = (double) c.get(Metric.WAIT_NANOS) / len;
     Severity severity = severity(u, waiters);
     if (severity == null) {
@@ -85,7 +90,7 @@ public final class SerializationDetector implements Detector {
       Counters tc = t.windows().sum(run[0], run[1]);
       if (tc.get(Metric.ACQUISITIONS) > 0 || tc.get(Metric.REQUESTS) > 0) {
         threads.add(t.name());
-        if (tc.get(Metric.WAIT_NANOS) > 0) {
+        if (tc.get(Metric.WAIT_NANOS) > 0 && !t.isEndedThreads()) {
           victims.add(t.name());
         }
       }
@@ -121,7 +126,7 @@ public final class SerializationDetector implements Detector {
             Text.percent(u),
             Text.seconds(start),
             Text.seconds(end),
-            threads.size(),
+            Math.max(threads.size(), WantingThreads.count(m, run[0], run[1])),
             Text.fixed(measuredWaiters, 1),
             Text.count(Math.round((c.get(Metric.CONTENDED) + c.get(Metric.BARGING)) / (len / 1e9))),
             cores == null ? "this machine's cores" : cores + " cores",
@@ -150,6 +155,10 @@ public final class SerializationDetector implements Detector {
     return null;
   }
 
+  static double contentionPerSecond(Counters c, long windowNanos) {
+    return (c.get(Metric.CONTENDED) + c.get(Metric.BARGING)) / (windowNanos / 1e9);
+  }
+
   /**
    * Average threads waiting to enter; a high rate of contended or barged acquisitions counts as a
    * waiter even when each wait is too short to add up.
@@ -175,17 +184,6 @@ public final class SerializationDetector implements Detector {
       held = held * acquisitions / timed;
     }
     return Math.min(1, held / windowNanos);
-  }
-
-  private static int activeThreads(MonitorStats m, int from, int to) {
-    int n = 0;
-    for (ThreadStats t : m.threads()) {
-      Counters tc = t.windows().sum(from, to);
-      if (tc.get(Metric.ACQUISITIONS) > 0 || tc.get(Metric.REQUESTS) > 0) {
-        n++;
-      }
-    }
-    return n;
   }
 
   static double round(double v) {

@@ -27,7 +27,6 @@ import java.util.TreeMap;
  * (n * sum x^2)}, 1 = fair) over the acquisitions.
  */
 public final class StarvationDetector implements Detector {
-  private static final String ENDED_THREADS = "(ended threads)";
 
   public static final long MIN_MEAN_WAIT_NANOS = 1_000_000;
   public static final long MIN_MEAN_WAIT_INFO_NANOS = 200_000;
@@ -60,7 +59,7 @@ public final class StarvationDetector implements Detector {
     boolean flag = m.isFlagShaped();
     List<Finding> findings = new ArrayList<>();
     for (ThreadStats victim : m.threads()) {
-      if (victim.name().equals(ENDED_THREADS)) {
+      if (victim.isEndedThreads()) {
         continue;
       }
       NavigableMap<Integer, Double> scores = new TreeMap<>();
@@ -136,14 +135,13 @@ public final class StarvationDetector implements Detector {
       summary =
           String.format(
               "%s got %s of %s's acquisitions against a fair share of %s and waited %s on"
-                  + " average, %sx its peers' %s, passed over %s times per acquisition, while %s"
-                  + " kept winning it.",
+                  + " average while its peers waited %s, passed over %s times per acquisition,"
+                  + " while %s kept winning it.",
               victim.name(),
               Text.percent(j.acquisitionShare),
               m.name(),
               Text.percent(j.fairShare),
               Text.nanos(j.meanWait),
-              Text.fixed(j.inflation, 0),
               Text.nanos(j.peerMeanWait),
               Text.fixed(j.passOversPerAcquisition, 1),
               Text.names(j.causes));
@@ -224,7 +222,7 @@ public final class StarvationDetector implements Detector {
     for (int i = 0; i < active.size(); i++) {
       ThreadStats t = active.get(i);
       if (t != victim
-          && !t.name().equals(ENDED_THREADS)
+          && !t.isEndedThreads()
           && acquisitions > 0
           && (double) activeCounters.get(i).get(Metric.ACQUISITIONS) / acquisitions > j.fairShare) {
         j.causes.add(t.name());

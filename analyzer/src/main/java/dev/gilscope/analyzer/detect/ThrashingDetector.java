@@ -94,7 +94,7 @@ public final class ThrashingDetector implements Detector {
     for (ThreadStats t : active) {
       Counters tc = t.windows().sum(run[0], run[1]);
       threads.add(t.name());
-      if (t.name().equals("(ended threads)")) {
+      if (t.isEndedThreads()) {
         continue; // an aggregate of threads JFR could no longer name
       }
       double share = acquisitions == 0 ? 0 : (double) tc.get(Metric.ACQUISITIONS) / acquisitions;
@@ -198,8 +198,8 @@ public final class ThrashingDetector implements Detector {
       boolean storm =
           bargesPerSecond >= BARGES_PER_SECOND_CRITICAL && bargingRatio >= BARGING_RATIO_CRITICAL;
       if (storm) {
-        // a storm of re-takes is thrashing even when each wait is short
-        return averageWaiters >= MIN_AVERAGE_WAITERS ? Severity.CRITICAL : Severity.WARNING;
+        // a storm of re-takes while waiters barely wait costs little wall time: worth a note
+        return averageWaiters >= MIN_AVERAGE_WAITERS ? Severity.CRITICAL : Severity.INFO;
       }
       if (averageWaiters < MIN_AVERAGE_WAITERS && !futile) {
         return bargesPerSecond >= BARGES_PER_SECOND_INFO && bargingRatio >= BARGING_RATIO_INFO

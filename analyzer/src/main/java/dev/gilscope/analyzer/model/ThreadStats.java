@@ -9,6 +9,12 @@ import java.util.Map;
  * thread (charged to the holder, as Go's mutex profile does). Not thread-safe.
  */
 public final class ThreadStats {
+  /**
+   * The pseudo-thread that holds the counts of threads which ended before their statistics were
+   * written (JFR records no thread for them), so that totals stay exact.
+   */
+  public static final String ENDED_THREADS = "(ended threads)";
+
   private final String name;
   private final Counters totals = new Counters();
   private final WindowedCounters windows = new WindowedCounters();
@@ -25,6 +31,11 @@ public final class ThreadStats {
 
   public String name() {
     return name;
+  }
+
+  /** Whether this is {@link #ENDED_THREADS}, an aggregate rather than one thread. */
+  public boolean isEndedThreads() {
+    return ENDED_THREADS.equals(name);
   }
 
   public Counters totals() {

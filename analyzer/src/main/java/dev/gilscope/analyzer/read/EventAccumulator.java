@@ -22,9 +22,6 @@ final class EventAccumulator {
   /** Two wait() calls of a thread closer than this belong to one wait episode. */
   static final long EPISODE_GAP_NANOS = 50_000;
 
-  /** Stands for threads that ended before their statistics were written (JFR has no name). */
-  public static final String ENDED_THREAD = "(ended threads)";
-
   private final long originEpochNanos;
   private final long windowNanos;
   private final Map<Long, MonitorStats> gilscopeMonitors = new HashMap<>();
@@ -101,7 +98,7 @@ final class EventAccumulator {
       threadName = Fields.has(e, "threadName") ? e.getString("threadName") : null;
     }
     if (threadName == null) {
-      threadName = ENDED_THREAD;
+      threadName = ThreadStats.ENDED_THREADS;
     }
     ThreadStats t = m.thread(threadName);
     Counters window = t.windows().at(statisticsWindow(e));
@@ -412,7 +409,15 @@ final class EventAccumulator {
     count(e);
     String name = Fields.string(e, "jvmName");
     String version = Fields.string(e, "jvmVersion");
-    jvm = (name != null ? name : "") + (version != null ? " " + version : "");
+    if (version != null && name != null && version.startsWith(name)) {
+      jvm = version; // JDK 17+ repeats the VM name in the version string
+    } else {
+      jvm = (name != null ? name : "") + (version != null ? " " + version : "");
+    }
+    int built = jvm.indexOf(", built on");
+    if (built > 0) {
+      jvm = jvm.substring(0, built);
+    }
   }
 
   private void onThreadCpuLoad(RecordedEvent e) {

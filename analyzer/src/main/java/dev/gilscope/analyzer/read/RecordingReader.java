@@ -208,20 +208,14 @@ public final class RecordingReader {
   private ReadResult result(ChunkIndex index, EventAccumulator acc) {
     List<MonitorStats> monitors = new ArrayList<>();
     Set<String> sources = new LinkedHashSet<>();
-    Set<String> gilscopeClasses = new LinkedHashSet<>();
     for (MonitorStats m : acc.gilscopeMonitors().values()) {
       m.recordUneventfulAcquisitionsAsZeroWaits();
       monitors.add(m);
       sources.add(EventSource.GILSCOPE.label());
-      if (m.className() != null) {
-        gilscopeClasses.add(m.className());
-      }
     }
     for (MonitorStats m : acc.jdkMonitors().values()) {
-      // the same monitor seen by gilscope and by the JDK: keep gilscope's exact view
-      if (m.className() != null && gilscopeClasses.contains(m.className())) {
-        continue;
-      }
+      // a monitor tracked by gilscope may also appear here, under its JDK name (class@address);
+      // the source label tells them apart, and the JDK view is never merged into exact counts
       monitors.add(m);
       sources.add(m.source().label());
     }

@@ -1,6 +1,7 @@
 package dev.gilscope.analyzer.report;
 
 import dev.gilscope.analyzer.model.Counters;
+import dev.gilscope.analyzer.model.EventSource;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
@@ -49,6 +50,9 @@ final class MonitorFigures {
   }
 
   static String waitNote(MonitorStats m) {
+    if (!m.hasExactCounts() && m.source() == EventSource.GILSCOPE) {
+      return "from gilscope.MonitorAcquire events only (no statistics events)";
+    }
     if (!m.hasExactCounts()) {
       return "contended waits recorded by the JDK above its threshold only";
     }
@@ -59,6 +63,9 @@ final class MonitorFigures {
   }
 
   static String holdNote(MonitorStats m) {
+    if (!m.hasExactCounts() && m.source() == EventSource.GILSCOPE) {
+      return "unknown without gilscope.MonitorStatistics";
+    }
     if (!m.hasExactCounts()) {
       return "unavailable from JDK events";
     }

@@ -131,6 +131,10 @@ public final class TextReport implements ReportWriter {
               Text.count(m.totals().get(Metric.PASS_OVERS)),
               u == null ? "n/a" : Text.percent(u),
               m.totals().get(Metric.MAX_QUEUE_LENGTH)));
+    } else if (m.source() == dev.gilscope.analyzer.model.EventSource.GILSCOPE) {
+      out.append(
+          "  no gilscope.MonitorStatistics events: acquisitions, holds and utilization"
+              + " unknown\n");
     } else {
       out.append(
           String.format(

@@ -48,6 +48,18 @@ class ThrashingDetectorTest {
   }
 
   @Test
+  void aStormOfReTakesWhileWaitersBarelyWaitIsOnlyInfo() {
+    MonitorStats m = Models.gilscopeMonitor("Io#GIL");
+    Models.monitor(m, 0, Metric.ACQUISITIONS, 50_000);
+    Models.monitor(m, 0, Metric.BARGING, 20_000);
+    Models.monitor(m, 0, Metric.CONTENDED, 100);
+    Models.monitor(m, 0, Metric.PASS_OVERS, 20_000);
+    Models.monitor(m, 0, Metric.WAIT_NANOS, 70_000_000);
+    assertThat(detector.evaluate(m, Models.recording(SECOND, 2)).findings().get(0).severity())
+        .isEqualTo(Severity.INFO);
+  }
+
+  @Test
   void warningAtTheBargingEdge() {
     // 1,000 barges a second with ratio exactly 0.5 and 1 pass-over per wait
     MonitorStats m = oldGil(1_000, 1_000);

@@ -105,4 +105,43 @@ class SyntheticRecordingTest {
       Thread.currentThread().interrupt();
     }
   }
+
+  @Test
+  void failOnGateExits3OnlyForTheKindsFound() throws Exception {
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    Thread other = new Thread(() -> awaitQuietly(done), "interp-2");
+    other.start();
+    Path file =
+        Recordings.record(
+            dir.resolve("serialized.jfr"),
+            () -> {
+              FakeAgentEvents.MonitorStatistics s = new FakeAgentEvents.MonitorStatistics();
+              s.monitor(9, "com.acme.Gil#LOCK");
+              s.acquisitions = 100_000;
+              s.contendedAcquisitions = 50_000;
+              s.barging = 40_000;
+              s.timedHolds = 100_000;
+              s.totalHold = 60_000_000_000L; // far more than the recording: held all the time
+              s.commit();
+              for (Thread thread : new Thread[] {Thread.currentThread(), other}) {
+                FakeAgentEvents.ThreadMonitorStatistics t =
+                    new FakeAgentEvents.ThreadMonitorStatistics();
+                t.monitor(9, "com.acme.Gil#LOCK");
+                t.thread = thread;
+                t.requests = 50_000;
+                t.acquisitions = 50_000;
+                t.commit();
+              }
+            },
+            "gilscope.MonitorStatistics",
+            "gilscope.ThreadMonitorStatistics");
+    done.countDown();
+
+    assertThat(Cli.run("analyze", file.toString(), "--fail-on", "serialization").exitCode)
+        .isEqualTo(3);
+    assertThat(Cli.run("analyze", file.toString(), "--fail-on", "CONVOY,STARVATION").exitCode)
+        .isZero();
+    Cli text = Cli.run("analyze", file.toString());
+    assertThat(text.out).contains("[CRITICAL] SERIALIZATION on com.acme.Gil#LOCK");
+  }
 }
