@@ -1,6 +1,7 @@
 package dev.gilscope.agent;
 
 import dev.gilscope.agent.config.AgentOptions;
+import dev.gilscope.agent.config.OptionException;
 import dev.gilscope.agent.config.Target;
 import dev.gilscope.agent.instrumentation.Installer;
 import dev.gilscope.agent.probe.Detail;
@@ -25,9 +26,10 @@ final class AgentRuntime {
 
   private AgentRuntime() {}
 
-  static void start(AgentOptions options, Instrumentation instrumentation) throws Exception {
+  static void start(AgentOptions options, Instrumentation instrumentation, boolean jdkTargets)
+      throws Exception {
     Errors.setDebug(options.debug());
-    Detail.configure(options.detail(), options.sample(), options.thresholdNanos());
+    Detail.configure(options.detail(), options.sample(), options.thresholdNanos(), jdkTargets);
     List<String> classMonitors = new ArrayList<>();
     List<Registry.FieldSpec> fields = new ArrayList<>();
     for (Target t : options.targets()) {
@@ -41,7 +43,12 @@ final class AgentRuntime {
         classMonitors.toArray(new String[0]), fields.toArray(new Registry.FieldSpec[0]));
     Statistics.install(VERSION, options.raw());
     if (options.file() != null) {
-      AgentRecording.start(options);
+      try {
+        AgentRecording.start(options);
+      } catch (java.io.IOException e) {
+        throw new OptionException(
+            "file=" + options.file() + ": cannot write a recording there (" + e + ")");
+      }
     }
     Installer.install(options, instrumentation);
     registerLoadedFields(options, instrumentation);

@@ -26,7 +26,7 @@ public final class GilscopeAgent {
       System.setProperty("dev.gilscope.agent.shaded.bytebuddy.safe", "true");
       BootstrapJar.append(instrumentation, jdkTargets);
       // referenced only after the append, so the probe resolves to the bootstrap copy
-      AgentRuntime.start(parsed, instrumentation);
+      AgentRuntime.start(parsed, instrumentation, jdkTargets);
     } catch (OptionException e) {
       fail(strict, e.getMessage());
     } catch (Throwable t) {

@@ -21,7 +21,7 @@ final class HashtableApp {
                   table.put(base + i, i);
                   table.get(base + i);
                   synchronized (table) {
-                    table.size();
+                    var unused = table.size();
                   }
                 }
               },

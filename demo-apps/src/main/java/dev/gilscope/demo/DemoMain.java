@@ -72,6 +72,7 @@ public final class DemoMain {
       throw e;
     }
     try {
+      MachineLoad.warning().ifPresent(out::println);
       scenario.run(options, out);
       return EXIT_OK;
     } catch (InterruptedException e) {

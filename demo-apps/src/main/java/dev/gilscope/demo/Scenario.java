@@ -27,6 +27,14 @@ public interface Scenario {
   /** The agent options (without {@code file=}) that track this scenario's global lock. */
   String agentOptions();
 
+  /**
+   * The arguments the tour runs this scenario with: {@code --quick} for {@code tour --quick}, none
+   * by default. A scenario whose default run is long under the agent may ask for less.
+   */
+  default List<String> tourArguments(boolean quick) {
+    return quick ? List.of("--quick") : List.of();
+  }
+
   /** The options this scenario accepts, common ones included. */
   List<OptionSpec> options();
 

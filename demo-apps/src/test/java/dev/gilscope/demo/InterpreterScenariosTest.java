@@ -1,48 +1,73 @@
 package dev.gilscope.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
-/** old-gil, juc-gil, fair-gil and no-gil, each run with --quick (two 1-second runs). */
+/**
+ * old-gil, juc-gil, fair-gil and no-gil, each run once with --quick (two 1-second runs in
+ * alternating slices). The structural measurements (handoff ratio, release rate, shares) are
+ * asserted always; the wall-clock comparison of 2 threads with 1 only when the machine was quiet,
+ * since on a machine whose cores are busy with other processes it measures the scheduler.
+ */
 class InterpreterScenariosTest {
+  private static final Map<String, ScenarioRun> RUNS = new ConcurrentHashMap<>();
+
+  private static ScenarioRun run(String scenario) {
+    return RUNS.computeIfAbsent(scenario, name -> ScenarioRun.scenario(name, "--quick"));
+  }
 
   @Test
-  void oldGilThrashesAndTwoThreadsAreNotFasterThanOne() {
-    ScenarioRun run = ScenarioRun.scenario("old-gil", "--quick");
+  void oldGilThrashes() {
+    ScenarioRun run = run("old-gil");
     assertThat(run.out())
         .contains("agent options: monitor=dev.gilscope.demo.oldgil.OldGilInterpreter#GIL")
         .contains("interp-1", "interp-2");
-    assertThat(run.number("speedup")).isLessThan(1.25);
-    // Thrashing: hundreds of thousands of releases a second, and almost none lets the waiter in.
+    // Hundreds of thousands of releases a second, and almost none lets the waiter in.
     assertThat(run.number("releases_per_s")).isGreaterThan(100_000);
     assertThat(run.number("handoff_ratio")).isLessThan(0.2);
+  }
+
+  @Test
+  void oldGilTwoThreadsAreNotFasterThanOne() {
+    ScenarioRun run = run("old-gil");
+    assumeTrue(run.machineWasQuiet(), "the machine was busy: wall-clock comparison skipped");
+    assertThat(run.number("speedup")).isLessThan(1.25);
   }
 
   @Test
   void jucGilThrashesLikeTheMonitor() {
-    ScenarioRun run = ScenarioRun.scenario("juc-gil", "--quick");
+    ScenarioRun run = run("juc-gil");
     assertThat(run.out())
         .contains("agent options: lock=dev.gilscope.demo.jucgil.JucGilInterpreter#GIL");
-    assertThat(run.number("speedup")).isLessThan(1.25);
     assertThat(run.number("releases_per_s")).isGreaterThan(100_000);
     assertThat(run.number("handoff_ratio")).isLessThan(0.2);
   }
 
   @Test
+  void jucGilTwoThreadsAreNotFasterThanOne() {
+    ScenarioRun run = run("juc-gil");
+    assumeTrue(run.machineWasQuiet(), "the machine was busy: wall-clock comparison skipped");
+    assertThat(run.number("speedup")).isLessThan(1.25);
+  }
+
+  @Test
   void fairGilHandsOverAtEveryReleaseAndSharesEvenly() {
-    ScenarioRun run = ScenarioRun.scenario("fair-gil", "--quick");
+    ScenarioRun run = run("fair-gil");
     assertThat(run.out())
         .contains("agent options: lock=dev.gilscope.demo.fairgil.FairGilInterpreter#GIL");
     assertThat(run.number("handoff_ratio")).isGreaterThan(0.9);
     assertThat(run.number("lowest_share")).isGreaterThan(0.3);
-    // about one slice per switch, not hundreds of thousands of releases
+    // about one switch per slice, not hundreds of thousands of releases
     assertThat(run.number("releases_per_s")).isLessThan(10_000);
   }
 
   @Test
   void noGilHasNoGlobalLockAndSharesEvenly() {
-    ScenarioRun run = ScenarioRun.scenario("no-gil", "--quick");
+    ScenarioRun run = run("no-gil");
     assertThat(run.out())
         .contains("agent options: monitor=dev.gilscope.demo.nogil.InterpreterState");
     assertThat(run.result()).doesNotContainKey("handoff_ratio");

@@ -43,6 +43,16 @@ public final class ThreadMonitorStatistics extends jdk.jfr.Event {
   @Description("The thread these counters belong to")
   public Thread thread;
 
+  // JFR writes no Thread constant for a thread that ended before the period was flushed,
+  // so the name and id travel as plain values too.
+  @Label("Thread Name")
+  @Description("Name of the thread, also when the thread has ended")
+  public String threadName;
+
+  @Label("Java Thread Id")
+  @Description("Thread.getId() of the thread, also when the thread has ended")
+  public long javaThreadId;
+
   @Label("Requests")
   @Description("Non-reentrant requests: acquisitions, failed tryLocks and requests still waiting")
   public long requests;

@@ -27,7 +27,7 @@ public final class Installer {
   private Installer() {}
 
   public static void install(AgentOptions options, Instrumentation instrumentation) {
-    Plan plan = new Plan(options.targets());
+    Plan plan = new Plan(options.targets(), options.debug());
     ClassLoader platform = ClassLoader.getPlatformClassLoader();
     ElementMatcher.Junction<ClassLoader> jdkLoader = isBootstrapClassLoader().or(is(platform));
     AgentBuilder builder =
@@ -41,7 +41,9 @@ public final class Installer {
                     .or(nameStartsWith("net.bytebuddy."))
                     .or(nameStartsWith("jdk.jfr."))
                     .or(nameStartsWith("jdk.internal."))
-                    .or(nameStartsWith("sun.")))
+                    .or(nameStartsWith("sun."))
+                    .or(nameStartsWith("jdk.proxy"))
+                    .or(nameStartsWith("com.sun.proxy.")))
             .type(any(), not(jdkLoader))
             .transform(
                 (b, type, loader, module, domain) ->

@@ -21,7 +21,10 @@ final class Plan {
   /** Binary names of {@code monitor=C} classes. */
   final Set<String> classMonitors;
 
-  Plan(List<Target> targets) {
+  final boolean debug;
+
+  Plan(List<Target> targets, boolean debug) {
+    this.debug = debug;
     boolean monitors = false;
     boolean locks = false;
     List<Target> fieldTargets = new ArrayList<>();

@@ -41,6 +41,6 @@ final class RewriteWrapper implements AsmVisitorWrapper {
       MethodList<?> methods,
       int writerFlags,
       int readerFlags) {
-    return new SiteRewriter(classVisitor, plan, wrapSynchronized);
+    return new SiteRewriter(classVisitor, plan, wrapSynchronized, plan.debug);
   }
 }

@@ -1,6 +1,8 @@
 package dev.gilscope.agent.instrumentation;
 
 import dev.gilscope.agent.probe.Errors;
+import java.util.HashMap;
+import java.util.Map;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -19,19 +21,20 @@ import net.bytebuddy.utility.OpenedClassReader;
 final class SiteRewriter extends ClassVisitor {
   static final String PROBE = "dev/gilscope/agent/probe/Probe";
   static final String LOCK_PROBE = "dev/gilscope/agent/probe/LockProbe";
-  private static final String OBJECT_TO_OBJECT = "(Ljava/lang/Object;)Ljava/lang/Object;";
   private static final String OBJECT_TO_VOID = "(Ljava/lang/Object;)V";
 
   private final Plan plan;
   private final boolean wrapSynchronized;
+  private final boolean debug;
   private String className;
   private boolean hasFrames;
   private boolean changed;
 
-  SiteRewriter(ClassVisitor next, Plan plan, boolean wrapSynchronized) {
+  SiteRewriter(ClassVisitor next, Plan plan, boolean wrapSynchronized, boolean debug) {
     super(OpenedClassReader.ASM_API, next);
     this.plan = plan;
     this.wrapSynchronized = wrapSynchronized;
+    this.debug = debug;
   }
 
   @Override
@@ -68,10 +71,21 @@ final class SiteRewriter extends ClassVisitor {
     return new Sites(mv, wrap);
   }
 
+  /**
+   * Rewrites one method. The call after a {@code monitorenter} must be covered by the block's
+   * catch-any handler, or HotSpot sees an exception path that leaves the monitor held and refuses
+   * to JIT-compile the method. javac emits {@code dup; astore n; monitorenter} followed by the
+   * start of that handler's range, so the range is made to start one call earlier and the call
+   * reloads the monitor from local {@code n}. Other shapes are still counted correctly, but the
+   * method then runs interpreted (reported with {@code debug=true}).
+   */
   private final class Sites extends MethodVisitor {
     private final boolean wrap;
     private final Label bodyStart = new Label();
+    private final Map<Label, Label> catchAnyStarts = new HashMap<>();
     private boolean rewrote;
+    private int lastAstore = -1;
+    private int pendingLocal = -1;
 
     Sites(MethodVisitor next, boolean wrap) {
       super(OpenedClassReader.ASM_API, next);
@@ -83,15 +97,65 @@ final class SiteRewriter extends ClassVisitor {
       super.visitCode();
       if (wrap) {
         super.visitVarInsn(Opcodes.ALOAD, 0);
-        enter();
+        super.visitInsn(Opcodes.DUP);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "beforeEnter", OBJECT_TO_VOID, false);
+        super.visitInsn(Opcodes.MONITORENTER);
         super.visitLabel(bodyStart);
+        super.visitVarInsn(Opcodes.ALOAD, 0);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "afterEnter", OBJECT_TO_VOID, false);
+      }
+    }
+
+    @Override
+    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+      if (type == null) {
+        // The range gets a start of our own, visited where the original one is, except right after
+        // a monitorenter: there it goes before the after-enter call, so that the call is covered
+        // but jumps to the original start (a loop head) do not run it again.
+        start = catchAnyStarts.computeIfAbsent(start, original -> new Label());
+      }
+      super.visitTryCatchBlock(start, end, handler, type);
+    }
+
+    @Override
+    public void visitLabel(Label label) {
+      Label rangeStart = catchAnyStarts.get(label);
+      if (pendingLocal >= 0 && rangeStart != null) {
+        super.visitLabel(rangeStart);
+        emitAfterEnter(true);
+        super.visitLabel(label);
+        return;
+      }
+      flush();
+      if (rangeStart != null) {
+        super.visitLabel(rangeStart);
+      }
+      super.visitLabel(label);
+    }
+
+    /** Emits a pending after-enter call before any other code: not covered, so not compiled. */
+    private void flush() {
+      lastAstore = -1;
+      if (pendingLocal >= 0) {
+        emitAfterEnter(false);
+      }
+    }
+
+    private void emitAfterEnter(boolean covered) {
+      super.visitVarInsn(Opcodes.ALOAD, pendingLocal);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "afterEnter", OBJECT_TO_VOID, false);
+      pendingLocal = -1;
+      if (!covered && debug) {
+        System.err.println("gilscope: slow monitor site in " + className + " (not JIT-compiled)");
       }
     }
 
     @Override
     public void visitInsn(int opcode) {
+      int astoreBefore = lastAstore;
+      flush();
       if (opcode == Opcodes.MONITORENTER && plan.monitorSites) {
-        enter();
+        enter(astoreBefore);
         return;
       }
       if (opcode == Opcodes.MONITOREXIT && plan.monitorSites) {
@@ -105,14 +169,23 @@ final class SiteRewriter extends ClassVisitor {
       super.visitInsn(opcode);
     }
 
-    /** Stack: monitor → (empty); the same monitorenter, with the probe on both sides. */
-    private void enter() {
+    private void enter(int monitorLocal) {
+      rewrote = true;
       super.visitInsn(Opcodes.DUP);
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "beforeEnter", OBJECT_TO_OBJECT, false);
-      super.visitInsn(Opcodes.SWAP);
+      if (monitorLocal >= 0) {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "beforeEnter", OBJECT_TO_VOID, false);
+        super.visitInsn(Opcodes.MONITORENTER);
+        pendingLocal = monitorLocal;
+        return;
+      }
+      // no local holds the monitor: keep a copy on the stack (correct, but not JIT-compiled)
+      super.visitInsn(Opcodes.DUP);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "beforeEnter", OBJECT_TO_VOID, false);
       super.visitInsn(Opcodes.MONITORENTER);
       super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "afterEnter", OBJECT_TO_VOID, false);
-      rewrote = true;
+      if (debug) {
+        System.err.println("gilscope: slow monitor site in " + className + " (not JIT-compiled)");
+      }
     }
 
     private void exit() {
@@ -123,8 +196,77 @@ final class SiteRewriter extends ClassVisitor {
     }
 
     @Override
+    public void visitVarInsn(int opcode, int varIndex) {
+      flush();
+      super.visitVarInsn(opcode, varIndex);
+      if (opcode == Opcodes.ASTORE) {
+        lastAstore = varIndex;
+      }
+    }
+
+    @Override
+    public void visitIntInsn(int opcode, int operand) {
+      flush();
+      super.visitIntInsn(opcode, operand);
+    }
+
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+      flush();
+      super.visitTypeInsn(opcode, type);
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(
+        String name,
+        String descriptor,
+        net.bytebuddy.jar.asm.Handle bootstrapMethodHandle,
+        Object... bootstrapMethodArguments) {
+      flush();
+      super.visitInvokeDynamicInsn(
+          name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+      flush();
+      super.visitJumpInsn(opcode, label);
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+      flush();
+      super.visitLdcInsn(value);
+    }
+
+    @Override
+    public void visitIincInsn(int varIndex, int increment) {
+      flush();
+      super.visitIincInsn(varIndex, increment);
+    }
+
+    @Override
+    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+      flush();
+      super.visitTableSwitchInsn(min, max, dflt, labels);
+    }
+
+    @Override
+    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+      flush();
+      super.visitLookupSwitchInsn(dflt, keys, labels);
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+      flush();
+      super.visitMultiANewArrayInsn(descriptor, numDimensions);
+    }
+
+    @Override
     public void visitMethodInsn(
         int opcode, String owner, String name, String descriptor, boolean isInterface) {
+      flush();
       if (opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE) {
         if (plan.monitorSites && redirectObjectMethod(name, descriptor)) {
           return;
@@ -182,6 +324,7 @@ final class SiteRewriter extends ClassVisitor {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+      flush();
       if ((opcode == Opcodes.PUTSTATIC || opcode == Opcodes.PUTFIELD)
           && (descriptor.charAt(0) == 'L' || descriptor.charAt(0) == '[')) {
         int index = plan.fieldIndex(owner, name);
@@ -198,21 +341,30 @@ final class SiteRewriter extends ClassVisitor {
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
+      flush();
       if (wrap) {
         // The outermost handler (last in the table): release on any exception, then rethrow,
         // exactly what the JVM does for a synchronized method.
         Label bodyEnd = new Label();
         Label handler = new Label();
         super.visitLabel(bodyEnd);
+        Label handlerEnd = new Label();
+        int thrown = Math.max(maxLocals, 1);
         super.visitTryCatchBlock(bodyStart, bodyEnd, handler, null);
+        // javac's shape: the handler covers its own release, so no exception path leaves it held
+        super.visitTryCatchBlock(handler, handlerEnd, handler, null);
         super.visitLabel(handler);
         if (hasFrames) {
           super.visitFrame(
               Opcodes.F_NEW, 1, new Object[] {className}, 1, new Object[] {"java/lang/Throwable"});
         }
+        super.visitVarInsn(Opcodes.ASTORE, thrown);
         super.visitVarInsn(Opcodes.ALOAD, 0);
         exit();
+        super.visitLabel(handlerEnd);
+        super.visitVarInsn(Opcodes.ALOAD, thrown);
         super.visitInsn(Opcodes.ATHROW);
+        maxLocals = thrown + 1;
       }
       if (rewrote) {
         changed = true;

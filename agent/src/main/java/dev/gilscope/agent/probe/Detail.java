@@ -23,7 +23,9 @@ public final class Detail {
 
   private Detail() {}
 
-  public static void configure(int detailLevel, int sample, long thresholdNanosValue) {
+  public static void configure(
+      int detailLevel, int sample, long thresholdNanosValue, boolean jdkMonitors) {
+    Emitter.setGuardNeeded(jdkMonitors);
     level = detailLevel;
     timeEveryHold = detailLevel == ALL || detailLevel == THRESHOLD;
     sampleEvery = Math.max(1, sample);

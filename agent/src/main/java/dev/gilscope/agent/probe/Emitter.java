@@ -11,13 +11,32 @@ import dev.gilscope.agent.event.MonitorWait;
  * operation, while it holds the monitor (except for failed tryLocks). Events are allocated only
  * when their type is enabled; every commit runs under a per-thread guard so that tracked monitors
  * used by JFR itself (or by a tracked PrintStream) are counted but never record events of their own
- * from inside a commit. Cost: one ThreadLocal lookup plus the JFR commit (~50-100 ns).
+ * from inside a commit (only when a JDK object is tracked). Cost: the JFR commit (~50-100 ns), plus
+ * one ThreadLocal lookup when guarded.
  */
 final class Emitter {
   private static final ThreadLocal<boolean[]> EMITTING =
       ThreadLocal.withInitial(() -> new boolean[1]);
 
+  /** Shared by every thread when no guard is needed: its flag is never set. */
+  private static final boolean[] UNGUARDED = new boolean[1];
+
+  /**
+   * Whether a commit can re-enter the probe: only when a tracked monitor is a JDK object (a class
+   * or field of the JDK), which JFR's own code may lock. Set once at premain. Unguarded, a nested
+   * entry would be reentrant (no event), so the worst case is a duplicate event, never a loop.
+   */
+  private static boolean guardNeeded = true;
+
   private Emitter() {}
+
+  static void setGuardNeeded(boolean needed) {
+    guardNeeded = needed;
+  }
+
+  private static boolean[] guard() {
+    return guardNeeded ? EMITTING.get() : UNGUARDED;
+  }
 
   /** Returns a begun event, or null when the event type is disabled. */
   static MonitorAcquire beginAcquire() {
@@ -65,11 +84,11 @@ final class Emitter {
       Thread lastReleaser,
       int waitersAtRequest,
       boolean tryLock) {
-    boolean[] guard = EMITTING.get();
+    boolean[] guard = guard();
     if (guard[0]) {
       return;
     }
-    guard[0] = true;
+    guard[0] = guardNeeded;
     try {
       event.monitorId = state.id;
       event.monitorName = state.name;
@@ -98,11 +117,11 @@ final class Emitter {
 
   static void commitHold(
       MonitorHold event, MonitorState state, long sequence, int waitersAtRelease, boolean byWait) {
-    boolean[] guard = EMITTING.get();
+    boolean[] guard = guard();
     if (guard[0]) {
       return;
     }
-    guard[0] = true;
+    guard[0] = guardNeeded;
     try {
       event.end();
       event.monitorId = state.id;
@@ -120,11 +139,11 @@ final class Emitter {
 
   static void commitWait(
       MonitorWait event, MonitorState state, long timeoutNanos, boolean timedOut, Thread notifier) {
-    boolean[] guard = EMITTING.get();
+    boolean[] guard = guard();
     if (guard[0]) {
       return;
     }
-    guard[0] = true;
+    guard[0] = guardNeeded;
     try {
       event.end();
       event.monitorId = state.id;
@@ -145,11 +164,11 @@ final class Emitter {
     if (!event.isEnabled()) {
       return;
     }
-    boolean[] guard = EMITTING.get();
+    boolean[] guard = guard();
     if (guard[0]) {
       return;
     }
-    guard[0] = true;
+    guard[0] = guardNeeded;
     try {
       event.monitorId = state.id;
       event.monitorName = state.name;
@@ -169,11 +188,11 @@ final class Emitter {
       Thread previousOwner,
       int waitersAtRequest,
       long timeoutNanos) {
-    boolean[] guard = EMITTING.get();
+    boolean[] guard = guard();
     if (guard[0]) {
       return;
     }
-    guard[0] = true;
+    guard[0] = guardNeeded;
     try {
       event.end();
       event.monitorId = state.id;
@@ -191,7 +210,7 @@ final class Emitter {
 
   /** Runs a statistics flush with the guard set, so tracked monitors used by JFR stay silent. */
   static boolean enterGuard() {
-    boolean[] guard = EMITTING.get();
+    boolean[] guard = EMITTING.get(); // the statistics flush is rare: always guarded
     if (guard[0]) {
       return false;
     }
@@ -200,6 +219,7 @@ final class Emitter {
   }
 
   static void exitGuard() {
+    // always the thread's own flag, see enterGuard
     EMITTING.get()[0] = false;
   }
 }

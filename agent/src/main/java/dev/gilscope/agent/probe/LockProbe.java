@@ -114,7 +114,7 @@ public final class LockProbe {
       condition.await();
       return;
     }
-    MonitorState.Waiting w = Probe.beforeWait(s, 0);
+    Waiting w = Probe.beforeWait(s, 0);
     try {
       condition.await();
     } finally {
@@ -128,7 +128,7 @@ public final class LockProbe {
     if (s == null) {
       return condition.await(time, unit);
     }
-    MonitorState.Waiting w = Probe.beforeWait(s, Math.max(0, unit.toNanos(time)));
+    Waiting w = Probe.beforeWait(s, Math.max(0, unit.toNanos(time)));
     boolean signalled = false;
     try {
       signalled = condition.await(time, unit);
@@ -143,7 +143,7 @@ public final class LockProbe {
     if (s == null) {
       return condition.awaitNanos(nanos);
     }
-    MonitorState.Waiting w = Probe.beforeWait(s, Math.max(0, nanos));
+    Waiting w = Probe.beforeWait(s, Math.max(0, nanos));
     long remaining = 1;
     try {
       remaining = condition.awaitNanos(nanos);
@@ -159,7 +159,7 @@ public final class LockProbe {
       condition.awaitUninterruptibly();
       return;
     }
-    MonitorState.Waiting w = Probe.beforeWait(s, 0);
+    Waiting w = Probe.beforeWait(s, 0);
     try {
       condition.awaitUninterruptibly();
     } finally {
@@ -177,7 +177,7 @@ public final class LockProbe {
             ? 0
             : Math.max(
                 0, TimeUnit.MILLISECONDS.toNanos(deadline.getTime() - System.currentTimeMillis()));
-    MonitorState.Waiting w = Probe.beforeWait(s, timeoutNanos);
+    Waiting w = Probe.beforeWait(s, timeoutNanos);
     boolean signalled = false;
     try {
       signalled = condition.awaitUntil(deadline);

@@ -43,7 +43,7 @@ public final class MonitorState extends WeakReference<Object> {
   final String kind;
   final Object strongKey;
   final ThreadStatsTable threads = new ThreadStatsTable();
-  final Snapshot emitted = new Snapshot();
+  final EmittedTotals emitted = new EmittedTotals();
   volatile MonitorState nextRegistered;
 
   // --- written by the holder only ---
@@ -120,6 +120,7 @@ public final class MonitorState extends WeakReference<Object> {
     int queue = willWait ? (int) WAITERS.getAndAdd(this, 1) + 1 : waiters + 1;
     ts.pendingWaiters = queue - 1;
     ts.pendingCountedAsWaiter = willWait;
+    ts.pendingActive = true;
     if (willWait) {
       int max;
       while (queue > (max = maxQueueLength) && !MAX_QUEUE.compareAndSet(this, max, queue)) {
@@ -135,6 +136,7 @@ public final class MonitorState extends WeakReference<Object> {
   void cancelRequest(Object token) {
     if (token instanceof ThreadStats) {
       ThreadStats ts = (ThreadStats) token;
+      ts.pendingActive = false;
       if (ts.pendingCountedAsWaiter) {
         ts.pendingCountedAsWaiter = false;
         WAITERS.getAndAdd(this, -1);
@@ -144,9 +146,29 @@ public final class MonitorState extends WeakReference<Object> {
     }
   }
 
+  /**
+   * After a {@code monitorenter} of application code, holding the monitor. The site keeps no token
+   * (the call must sit inside the block's exception handler, where the stack is not ours), so a
+   * contended request is found again: only when someone is counted as waiting can it be this
+   * thread.
+   */
+  void acquiredAtSite() {
+    ThreadStats pending = null;
+    if (waiters != 0) {
+      ThreadStats mine = threads.find(Thread.currentThread());
+      if (mine != null && mine.pendingActive) {
+        pending = mine;
+      }
+    }
+    acquired(pending, false);
+  }
+
   /** After the enter, holding the monitor. {@code pending} is null for an uncontended request. */
   void acquired(ThreadStats pending, boolean viaTryLock) {
     Thread me = Thread.currentThread();
+    if (pending != null) {
+      pending.pendingActive = false;
+    }
     if (depth != 0 && owner == me) {
       depth++;
       reentrantEntries++;
@@ -164,6 +186,7 @@ public final class MonitorState extends WeakReference<Object> {
       othersWaiting = waiters;
       if (releasedWithWaiters) {
         barging++;
+        releasedWithWaiters = false;
       }
     } else {
       if (pending.pendingCountedAsWaiter) {
@@ -176,10 +199,11 @@ public final class MonitorState extends WeakReference<Object> {
         barging++;
       }
       contendedAcquisitions++;
+      releasedWithWaiters = false;
     }
-    releasedWithWaiters = false;
-    passOvers += othersWaiting;
-    holdSequence = sequence;
+    if (othersWaiting != 0) {
+      passOvers += othersWaiting;
+    }
     ThreadStats ts = pending;
     if (ts == null) {
       ts = ownerStats;
@@ -233,6 +257,7 @@ public final class MonitorState extends WeakReference<Object> {
           event, this, sequence, true, previousOwner, last, ts.pendingWaiters, viaTryLock);
     }
     holdTimed = true;
+    holdSequence = sequence;
     holdEvent = emit || level == Detail.THRESHOLD ? Emitter.beginHold() : null;
     holdStartNanos = now;
   }
@@ -246,6 +271,7 @@ public final class MonitorState extends WeakReference<Object> {
       Emitter.commitInstantAcquire(this, sequence, last, othersWaiting, viaTryLock);
     }
     holdTimed = true;
+    holdSequence = sequence;
     holdEvent = Emitter.beginHold();
     holdStartNanos = System.nanoTime();
   }
@@ -370,43 +396,5 @@ public final class MonitorState extends WeakReference<Object> {
 
   ThreadStats statsOfCurrentThread() {
     return threads.forThread(Thread.currentThread(), this);
-  }
-
-  /** The counters as last emitted by the statistics flush (flush thread only). */
-  static final class Snapshot {
-    long acquisitions;
-    long contended;
-    long handoffs;
-    long barging;
-    long passOvers;
-    long reentrant;
-    long waits;
-    long timedOutWaits;
-    long notifies;
-    long failedTryLocks;
-    long timedHolds;
-    long totalHoldNanos;
-    long timedWaits;
-    long totalWaitNanos;
-    long periodStartMillis = System.currentTimeMillis();
-  }
-
-  /** What a thread needs to restore its hold after wait/await. */
-  static final class Waiting {
-    final ThreadStats stats;
-    final int savedDepth;
-    final long sequence;
-    final boolean holdWasTimed;
-    final long timeoutNanos;
-    long startNanos;
-    dev.gilscope.agent.event.MonitorWait event;
-
-    Waiting(ThreadStats stats, int depth, long sequence, boolean holdWasTimed, long timeoutNanos) {
-      this.stats = stats;
-      this.savedDepth = depth;
-      this.sequence = sequence;
-      this.holdWasTimed = holdWasTimed;
-      this.timeoutNanos = timeoutNanos;
-    }
   }
 }

@@ -14,34 +14,31 @@ package dev.gilscope.agent.probe;
 public final class Probe {
   private Probe() {}
 
-  /**
-   * Bytecode: {@code dup; invokestatic beforeEnter; swap; monitorenter; invokestatic afterEnter}.
-   * Returns the token that {@link #afterEnter} needs: null when untracked.
-   */
-  public static Object beforeEnter(Object monitor) {
+  /** Bytecode before a {@code monitorenter}: {@code dup; invokestatic beforeEnter}. */
+  public static void beforeEnter(Object monitor) {
     MonitorState s = Registry.monitor(monitor);
     if (s == null) {
-      return null;
-    }
-    try {
-      return s.request(true);
-    } catch (Throwable t) {
-      Errors.suppressed(t);
-      return null;
-    }
-  }
-
-  public static void afterEnter(Object token) {
-    if (token == null) {
       return;
     }
     try {
-      if (token.getClass() == MonitorState.class) {
-        ((MonitorState) token).acquired(null, false);
-      } else {
-        ThreadStats pending = (ThreadStats) token;
-        pending.state.acquired(pending, false);
-      }
+      s.request(true);
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+  }
+
+  /**
+   * Bytecode right after the {@code monitorenter}, as the first instruction of the block's
+   * catch-any region (so the JIT still sees balanced monitors): {@code aload lockLocal;
+   * invokestatic afterEnter}.
+   */
+  public static void afterEnter(Object monitor) {
+    MonitorState s = Registry.monitor(monitor);
+    if (s == null) {
+      return;
+    }
+    try {
+      s.acquiredAtSite();
     } catch (Throwable t) {
       Errors.suppressed(t);
     }
@@ -94,7 +91,7 @@ public final class Probe {
       monitor.wait();
       return;
     }
-    MonitorState.Waiting w = beforeWait(s, 0);
+    Waiting w = beforeWait(s, 0);
     try {
       monitor.wait();
     } finally {
@@ -108,7 +105,7 @@ public final class Probe {
       monitor.wait(timeoutMillis);
       return;
     }
-    MonitorState.Waiting w = beforeWait(s, millisToNanos(timeoutMillis, 0));
+    Waiting w = beforeWait(s, millisToNanos(timeoutMillis, 0));
     try {
       monitor.wait(timeoutMillis);
     } finally {
@@ -123,7 +120,7 @@ public final class Probe {
       monitor.wait(timeoutMillis, nanos);
       return;
     }
-    MonitorState.Waiting w = beforeWait(s, millisToNanos(timeoutMillis, nanos));
+    Waiting w = beforeWait(s, millisToNanos(timeoutMillis, nanos));
     try {
       monitor.wait(timeoutMillis, nanos);
     } finally {
@@ -147,7 +144,7 @@ public final class Probe {
     }
   }
 
-  static MonitorState.Waiting beforeWait(MonitorState s, long timeoutNanos) {
+  static Waiting beforeWait(MonitorState s, long timeoutNanos) {
     try {
       return s.beforeWait(timeoutNanos);
     } catch (Throwable t) {
@@ -156,7 +153,7 @@ public final class Probe {
     }
   }
 
-  static void afterWait(MonitorState s, MonitorState.Waiting w, int timedOut) {
+  static void afterWait(MonitorState s, Waiting w, int timedOut) {
     if (w == null) {
       return;
     }

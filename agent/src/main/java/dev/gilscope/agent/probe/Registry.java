@@ -116,9 +116,11 @@ public final class Registry {
     if (spec.lock) {
       Object lock = value instanceof ReadWriteLock ? ((ReadWriteLock) value).writeLock() : value;
       if (lock instanceof Lock && lock(lock) == null) {
-        String suffix = value instanceof ReadWriteLock ? " (write lock)" : "";
-        registerLock(
-            lock, spec.displayName + suffix + " (" + lock.getClass().getSimpleName() + ")");
+        String kind =
+            value instanceof ReadWriteLock
+                ? "write lock of " + value.getClass().getSimpleName()
+                : lock.getClass().getSimpleName();
+        registerLock(lock, spec.displayName + " (" + kind + ")");
       }
     } else if (!isRegisteredMonitor(value)) {
       registerMonitor(value, spec.displayName);

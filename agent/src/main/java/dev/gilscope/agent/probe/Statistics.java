@@ -75,8 +75,16 @@ public final class Statistics {
         return; // keep accumulating until a recording wants them
       }
       long nowMillis = System.currentTimeMillis();
+      MonitorState previous = null;
       for (MonitorState s = Registry.allStates(); s != null; s = s.nextRegistered) {
         emitMonitor(s, nowMillis);
+        // A collected class-monitor instance has nothing left to report: unlink it. Only the head
+        // is ever written by other threads (registration), so unlinking behind it is safe here.
+        if (previous != null && s.strongKey == null && s.get() == null) {
+          previous.nextRegistered = s.nextRegistered;
+        } else {
+          previous = s;
+        }
       }
     } catch (Throwable t) {
       Errors.suppressed(t);
@@ -88,7 +96,7 @@ public final class Statistics {
   }
 
   private static void emitMonitor(MonitorState s, long nowMillis) {
-    MonitorState.Snapshot last = s.emitted;
+    EmittedTotals last = s.emitted;
     long acquisitions = s.acquisitions;
     long contended = s.contendedAcquisitions;
     long handoffs = s.handoffs;
@@ -187,6 +195,8 @@ public final class Statistics {
     e.monitorKind = s.kind;
     e.periodStart = periodStartMillis;
     e.thread = ts.thread;
+    e.threadName = ts.thread.getName();
+    e.javaThreadId = ts.thread.getId();
     e.requests = requests - ts.emittedRequests;
     e.acquisitions = acquisitions - ts.emittedAcquisitions;
     e.contendedAcquisitions = contended - ts.emittedContended;

@@ -29,6 +29,10 @@ final class ThreadStats {
   long pendingSequence;
   int pendingWaiters;
   boolean pendingCountedAsWaiter;
+
+  /** A contended request of this thread is in flight (set before the enter, cleared after). */
+  boolean pendingActive;
+
   Thread pendingOwner;
   MonitorAcquire pendingEvent;
 

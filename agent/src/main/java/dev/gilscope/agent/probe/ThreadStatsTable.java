@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The per-thread counters of one monitor, keyed by thread identity. Lookups are lock-free (an
+ * The per-thread counters of one monitor, keyed by thread (hashed by id). Lookups are lock-free (an
  * open-addressing probe over an array published with release semantics); an insert happens once per
  * (monitor, thread) and takes a private lock that is never a tracked monitor. The holder looks a
  * thread up only when the owner changes.
@@ -21,6 +21,11 @@ final class ThreadStatsTable {
     return found != null ? found : insert(thread, state);
   }
 
+  /** The thread's entry, or null; lock-free, never inserts. */
+  ThreadStats find(Thread thread) {
+    return find(slots, thread);
+  }
+
   /** A consistent-enough copy for the statistics flush: entries are never removed. */
   ThreadStats[] snapshot() {
     return slots;
@@ -28,7 +33,7 @@ final class ThreadStatsTable {
 
   private static ThreadStats find(ThreadStats[] table, Thread thread) {
     int mask = table.length - 1;
-    int i = mix(System.identityHashCode(thread)) & mask;
+    int i = hash(thread) & mask;
     while (true) {
       ThreadStats s = (ThreadStats) SLOTS.getAcquire(table, i);
       if (s == null) {
@@ -71,11 +76,20 @@ final class ThreadStatsTable {
 
   private static void place(ThreadStats[] table, ThreadStats s) {
     int mask = table.length - 1;
-    int i = mix(System.identityHashCode(s.thread)) & mask;
+    int i = hash(s.thread) & mask;
     while (table[i] != null) {
       i = (i + 1) & mask;
     }
     SLOTS.setRelease(table, i, s);
+  }
+
+  /**
+   * By thread id, not identity hash: a Thread object is often an inflated monitor (someone is in
+   * {@code join()} on it), and then {@code System.identityHashCode} leaves the JIT's fast path.
+   */
+  private static int hash(Thread thread) {
+    long id = thread.getId();
+    return mix((int) (id ^ (id >>> 32)));
   }
 
   static int mix(int h) {

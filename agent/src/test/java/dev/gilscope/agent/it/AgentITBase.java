@@ -23,7 +23,7 @@ abstract class AgentITBase {
   static final String GIL = "dev.gilscope.itapps.GilLoop#GIL";
   static final String SLEEPY = "dev.gilscope.itapps.SleepyHolder#SLEEPY";
   static final String LOCK = "dev.gilscope.itapps.LockApp#LOCK (ReentrantLock)";
-  static final String RW = "dev.gilscope.itapps.LockApp#RW (write lock) (WriteLock)";
+  static final String RW = "dev.gilscope.itapps.LockApp#RW (write lock of ReentrantReadWriteLock)";
   static final String ALL_TARGETS =
       "monitor=dev.gilscope.itapps.GilLoop#GIL,monitor=dev.gilscope.itapps.SleepyHolder#SLEEPY,"
           + "monitor=dev.gilscope.itapps.SyncMethods$Counter,monitor=java.util.Hashtable,"
@@ -142,6 +142,51 @@ abstract class AgentITBase {
     assertThat(rec.sum("gilscope.ThreadMonitorStatistics", GIL::equals, "acquisitions"))
         .isEqualTo(r.expected("gil.acquisitions"));
     assertThat(rec.of("jdk.CPUInformation")).isNotEmpty();
+  }
+
+  @Test
+  void sampledAndThresholdDetailsKeepExactStatistics() throws Exception {
+    Path sampled = tmp.resolve("sampled.jfr");
+    ChildJvm.Result r =
+        new ChildJvm(javaHome())
+            .agent("monitor=" + GIL + ",detail=sampled,sample=10,file=" + sampled)
+            .run(SCENARIOS, "gil");
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    Recorded rec = new Recorded(sampled);
+    assertAgentHealthy(rec);
+    assertExactGilTotals(r, rec);
+    long acquisitions = r.expected("gil.acquisitions");
+    // every 10th acquisition in full, whether contended or not
+    assertThat(
+            rec.of("gilscope.MonitorAcquire", GIL).stream()
+                .mapToLong(e -> e.getLong("sequence"))
+                .sorted()
+                .toArray())
+        .containsExactly(LongStream.rangeClosed(1, acquisitions / 10).map(i -> i * 10).toArray());
+
+    Path threshold = tmp.resolve("threshold.jfr");
+    r =
+        new ChildJvm(javaHome())
+            .agent(
+                "monitor="
+                    + GIL
+                    + ",monitor="
+                    + SLEEPY
+                    + ",detail=threshold,threshold=40ms,file="
+                    + threshold)
+            .run(SCENARIOS, "sleepy", "gil");
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    rec = new Recorded(threshold);
+    assertAgentHealthy(rec);
+    assertExactGilTotals(r, rec);
+    // only the 50 ms wait and the 50 ms hold pass the threshold
+    assertThat(only(rec.of("gilscope.MonitorAcquire", SLEEPY), "sleepy-waiter").getDuration())
+        .isGreaterThanOrEqualTo(Duration.ofMillis(40));
+    assertThat(rec.of("gilscope.MonitorAcquire", SLEEPY)).hasSize(1);
+    assertThat(only(rec.of("gilscope.MonitorHold", SLEEPY), "sleepy-holder").getDuration())
+        .isGreaterThanOrEqualTo(Duration.ofMillis(40));
+    assertThat(rec.of("gilscope.MonitorHold", SLEEPY)).hasSize(1);
+    assertThat(rec.stat(SLEEPY, "timedHolds")).isEqualTo(2);
   }
 
   @Test

@@ -23,11 +23,6 @@ import java.util.List;
  *
  * Expected verdict: no THRASHING and no STARVATION on FairGilInterpreter#GIL; SERIALIZATION may
  * remain (CPU-bound threads under any GIL are serialized).
- *
- * HOW TO RUN:
- *   java -jar demo-apps/target/gilscope-demos.jar fair-gil [--threads 2] [--slice-us 1000]
- *   java -javaagent:agent/target/gilscope-agent.jar=lock=dev.gilscope.demo.fairgil.FairGilInterpreter#GIL,file=fair-gil.jfr \
- *        -jar demo-apps/target/gilscope-demos.jar fair-gil
  */
 
 /** The fix: a fair (FIFO handoff) GIL with a switch interval. */
@@ -76,4 +71,12 @@ public final class FairGilScenario extends InterpreterScenario {
         options.intValue("check-interval"),
         options.longValue("slice-us") * 1000);
   }
+
+  /*
+   * HOW TO RUN:
+   *   java -jar demo-apps/target/gilscope-demos.jar fair-gil [--threads 2] [--slice-us 1000]
+   *   java -javaagent:agent/target/gilscope-agent.jar=lock=dev.gilscope.demo.fairgil.FairGilInterpreter#GIL,file=fair-gil.jfr \
+   *        -jar demo-apps/target/gilscope-demos.jar fair-gil
+   *   java -jar analyzer/target/gilscope-analyzer.jar analyze fair-gil.jfr
+   */
 }

@@ -1,5 +1,7 @@
 package dev.gilscope.demo.interp;
 
+import dev.gilscope.demo.Lingering;
+
 /**
  * A worker of the interpreter scenarios ({@code old-gil}, {@code juc-gil}, {@code fair-gil}, {@code
  * no-gil}): interprets {@link Programs#busyLoop} in its own {@link MiniVm}, taking the scenario's
@@ -39,6 +41,8 @@ public abstract class InterpreterThread extends Thread {
     race.awaitStart();
     lostAtNanos = race.startNanos();
     interpret();
+    race.finished();
+    Lingering.untilExit();
   }
 
   /** Interprets until {@link Race#stopped()}: the scenario's GIL discipline lives here. */

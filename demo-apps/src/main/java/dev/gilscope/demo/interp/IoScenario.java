@@ -1,5 +1,6 @@
 package dev.gilscope.demo.interp;
 
+import dev.gilscope.demo.Lingering;
 import dev.gilscope.demo.OptionSpec;
 import dev.gilscope.demo.Percentiles;
 import dev.gilscope.demo.ResultLine;
@@ -11,6 +12,7 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -118,7 +120,8 @@ public abstract class IoScenario implements Scenario {
   private Run runOnce(EchoServer server, ScenarioOptions options, int cpuThreads, int requests)
       throws Exception {
     IoWorkload workload = newWorkload(options);
-    Race race = new Race();
+    AtomicBoolean stopped = new AtomicBoolean();
+    CountDownLatch finished = new CountDownLatch(cpuThreads + 1);
     AtomicLong cpuInstructions = new AtomicLong();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     CountDownLatch cpuStarted = new CountDownLatch(cpuThreads);
@@ -131,16 +134,19 @@ public abstract class IoScenario implements Scenario {
                 try {
                   MiniVm vm = Programs.busyLoop(seed); // in this thread's TLAB
                   cpuStarted.countDown();
-                  cpuInstructions.addAndGet(workload.cpuBound(vm, race::stopped));
+                  cpuInstructions.addAndGet(workload.cpuBound(vm, stopped::get));
                 } catch (Throwable t) {
                   failure.compareAndSet(null, t);
                 }
+                finished.countDown();
+                Lingering.untilExit();
               },
               "cpu-bound-" + i);
       thread.setDaemon(true);
       cpu.add(thread);
     }
     long[] responseNanos = new long[requests];
+    CountDownLatch ioDone = new CountDownLatch(1);
     Thread io =
         new Thread(
             () -> {
@@ -158,6 +164,9 @@ public abstract class IoScenario implements Scenario {
               } catch (Throwable t) {
                 failure.compareAndSet(null, t);
               }
+              ioDone.countDown();
+              finished.countDown();
+              Lingering.untilExit();
             },
             "io-bound-1");
     io.setDaemon(true);
@@ -169,12 +178,10 @@ public abstract class IoScenario implements Scenario {
       Thread.sleep(CPU_WARM_UP_NANOS / 1_000_000); // let the CPU-bound threads own the GIL first
     }
     io.start();
-    io.join();
-    race.stop();
+    ioDone.await();
+    stopped.set(true);
     long cpuWall = System.nanoTime() - cpuStart;
-    for (Thread thread : cpu) {
-      thread.join();
-    }
+    finished.await(); // the threads linger afterwards (see Lingering), so no join
     if (failure.get() != null) {
       throw new IllegalStateException("a scenario thread failed: " + failure.get(), failure.get());
     }

@@ -12,9 +12,14 @@ import java.util.function.BiFunction;
  */
 public final class Race {
   private final CountDownLatch start = new CountDownLatch(1);
+  private final CountDownLatch finished;
   private final GilLedger ledger = new GilLedger();
   private volatile boolean stopped;
   private volatile long startNanos;
+
+  private Race(int workers) {
+    finished = new CountDownLatch(workers);
+  }
 
   /** Checked by workers between GIL holds; a volatile read, a few cycles. */
   public boolean stopped() {
@@ -26,9 +31,9 @@ public final class Race {
     return ledger;
   }
 
-  /** Raises the stop flag (for harnesses that time the race themselves). */
-  public void stop() {
-    stopped = true;
+  /** Called by each worker as its last act in this race; publishes its counters. */
+  void finished() {
+    finished.countDown();
   }
 
   long startNanos() {
@@ -52,7 +57,7 @@ public final class Race {
   public static RaceResult run(
       int threads, long durationNanos, BiFunction<Race, Integer, InterpreterThread> factory)
       throws InterruptedException {
-    Race race = new Race();
+    Race race = new Race(threads);
     List<InterpreterThread> workers = new ArrayList<>();
     for (int i = 1; i <= threads; i++) {
       InterpreterThread worker = factory.apply(race, i);
@@ -63,9 +68,7 @@ public final class Race {
     race.start.countDown();
     Thread.sleep(durationNanos / 1_000_000, (int) (durationNanos % 1_000_000));
     race.stopped = true;
-    for (InterpreterThread worker : workers) {
-      worker.join();
-    }
+    race.finished.await(); // the workers linger afterwards (see Lingering), so no join
     long end = System.nanoTime();
     List<WorkerStats> stats = new ArrayList<>();
     for (InterpreterThread worker : workers) {

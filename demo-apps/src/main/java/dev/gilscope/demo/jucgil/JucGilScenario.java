@@ -16,11 +16,6 @@ import dev.gilscope.demo.interp.Race;
  *
  * Expected verdict: THRASHING and SERIALIZATION on JucGilInterpreter#GIL (ReentrantLock), the
  * same as old-gil: the lock's API changes nothing, its discipline does.
- *
- * HOW TO RUN:
- *   java -jar demo-apps/target/gilscope-demos.jar juc-gil [--threads 2] [--seconds 3]
- *   java -javaagent:agent/target/gilscope-agent.jar=lock=dev.gilscope.demo.jucgil.JucGilInterpreter#GIL,file=juc-gil.jfr \
- *        -jar demo-apps/target/gilscope-demos.jar juc-gil
  */
 
 /** The old GIL as a non-fair {@code ReentrantLock}: exercises the agent's {@code lock=}. */
@@ -54,4 +49,12 @@ public final class JucGilScenario extends InterpreterScenario {
   protected InterpreterThread newWorker(Race race, int index, ScenarioOptions options) {
     return new JucGilInterpreter("interp-" + index, race, options.intValue("check-interval"));
   }
+
+  /*
+   * HOW TO RUN:
+   *   java -jar demo-apps/target/gilscope-demos.jar juc-gil [--threads 2] [--seconds 3]
+   *   java -javaagent:agent/target/gilscope-agent.jar=lock=dev.gilscope.demo.jucgil.JucGilInterpreter#GIL,file=juc-gil.jfr \
+   *        -jar demo-apps/target/gilscope-demos.jar juc-gil
+   *   java -jar analyzer/target/gilscope-analyzer.jar analyze juc-gil.jfr
+   */
 }

@@ -1,6 +1,8 @@
 package dev.gilscope.demo.kvstore;
 
+import dev.gilscope.demo.Lingering;
 import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The {@code log-flusher} background thread: every few milliseconds it makes the store's access log
@@ -9,6 +11,7 @@ import java.io.IOException;
 final class LogFlusher extends Thread {
   private final KvStore store;
   private final long intervalMillis;
+  private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean stopped;
 
   LogFlusher(KvStore store, long intervalMillis) {
@@ -20,25 +23,26 @@ final class LogFlusher extends Thread {
 
   @Override
   public void run() {
-    while (!stopped) {
-      try {
+    try {
+      while (!stopped) {
         Thread.sleep(intervalMillis); // a timer, as a real flusher has: not a stand-in for work
         store.flushLog();
-      } catch (InterruptedException e) {
-        return;
-      } catch (IOException e) { // a real flusher would retry; the demo reports and stops
-        System.err.println("log-flusher: " + e.getMessage());
-        return;
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) { // a real flusher would retry; the demo reports and stops
+      System.err.println("log-flusher: " + e.getMessage());
     }
+    finished.countDown();
+    Lingering.untilExit();
   }
 
   /**
    * Stops after the current sleep or flush. No interrupt: interrupting a thread inside {@code
    * FileChannel.force} closes the channel.
    */
-  void stopAndJoin() throws InterruptedException {
+  void stopAndAwait() throws InterruptedException {
     stopped = true;
-    join();
+    finished.await(); // the thread lingers afterwards (see Lingering), so no join
   }
 }

@@ -24,11 +24,6 @@ import java.util.List;
  *
  * Expected verdict: CONVOY on NewGil#GIL with io-bound-1 the victim and cpu-bound-1 the cause
  * (waits in wait() of about one interval per request against holds of a few microseconds).
- *
- * HOW TO RUN:
- *   java -jar demo-apps/target/gilscope-demos.jar new-gil [--requests 300] [--interval-ms 5]
- *   java -javaagent:agent/target/gilscope-agent.jar=monitor=dev.gilscope.demo.newgil.NewGil#GIL,file=new-gil.jfr \
- *        -jar demo-apps/target/gilscope-demos.jar new-gil
  */
 
 /** Python 3.2+'s GIL (drop request, 5 ms interval, forced switching): the convoy effect. */
@@ -73,4 +68,12 @@ public final class NewGilScenario extends IoScenario {
   protected IoWorkload newWorkload(ScenarioOptions options) {
     return new NewGilWorkload(options.longValue("interval-ms"), options.intValue("check-interval"));
   }
+
+  /*
+   * HOW TO RUN:
+   *   java -jar demo-apps/target/gilscope-demos.jar new-gil [--requests 300] [--interval-ms 5]
+   *   java -javaagent:agent/target/gilscope-agent.jar=monitor=dev.gilscope.demo.newgil.NewGil#GIL,file=new-gil.jfr \
+   *        -jar demo-apps/target/gilscope-demos.jar new-gil
+   *   java -jar analyzer/target/gilscope-analyzer.jar analyze new-gil.jfr
+   */
 }

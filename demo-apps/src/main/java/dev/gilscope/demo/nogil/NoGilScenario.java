@@ -15,11 +15,6 @@ import dev.gilscope.demo.interp.Race;
  * nothing waits: N threads scale with the cores the machine really gives them.
  *
  * Expected verdict: no finding on InterpreterState (uncontended monitors: no waits, no handoffs).
- *
- * HOW TO RUN:
- *   java -jar demo-apps/target/gilscope-demos.jar no-gil [--threads 2] [--seconds 3]
- *   java -javaagent:agent/target/gilscope-agent.jar=monitor=dev.gilscope.demo.nogil.InterpreterState,file=no-gil.jfr \
- *        -jar demo-apps/target/gilscope-demos.jar no-gil
  */
 
 /** The control: per-thread locks, no global lock; N threads scale with the cores. */
@@ -58,4 +53,12 @@ public final class NoGilScenario extends InterpreterScenario {
   protected InterpreterThread newWorker(Race race, int index, ScenarioOptions options) {
     return new NoGilInterpreter("interp-" + index, race, options.intValue("check-interval"));
   }
+
+  /*
+   * HOW TO RUN:
+   *   java -jar demo-apps/target/gilscope-demos.jar no-gil [--threads 2] [--seconds 3]
+   *   java -javaagent:agent/target/gilscope-agent.jar=monitor=dev.gilscope.demo.nogil.InterpreterState,file=no-gil.jfr \
+   *        -jar demo-apps/target/gilscope-demos.jar no-gil
+   *   java -jar analyzer/target/gilscope-analyzer.jar analyze no-gil.jfr
+   */
 }

@@ -21,11 +21,6 @@ import dev.gilscope.demo.interp.Race;
  *
  * Expected verdict: THRASHING (releases with waiters present, a high barging ratio, handoffs far
  * rarer than releases) and SERIALIZATION on OldGilInterpreter#GIL.
- *
- * HOW TO RUN:
- *   java -jar demo-apps/target/gilscope-demos.jar old-gil [--threads 2] [--seconds 3] [--check-interval 100]
- *   java -javaagent:agent/target/gilscope-agent.jar=$(java -jar demo-apps/target/gilscope-demos.jar agent-options old-gil),file=old-gil.jfr \
- *        -jar demo-apps/target/gilscope-demos.jar old-gil
  */
 
 /** Python 2's GIL: a monitor released and immediately re-taken every 100 instructions. */
@@ -59,4 +54,12 @@ public final class OldGilScenario extends InterpreterScenario {
   protected InterpreterThread newWorker(Race race, int index, ScenarioOptions options) {
     return new OldGilInterpreter("interp-" + index, race, options.intValue("check-interval"));
   }
+
+  /*
+   * HOW TO RUN:
+   *   java -jar demo-apps/target/gilscope-demos.jar old-gil [--threads 2] [--seconds 3] [--check-interval 100]
+   *   java -javaagent:agent/target/gilscope-agent.jar=$(java -jar demo-apps/target/gilscope-demos.jar agent-options old-gil),file=old-gil.jfr \
+   *        -jar demo-apps/target/gilscope-demos.jar old-gil
+   *   java -jar analyzer/target/gilscope-analyzer.jar analyze old-gil.jfr
+   */
 }

@@ -25,11 +25,6 @@ import java.util.List;
  * Expected verdict: STARVATION on StarvationWorker#GIL (ReentrantLock) with starved-1 the victim
  * and the greedy threads the causes (share of acquisitions far below its share of requests,
  * waits far longer than its peers', long runs of pass-overs).
- *
- * HOW TO RUN:
- *   java -jar demo-apps/target/gilscope-demos.jar starvation [--threads 2] [--seconds 3]
- *   java -javaagent:agent/target/gilscope-agent.jar=lock=dev.gilscope.demo.starvation.StarvationWorker#GIL,file=starvation.jfr \
- *        -jar demo-apps/target/gilscope-demos.jar starvation
  */
 
 /** Unfair wake-ups: barging greedy threads starve a parked one. */
@@ -81,7 +76,7 @@ public final class StarvationScenario implements Scenario {
         greedyThreads, durationNanos / 1e9, hold, Runtime.getRuntime().availableProcessors());
     out.println("agent options: " + agentOptions());
 
-    StarvationRace race = new StarvationRace();
+    StarvationRace race = new StarvationRace(greedyThreads + 1);
     List<StarvationWorker> workers = new ArrayList<>();
     for (int i = 1; i <= greedyThreads; i++) {
       workers.add(new StarvationWorker("greedy-" + i, true, hold, 0, race));
@@ -93,9 +88,7 @@ public final class StarvationScenario implements Scenario {
     race.start();
     Thread.sleep(durationNanos / 1_000_000);
     race.stop();
-    for (StarvationWorker worker : workers) {
-      worker.join();
-    }
+    race.awaitFinished(); // the workers linger afterwards (see Lingering), so no join
     long end = System.nanoTime();
 
     long total = workers.stream().mapToLong(w -> w.acquisitions).sum();
@@ -154,4 +147,12 @@ public final class StarvationScenario implements Scenario {
   private static double meanWaitMicros(StarvationWorker worker) {
     return worker.acquisitions == 0 ? 0 : worker.totalWaitNanos / 1e3 / worker.acquisitions;
   }
+
+  /*
+   * HOW TO RUN:
+   *   java -jar demo-apps/target/gilscope-demos.jar starvation [--threads 2] [--seconds 3]
+   *   java -javaagent:agent/target/gilscope-agent.jar=lock=dev.gilscope.demo.starvation.StarvationWorker#GIL,file=starvation.jfr \
+   *        -jar demo-apps/target/gilscope-demos.jar starvation
+   *   java -jar analyzer/target/gilscope-analyzer.jar analyze starvation.jfr
+   */
 }

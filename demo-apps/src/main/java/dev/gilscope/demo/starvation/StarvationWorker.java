@@ -1,5 +1,6 @@
 package dev.gilscope.demo.starvation;
 
+import dev.gilscope.demo.Lingering;
 import dev.gilscope.demo.interp.MiniVm;
 import dev.gilscope.demo.interp.Programs;
 import java.util.concurrent.locks.LockSupport;
@@ -76,6 +77,8 @@ final class StarvationWorker extends Thread {
         LockSupport.parkNanos(politePauseNanos);
       }
     }
+    race.finished();
+    Lingering.untilExit();
   }
 
   private static void bargeIn() {

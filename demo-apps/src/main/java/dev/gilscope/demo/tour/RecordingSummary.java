@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -14,7 +15,10 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class RecordingSummary {
   private static final String GILSCOPE_PREFIX = "gilscope.";
-  private static final int OTHER_TYPES_SHOWN = 8;
+
+  /** The JDK's own lock events, which the analyzer can also read. */
+  private static final Set<String> LOCK_EVENTS =
+      Set.of("jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "jdk.ThreadPark");
 
   private RecordingSummary() {}
 
@@ -32,24 +36,23 @@ final class RecordingSummary {
 
   static void print(Map<String, Long> counts, String indent, PrintStream out) {
     long gilscopeEvents = 0;
+    long otherEvents = 0;
+    int otherTypes = 0;
     for (Map.Entry<String, Long> entry : counts.entrySet()) {
-      if (entry.getKey().startsWith(GILSCOPE_PREFIX)) {
-        out.printf("%s%-40s %,12d%n", indent, entry.getKey(), entry.getValue());
+      String type = entry.getKey();
+      if (type.startsWith(GILSCOPE_PREFIX)) {
         gilscopeEvents += entry.getValue();
+      }
+      if (type.startsWith(GILSCOPE_PREFIX) || LOCK_EVENTS.contains(type)) {
+        out.printf("%s%-40s %,12d%n", indent, type, entry.getValue());
+      } else {
+        otherEvents += entry.getValue();
+        otherTypes++;
       }
     }
     if (gilscopeEvents == 0) {
       out.println(indent + "(no gilscope events in this recording)");
     }
-    counts.entrySet().stream()
-        .filter(e -> !e.getKey().startsWith(GILSCOPE_PREFIX))
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .limit(OTHER_TYPES_SHOWN)
-        .forEach(e -> out.printf("%s%-40s %,12d%n", indent, e.getKey(), e.getValue()));
-    long others =
-        counts.entrySet().stream().filter(e -> !e.getKey().startsWith(GILSCOPE_PREFIX)).count();
-    if (others > OTHER_TYPES_SHOWN) {
-      out.printf("%s(and %d more JDK event types)%n", indent, others - OTHER_TYPES_SHOWN);
-    }
+    out.printf("%s%,d other events of %d JDK types%n", indent, otherEvents, otherTypes);
   }
 }

@@ -76,7 +76,7 @@ public final class Tour {
     out.println(
         "gilscope tour: "
             + scenarios.size()
-            + " scenarios"
+            + (scenarios.size() == 1 ? " scenario" : " scenarios")
             + (options.quick() ? " (quick)" : "")
             + " on "
             + Runtime.getRuntime().availableProcessors()
@@ -105,7 +105,7 @@ public final class Tour {
     }
     out.println(RULE);
     out.printf(
-        "tour done in %.1f s: %d scenarios, %d failed; recordings in %s%n",
+        "tour done in %.1f s: %d scenario(s), %d failed; recordings in %s%n",
         (System.nanoTime() - start) / 1e9,
         scenarios.size(),
         failures,
@@ -124,7 +124,9 @@ public final class Tour {
     out.println("  expect:   " + scenario.expectedFinding());
     out.println("  run:      " + String.join(" ", displayed(command)));
     out.println();
+    long startNanos = System.nanoTime();
     ChildProcess.Outcome outcome = ChildProcess.run(command, SCENARIO_TIMEOUT_SECONDS, INDENT, out);
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
     if (outcome.timedOut()) {
       out.println(
           "  scenario "
@@ -139,16 +141,16 @@ public final class Tour {
           "  scenario " + scenario.name() + " failed with exit status " + outcome.exitStatus());
       return false;
     }
-    out.println();
+    out.printf("  (%s ran %.1f s)%n%n", scenario.name(), seconds);
     if (!jars.hasAgent()) {
       out.println("  (no agent: nothing recorded, nothing to analyze)");
       return true;
     }
-    analyze(recording);
+    analyze(scenario, recording);
     return true;
   }
 
-  private void analyze(Path recording) throws IOException, InterruptedException {
+  private void analyze(Scenario scenario, Path recording) throws IOException, InterruptedException {
     if (!Files.isRegularFile(recording) || Files.size(recording) == 0) {
       out.println(
           "  no recording at " + recording + ": the agent did not write one (not built yet?)");
@@ -161,7 +163,9 @@ public final class Tour {
       ChildProcess.Outcome outcome =
           ChildProcess.run(command, ANALYZER_TIMEOUT_SECONDS, "  ", null);
       if (!outcome.timedOut() && !analyzerNotReady(outcome)) {
-        outcome.output().lines().forEach(line -> out.println("  " + line));
+        AnalyzerReport.condense(outcome.output(), scenario.agentOptions())
+            .lines()
+            .forEach(line -> out.println("  " + line));
         if (outcome.exitStatus() != 0) {
           out.println("  (analyzer exit status " + outcome.exitStatus() + ")");
         }
@@ -188,9 +192,7 @@ public final class Tour {
     }
     List<String> arguments = new ArrayList<>();
     arguments.add(scenario.name());
-    if (options.quick()) {
-      arguments.add("--quick");
-    }
+    arguments.addAll(scenario.tourArguments(options.quick()));
     return JavaCommand.demoMain(jvmOptions, arguments);
   }
 

@@ -70,7 +70,7 @@ class TourTest {
     var countdown = Scenarios.byName("countdown").orElseThrow();
     List<String> command = tour.scenarioCommand(countdown, tour.recordingOf(countdown));
     assertThat(command).noneMatch(arg -> arg.startsWith("-javaagent"));
-    assertThat(command).endsWith("countdown");
+    assertThat(command).endsWith("countdown", "--repeat", "1"); // lighter in the default tour
   }
 
   @Test
@@ -116,5 +116,13 @@ class TourTest {
     }
     Map<String, Long> counts = RecordingSummary.countByType(file);
     assertThat(counts).containsEntry("gilscope.TestEvent", 3L);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    RecordingSummary.print(
+        counts,
+        "  ",
+        new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .startsWith(String.format("  %-40s %,12d%n", "gilscope.TestEvent", 3))
+        .doesNotContain("no gilscope events");
   }
 }

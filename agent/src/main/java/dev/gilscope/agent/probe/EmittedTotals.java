@@ -1,0 +1,20 @@
+package dev.gilscope.agent.probe;
+
+/** A monitor's counters as last emitted by the statistics flush; touched by the flush only. */
+final class EmittedTotals {
+  long acquisitions;
+  long contended;
+  long handoffs;
+  long barging;
+  long passOvers;
+  long reentrant;
+  long waits;
+  long timedOutWaits;
+  long notifies;
+  long failedTryLocks;
+  long timedHolds;
+  long totalHoldNanos;
+  long timedWaits;
+  long totalWaitNanos;
+  long periodStartMillis = System.currentTimeMillis();
+}

@@ -1,0 +1,156 @@
+package dev.gilscope.agent.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The probe's counting rules, driven in-process the way instrumented code calls it (no JFR
+ * recording runs, so no events are written; only the counters are checked).
+ */
+class MonitorStateTest {
+  private static void locked(Object monitor, Runnable body) {
+    Probe.beforeEnter(monitor);
+    synchronized (monitor) {
+      Probe.afterEnter(monitor);
+      try {
+        body.run();
+      } finally {
+        Probe.beforeExit(monitor);
+      }
+    }
+  }
+
+  private static MonitorState tracked(String name) {
+    Object monitor = new Object();
+    Registry.registerMonitor(monitor, name);
+    MonitorState s = Registry.monitor(monitor);
+    assertThat(s).isNotNull();
+    return s;
+  }
+
+  private static Object monitorOf(MonitorState s) {
+    return s.strongKey != null ? s.strongKey : s.get();
+  }
+
+  @Test
+  void countsAcquisitionsReentrancyAndHandoffs() throws Exception {
+    MonitorState s = tracked("test#counts");
+    Object m = monitorOf(s);
+    for (int i = 0; i < 3; i++) {
+      locked(m, () -> locked(m, () -> {}));
+    }
+    Thread other = new Thread(() -> locked(m, () -> {}));
+    other.start();
+    other.join();
+    locked(m, () -> {});
+    assertThat(s.acquisitions).isEqualTo(5);
+    assertThat(s.reentrantEntries).isEqualTo(3);
+    assertThat(s.handoffs).isEqualTo(2); // to the other thread, and back
+    assertThat(s.contendedAcquisitions).isZero();
+    assertThat(s.ownerNow()).isNull();
+  }
+
+  @Test
+  void exceptionsInsideReleaseTheBookkeeping() {
+    MonitorState s = tracked("test#exceptions");
+    Object m = monitorOf(s);
+    for (int i = 0; i < 4; i++) {
+      try {
+        locked(
+            m,
+            () -> {
+              throw new IllegalStateException();
+            });
+      } catch (IllegalStateException expected) {
+        // released
+      }
+    }
+    assertThat(s.acquisitions).isEqualTo(4);
+    assertThat(s.ownerNow()).isNull();
+  }
+
+  @Test
+  void measuresAContendedAcquisition() throws Exception {
+    MonitorState s = tracked("test#contended");
+    Object m = monitorOf(s);
+    CountDownLatch held = new CountDownLatch(1);
+    Thread[] waiter = new Thread[1];
+    Thread holder =
+        new Thread(
+            () ->
+                locked(
+                    m,
+                    () -> {
+                      held.countDown();
+                      while (waiter[0].getState() != Thread.State.BLOCKED) {
+                        Thread.onSpinWait();
+                      }
+                      sleep(20);
+                    }));
+    waiter[0] =
+        new Thread(
+            () -> {
+              await(held);
+              locked(m, () -> {});
+            });
+    holder.start();
+    waiter[0].start();
+    holder.join();
+    waiter[0].join();
+    assertThat(s.acquisitions).isEqualTo(2);
+    assertThat(s.contendedAcquisitions).isEqualTo(1);
+    assertThat(s.handoffs).isEqualTo(1);
+    assertThat(s.timedWaits).isEqualTo(1);
+    assertThat(s.totalWaitNanos).isGreaterThanOrEqualTo(15_000_000L);
+    assertThat(s.maxQueueLength).isEqualTo(1);
+    assertThat(s.waitersNow()).isZero();
+    // the contended hold is timed
+    assertThat(s.timedHolds).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void waitIsNotANewAcquisition() throws Exception {
+    MonitorState s = tracked("test#wait");
+    Object m = monitorOf(s);
+    locked(
+        m,
+        () -> {
+          try {
+            Probe.waitOn(m, 5);
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+          Probe.notifyAllOn(m);
+        });
+    assertThat(s.acquisitions).isEqualTo(1);
+    assertThat(s.waits).isEqualTo(1);
+    assertThat(s.timedOutWaits).isEqualTo(1);
+    assertThat(s.notifies).isEqualTo(1);
+    assertThat(s.ownerNow()).isNull();
+  }
+
+  @Test
+  void untrackedObjectsAreIgnored() {
+    Object untracked = new Object();
+    locked(untracked, () -> {});
+    assertThat(Registry.monitor(untracked)).isNull();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

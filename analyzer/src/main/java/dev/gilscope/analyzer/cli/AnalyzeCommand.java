@@ -1,0 +1,195 @@
+package dev.gilscope.analyzer.cli;
+
+import dev.gilscope.analyzer.detect.Detectors;
+import dev.gilscope.analyzer.model.AnalysisResult;
+import dev.gilscope.analyzer.model.Finding;
+import dev.gilscope.analyzer.model.FindingKind;
+import dev.gilscope.analyzer.model.MonitorStats;
+import dev.gilscope.analyzer.model.Severity;
+import dev.gilscope.analyzer.read.InputException;
+import dev.gilscope.analyzer.read.RecordingReader;
+import dev.gilscope.analyzer.report.HtmlReport;
+import dev.gilscope.analyzer.report.JsonReport;
+import dev.gilscope.analyzer.report.ReportWriter;
+import dev.gilscope.analyzer.report.TextReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code gilscope analyze <recording.jfr>}: reads the recording, runs every detector and writes one
+ * report. Exit codes in {@link ExitCodes}. Runs on the main thread; reading uses one thread per
+ * core.
+ */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = "Analyse a JFR recording for GIL pathologies.",
+    sortOptions = false)
+final class AnalyzeCommand implements Callable<Integer> {
+  private static final long PROGRESS_MIN_BYTES = 64L * 1024 * 1024;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "<recording.jfr>", description = "the JFR recording")
+  Path recording;
+
+  @Option(
+      names = "--format",
+      paramLabel = "text|json|html",
+      description = "report format: text (default, for a terminal), json, html")
+  String format = "text";
+
+  @Option(names = "--output", paramLabel = "FILE", description = "write the report to FILE")
+  Path output;
+
+  @Option(
+      names = "--monitor",
+      paramLabel = "NAME",
+      description = "analyse only monitors whose name contains NAME")
+  String monitor;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "KIND,...",
+      split = ",",
+      description =
+          "exit 3 when one of these kinds is found at WARNING or above: SERIALIZATION,"
+              + " THRASHING, CONVOY, STARVATION")
+  List<String> failOn = new ArrayList<>();
+
+  @Option(names = "--debug", description = "print stack traces of errors")
+  boolean debug;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    ReportWriter writer = writer();
+    Set<FindingKind> gate = failOnKinds();
+    AnalysisResult result;
+    try {
+      result = analyse(err);
+    } catch (InputException e) {
+      err.println("gilscope analyze: " + e.getMessage());
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      return ExitCodes.BAD_USAGE_OR_INPUT;
+    }
+    try {
+      if (output == null) {
+        PrintWriter out = spec.commandLine().getOut();
+        writer.write(result, out);
+        out.flush();
+      } else {
+        try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+          writer.write(result, w);
+        }
+      }
+    } catch (IOException e) {
+      err.println("gilscope analyze: cannot write '" + output + "': " + e.getMessage());
+      return ExitCodes.BAD_USAGE_OR_INPUT;
+    }
+    for (Finding f : result.findings()) {
+      if (gate.contains(f.kind()) && f.severity().atLeast(Severity.WARNING)) {
+        return ExitCodes.FAIL_ON_FOUND;
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private AnalysisResult analyse(PrintWriter err) throws InputException {
+    PrintStream progress = null;
+    if (System.console() != null
+        && Files.isRegularFile(recording)
+        && sizeOf(recording) >= PROGRESS_MIN_BYTES) {
+      progress = System.err;
+    }
+    RecordingReader reader =
+        new RecordingReader(
+            Integer.getInteger("gilscope.readers", Runtime.getRuntime().availableProcessors()),
+            RecordingReader.DEFAULT_WINDOW_NANOS,
+            progress);
+    RecordingReader.ReadResult read = reader.read(recording);
+    List<MonitorStats> monitors = read.monitors();
+    if (monitor != null) {
+      List<MonitorStats> selected =
+          monitors.stream().filter(m -> m.name().contains(monitor)).collect(Collectors.toList());
+      if (selected.isEmpty()) {
+        throw new InputException(
+            "no monitor matches '"
+                + monitor
+                + "' in '"
+                + recording
+                + "'"
+                + (monitors.isEmpty()
+                    ? " (it has no lock events)"
+                    : " (monitors: "
+                        + monitors.stream()
+                            .limit(5)
+                            .map(MonitorStats::name)
+                            .collect(Collectors.joining(", "))
+                        + (monitors.size() > 5 ? ", ..." : "")
+                        + ")"));
+      }
+      monitors = selected;
+    }
+    Detectors.Diagnosis diagnosis = Detectors.diagnose(Detectors.all(), monitors, read.recording());
+    return new AnalysisResult(read.recording(), monitors, diagnosis.findings(), diagnosis.notes());
+  }
+
+  private static long sizeOf(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private ReportWriter writer() {
+    switch (format.toLowerCase(Locale.ROOT)) {
+      case "text":
+        return new TextReport();
+      case "json":
+        return new JsonReport();
+      case "html":
+        return new HtmlReport();
+      default:
+        throw new ParameterException(
+            spec.commandLine(), "unknown format '" + format + "', expected text, json or html");
+    }
+  }
+
+  private Set<FindingKind> failOnKinds() {
+    Set<FindingKind> kinds = EnumSet.noneOf(FindingKind.class);
+    for (String k : failOn) {
+      String name = k.trim().toUpperCase(Locale.ROOT);
+      try {
+        kinds.add(FindingKind.valueOf(name));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "unknown finding kind '"
+                + k
+                + "' in --fail-on, expected SERIALIZATION, THRASHING, CONVOY or STARVATION");
+      }
+    }
+    return kinds;
+  }
+}

@@ -1,0 +1,304 @@
+package dev.gilscope.analyzer.detect;
+
+import dev.gilscope.analyzer.model.Counters;
+import dev.gilscope.analyzer.model.EventSource;
+import dev.gilscope.analyzer.model.Finding;
+import dev.gilscope.analyzer.model.FindingKind;
+import dev.gilscope.analyzer.model.Metric;
+import dev.gilscope.analyzer.model.MonitorStats;
+import dev.gilscope.analyzer.model.RecordingInfo;
+import dev.gilscope.analyzer.model.Severity;
+import dev.gilscope.analyzer.model.ThreadStats;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * CONVOY: an I/O-bound thread that gave the GIL up must wait a whole interval behind a CPU-bound
+ * holder to get it back; short jobs queue behind long ones (seed 000). Evaluated per thread (the
+ * victim), in two shapes:
+ *
+ * <ul>
+ *   <li><b>the monitor is the GIL</b>: the victim's mean wait to enter is at least {@link
+ *       #MIN_MEAN_WAIT_NANOS} and {@link #WAIT_TO_HOLD_WARNING} times its own mean hold, and the
+ *       holder it waited behind most (blame from {@code previousOwner}, as Go's mutex profile
+ *       charges the holder) holds {@link #HOLD_RATIO_WARNING} times longer than the victim;
+ *   <li><b>a flag guarded by the monitor is the GIL</b> (CPython's new GIL): the victim's wait
+ *       episodes (back-to-back {@code wait()} calls) last at least {@link #MIN_MEAN_WAIT_NANOS} on
+ *       average, at least {@link #MIN_TIMED_OUT_EPISODE_SHARE} of them sat out a whole timed wait,
+ *       they are {@link #EPISODE_RATIO_WARNING} times longer than the cause's, and the cause (the
+ *       thread whose notify ended the victim's waits, else the thread that waited least) spent at
+ *       most {@link #MAX_CAUSE_WAIT_FRACTION} of the time waiting. Where jdk.ThreadCPULoad exists,
+ *       the victim must use less CPU than the cause.
+ * </ul>
+ */
+public final class ConvoyDetector implements Detector {
+  public static final long MIN_MEAN_WAIT_NANOS = 1_000_000;
+  public static final long MIN_MEAN_WAIT_INFO_NANOS = 200_000;
+  public static final long CRITICAL_MEAN_WAIT_NANOS = 2_000_000;
+  public static final double WAIT_TO_HOLD_INFO = 5;
+  public static final double WAIT_TO_HOLD_WARNING = 10;
+  public static final double WAIT_TO_HOLD_CRITICAL = 100;
+  public static final double HOLD_RATIO_WARNING = 10;
+  public static final double MIN_BLAME_SHARE = 0.5;
+  public static final double MIN_TIMED_OUT_EPISODE_SHARE = 0.5;
+  public static final double EPISODE_RATIO_INFO = 3;
+  public static final double EPISODE_RATIO_WARNING = 5;
+  public static final double EPISODE_RATIO_CRITICAL = 50;
+  public static final double MAX_CAUSE_WAIT_FRACTION = 0.5;
+
+  @Override
+  public FindingKind kind() {
+    return FindingKind.CONVOY;
+  }
+
+  @Override
+  public Evaluation evaluate(MonitorStats m, RecordingInfo r) {
+    if (m.source() != EventSource.GILSCOPE || !m.hasExactCounts()) {
+      return Evaluation.notApplicable("needs gilscope hold times (JDK events carry no holds)");
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (ThreadStats victim : m.threads()) {
+      if (victim.isEndedThreads()) {
+        continue;
+      }
+      Finding f = m.isFlagShaped() ? flagShaped(m, victim, r) : entryShaped(m, victim, r);
+      if (f != null) {
+        findings.add(f);
+      }
+    }
+    return Evaluation.found(findings);
+  }
+
+  private Finding entryShaped(MonitorStats m, ThreadStats v, RecordingInfo r) {
+    Counters vc = v.totals();
+    if (vc.get(Metric.TIMED_WAITS) == 0 || vc.get(Metric.TIMED_HOLDS) == 0) {
+      return null;
+    }
+    double meanWait = vc.ratio(Metric.WAIT_NANOS, Metric.TIMED_WAITS);
+    double meanHold = Math.max(1, vc.ratio(Metric.HOLD_NANOS, Metric.TIMED_HOLDS));
+    double waitToHold = meanWait / meanHold;
+    ThreadStats cause = topBlamed(m, v);
+    if (cause == null) {
+      return null;
+    }
+    Counters cc = cause.totals();
+    double causeHold = cc.ratio(Metric.HOLD_NANOS, Metric.TIMED_HOLDS);
+    double holdRatio = causeHold / meanHold;
+    double blameShare = blameShare(v, cause.name());
+    Severity severity;
+    if (meanWait >= MIN_MEAN_WAIT_NANOS
+        && waitToHold >= WAIT_TO_HOLD_WARNING
+        && holdRatio >= HOLD_RATIO_WARNING
+        && blameShare >= MIN_BLAME_SHARE) {
+      severity =
+          waitToHold >= WAIT_TO_HOLD_CRITICAL && meanWait >= CRITICAL_MEAN_WAIT_NANOS
+              ? Severity.CRITICAL
+              : Severity.WARNING;
+    } else if (meanWait >= MIN_MEAN_WAIT_INFO_NANOS
+        && waitToHold >= WAIT_TO_HOLD_INFO
+        && holdRatio >= WAIT_TO_HOLD_INFO
+        && blameShare >= MIN_BLAME_SHARE) {
+      severity = Severity.INFO;
+    } else {
+      return null;
+    }
+    int[] run = victimRun(v, r, false);
+    Map<String, Number> evidence = new LinkedHashMap<>();
+    evidence.put("victimMeanWaitNanos", Math.round(meanWait));
+    evidence.put("victimP99WaitNanos", v.waits().percentileNanos(99));
+    evidence.put("victimMeanHoldNanos", Math.round(meanHold));
+    evidence.put("waitToHoldRatio", SerializationDetector.round(waitToHold));
+    evidence.put("causeMeanHoldNanos", Math.round(causeHold));
+    evidence.put("holdRatio", SerializationDetector.round(holdRatio));
+    evidence.put("blameShare", SerializationDetector.round(blameShare));
+    putCpu(evidence, r, v.name(), cause.name());
+    String summary =
+        String.format(
+            "%s waited %s on average (p99 %s) to enter %s, %sx its own %s hold, mostly behind %s"
+                + " (%s of its wait), whose holds last %s: short jobs queue behind a long one.",
+            v.name(),
+            Text.nanos(meanWait),
+            Text.nanos(v.waits().percentileNanos(99)),
+            m.name(),
+            Text.fixed(waitToHold, 0),
+            Text.nanos(meanHold),
+            cause.name(),
+            Text.percent(blameShare),
+            Text.nanos(causeHold));
+    return finding(m, r, v, cause, severity, run, evidence, summary);
+  }
+
+  private Finding flagShaped(MonitorStats m, ThreadStats v, RecordingInfo r) {
+    Counters vc = v.totals();
+    long episodes = vc.get(Metric.EPISODES);
+    if (episodes == 0) {
+      return null;
+    }
+    double meanEpisode = vc.ratio(Metric.EPISODE_NANOS, Metric.EPISODES);
+    double timedOutShare = vc.ratio(Metric.EPISODES_TIMED_OUT, Metric.EPISODES);
+    ThreadStats cause = topBlamed(m, v);
+    if (cause == null) {
+      cause = leastWaiting(m, v);
+    }
+    if (cause == null) {
+      return null;
+    }
+    Counters cc = cause.totals();
+    double causeEpisode = Math.max(1, cc.ratio(Metric.EPISODE_NANOS, Metric.EPISODES));
+    double episodeRatio = meanEpisode / causeEpisode;
+    double causeWaitFraction = (double) waitInWait(cause) / r.durationNanos();
+    double victimCpu = r.cpuLoad(v.name());
+    double causeCpu = r.cpuLoad(cause.name());
+    boolean ioBound = victimCpu < 0 || causeCpu < 0 || victimCpu < causeCpu;
+    Severity severity;
+    if (meanEpisode >= MIN_MEAN_WAIT_NANOS
+        && timedOutShare >= MIN_TIMED_OUT_EPISODE_SHARE
+        && episodeRatio >= EPISODE_RATIO_WARNING
+        && causeWaitFraction <= MAX_CAUSE_WAIT_FRACTION
+        && ioBound) {
+      severity =
+          episodeRatio >= EPISODE_RATIO_CRITICAL && meanEpisode >= CRITICAL_MEAN_WAIT_NANOS
+              ? Severity.CRITICAL
+              : Severity.WARNING;
+    } else if (meanEpisode >= MIN_MEAN_WAIT_INFO_NANOS
+        && episodeRatio >= EPISODE_RATIO_INFO
+        && causeWaitFraction <= MAX_CAUSE_WAIT_FRACTION
+        && ioBound) {
+      severity = Severity.INFO;
+    } else {
+      return null;
+    }
+    int[] run = victimRun(v, r, true);
+    double blameShare = blameShare(v, cause.name());
+    Map<String, Number> evidence = new LinkedHashMap<>();
+    evidence.put("victimMeanWaitEpisodeNanos", Math.round(meanEpisode));
+    evidence.put("victimP99WaitEpisodeNanos", v.episodes().percentileNanos(99));
+    evidence.put("victimWaitEpisodes", episodes);
+    evidence.put("victimTimedOutEpisodeShare", SerializationDetector.round(timedOutShare));
+    evidence.put("causeMeanWaitEpisodeNanos", Math.round(causeEpisode));
+    evidence.put("episodeRatio", SerializationDetector.round(episodeRatio));
+    evidence.put("causeWaitFraction", SerializationDetector.round(causeWaitFraction));
+    evidence.put("blameShare", SerializationDetector.round(blameShare));
+    putCpu(evidence, r, v.name(), cause.name());
+    String summary =
+        String.format(
+            "%s waited %s on average (p99 %s) in wait() on %s for the flag it guards, %s of those"
+                + " waits sitting out a whole timeout, while %s held it and rarely waited (%s of"
+                + " the time): the I/O thread queues behind the CPU-bound holder's interval.",
+            v.name(),
+            Text.nanos(meanEpisode),
+            Text.nanos(v.episodes().percentileNanos(99)),
+            m.name(),
+            Text.percent(timedOutShare),
+            cause.name(),
+            Text.percent(causeWaitFraction));
+    return finding(m, r, v, cause, severity, run, evidence, summary);
+  }
+
+  private Finding finding(
+      MonitorStats m,
+      RecordingInfo r,
+      ThreadStats victim,
+      ThreadStats cause,
+      Severity severity,
+      int[] run,
+      Map<String, Number> evidence,
+      String summary) {
+    long start = 0;
+    long end = r.durationNanos();
+    if (run != null) {
+      start = (long) run[0] * r.windowNanos();
+      end = Math.min(r.durationNanos(), (long) (run[1] + 1) * r.windowNanos());
+    }
+    String advice =
+        "Keep I/O and short requests off the global lock: do the I/O and the thread's own work"
+            + " outside it and take it only to publish; or shorten the CPU-bound holder's slice"
+            + " (give waiting I/O threads priority).";
+    return new Finding(
+        kind(),
+        m.name(),
+        severity,
+        List.of(victim.name(), cause.name()),
+        List.of(victim.name()),
+        List.of(cause.name()),
+        start,
+        end,
+        evidence,
+        summary,
+        advice);
+  }
+
+  /** The windows where the victim waited long: the longest run of them. */
+  private static int[] victimRun(ThreadStats v, RecordingInfo r, boolean episodes) {
+    NavigableMap<Integer, Double> scores = new TreeMap<>();
+    for (Map.Entry<Integer, Counters> e : v.windows().all().entrySet()) {
+      Counters c = e.getValue();
+      double mean =
+          episodes
+              ? c.ratio(Metric.EPISODE_NANOS, Metric.EPISODES)
+              : c.ratio(Metric.WAIT_NANOS, Metric.TIMED_WAITS);
+      if (mean >= MIN_MEAN_WAIT_INFO_NANOS) {
+        scores.put(e.getKey(), mean);
+      }
+    }
+    return WindowRuns.bestRun(scores);
+  }
+
+  private static ThreadStats topBlamed(MonitorStats m, ThreadStats v) {
+    String top = null;
+    long topNanos = 0;
+    for (Map.Entry<String, Long> e : v.blameNanosByHolder().entrySet()) {
+      if (e.getValue() > topNanos) {
+        top = e.getKey();
+        topNanos = e.getValue();
+      }
+    }
+    if (top == null) {
+      return null;
+    }
+    for (ThreadStats t : m.threads()) {
+      if (t.name().equals(top)) {
+        return t;
+      }
+    }
+    return m.thread(top);
+  }
+
+  private static ThreadStats leastWaiting(MonitorStats m, ThreadStats v) {
+    ThreadStats best = null;
+    for (ThreadStats t : m.threads()) {
+      if (t == v || t.totals().get(Metric.ACQUISITIONS) == 0) {
+        continue;
+      }
+      if (best == null || waitInWait(t) < waitInWait(best)) {
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  private static long waitInWait(ThreadStats t) {
+    return t.totals().get(Metric.WAIT_IN_WAIT_NANOS);
+  }
+
+  private static double blameShare(ThreadStats v, String holder) {
+    long total = 0;
+    for (long nanos : v.blameNanosByHolder().values()) {
+      total += nanos;
+    }
+    Long mine = v.blameNanosByHolder().get(holder);
+    return total == 0 || mine == null ? 0 : (double) mine / total;
+  }
+
+  private static void putCpu(
+      Map<String, Number> evidence, RecordingInfo r, String victim, String cause) {
+    double v = r.cpuLoad(victim);
+    double c = r.cpuLoad(cause);
+    evidence.put("victimCpuLoad", v < 0 ? null : SerializationDetector.round(v));
+    evidence.put("causeCpuLoad", c < 0 ? null : SerializationDetector.round(c));
+  }
+}

@@ -1,0 +1,275 @@
+package dev.gilscope.analyzer.detect;
+
+import dev.gilscope.analyzer.model.Counters;
+import dev.gilscope.analyzer.model.EventSource;
+import dev.gilscope.analyzer.model.Finding;
+import dev.gilscope.analyzer.model.FindingKind;
+import dev.gilscope.analyzer.model.Metric;
+import dev.gilscope.analyzer.model.MonitorStats;
+import dev.gilscope.analyzer.model.RecordingInfo;
+import dev.gilscope.analyzer.model.Severity;
+import dev.gilscope.analyzer.model.ThreadStats;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * STARVATION: unfair wake-ups, some threads keep losing (seed 000's new-GIL drawback 2). Per window
+ * and per thread (the victim) among the threads that requested the monitor: its mean wait is at
+ * least {@link #MIN_MEAN_WAIT_NANOS} and {@link #WAIT_INFLATION_WARNING} times its peers' mean
+ * wait, and its share of the acquisitions is at most {@link #SHARE_RATIO_WARNING} of the fair share
+ * (1 / threads). A thread that requested the monitor and never got it in the whole recording is
+ * CRITICAL. Waits include wait episodes in {@code wait()} when the monitor guards a flag. Causes:
+ * the threads above their fair share. Evidence includes Jain's fairness index ({@code (sum x)^2 /
+ * (n * sum x^2)}, 1 = fair) over the acquisitions.
+ */
+public final class StarvationDetector implements Detector {
+
+  public static final long MIN_MEAN_WAIT_NANOS = 1_000_000;
+  public static final long MIN_MEAN_WAIT_INFO_NANOS = 200_000;
+  public static final double WAIT_INFLATION_INFO = 5;
+  public static final double WAIT_INFLATION_WARNING = 10;
+  public static final double WAIT_INFLATION_CRITICAL = 100;
+  public static final double SHARE_RATIO_INFO = 0.5;
+  public static final double SHARE_RATIO_WARNING = 0.33;
+  public static final double SHARE_RATIO_CRITICAL = 0.1;
+
+  /** Peers' mean wait is floored here so that near-zero peer waits do not inflate the ratio. */
+  public static final long PEER_WAIT_FLOOR_NANOS = 10_000;
+
+  /**
+   * A victim at WARNING or above spent at least this fraction of the time waiting: a thread that
+   * asks rarely and waits briefly is slowed, not starved.
+   */
+  public static final double MIN_WAIT_FRACTION = 0.10;
+
+  @Override
+  public FindingKind kind() {
+    return FindingKind.STARVATION;
+  }
+
+  @Override
+  public Evaluation evaluate(MonitorStats m, RecordingInfo r) {
+    if (m.source() != EventSource.GILSCOPE || !m.hasExactCounts()) {
+      return Evaluation.notApplicable("needs gilscope acquisition counts per thread");
+    }
+    boolean flag = m.isFlagShaped();
+    List<Finding> findings = new ArrayList<>();
+    for (ThreadStats victim : m.threads()) {
+      if (victim.isEndedThreads()) {
+        continue;
+      }
+      NavigableMap<Integer, Double> scores = new TreeMap<>();
+      for (int w : victim.windows().all().keySet()) {
+        Judgement j = judge(m, victim, w, w, flag, r.windowLengthNanos(w));
+        if (j != null && j.severity != null) {
+          scores.put(w, j.inflation);
+        }
+      }
+      int[] run = WindowRuns.bestRun(scores);
+      Counters total = victim.totals();
+      // still waiting in two or more statistics periods: a request pending at one flush is not
+      // yet starvation
+      boolean neverAcquired =
+          total.get(Metric.REQUESTS) > 0
+              && total.get(Metric.ACQUISITIONS) == 0
+              && victim.windows().all().size() >= 2;
+      if (run == null && !neverAcquired) {
+        continue;
+      }
+      int from = run == null ? Integer.MIN_VALUE : run[0];
+      int to = run == null ? Integer.MAX_VALUE : run[1];
+      long len =
+          run == null
+              ? r.durationNanos()
+              : Math.min(r.durationNanos(), (long) (to + 1) * r.windowNanos())
+                  - (long) from * r.windowNanos();
+      Judgement j = judge(m, victim, from, to, flag, len);
+      if (j == null) {
+        continue;
+      }
+      Severity severity = neverAcquired ? Severity.CRITICAL : j.severity;
+      if (severity == null) {
+        severity = Severity.INFO;
+      }
+      long start = run == null ? 0 : (long) from * r.windowNanos();
+      long end =
+          run == null
+              ? r.durationNanos()
+              : Math.min(r.durationNanos(), (long) (to + 1) * r.windowNanos());
+      findings.add(finding(m, victim, j, severity, neverAcquired, start, end));
+    }
+    return Evaluation.found(findings);
+  }
+
+  private Finding finding(
+      MonitorStats m,
+      ThreadStats victim,
+      Judgement j,
+      Severity severity,
+      boolean neverAcquired,
+      long start,
+      long end) {
+    Map<String, Number> evidence = new LinkedHashMap<>();
+    evidence.put("victimMeanWaitNanos", Math.round(j.meanWait));
+    evidence.put("peerMeanWaitNanos", Math.round(j.peerMeanWait));
+    evidence.put("waitInflation", SerializationDetector.round(j.inflation));
+    evidence.put("acquisitionShare", SerializationDetector.round(j.acquisitionShare));
+    evidence.put("requestShare", SerializationDetector.round(j.requestShare));
+    evidence.put("fairShare", SerializationDetector.round(j.fairShare));
+    evidence.put("jainFairnessIndex", SerializationDetector.round(j.jain));
+    evidence.put("passOversPerAcquisition", SerializationDetector.round(j.passOversPerAcquisition));
+    evidence.put("victimWaitFraction", SerializationDetector.round(j.waitFraction));
+    evidence.put("victimMaxWaitNanos", victim.totals().get(Metric.MAX_WAIT_NANOS));
+    evidence.put("threads", j.threads.size());
+    String summary;
+    if (neverAcquired) {
+      summary =
+          String.format(
+              "%s requested %s and never got it while %s took it %s times.",
+              victim.name(), m.name(), Text.names(j.causes), Text.count(j.othersAcquisitions));
+    } else {
+      summary =
+          String.format(
+              "%s got %s of %s's acquisitions against a fair share of %s and waited %s on"
+                  + " average while its peers waited %s, passed over %s times per acquisition,"
+                  + " while %s kept winning it.",
+              victim.name(),
+              Text.percent(j.acquisitionShare),
+              m.name(),
+              Text.percent(j.fairShare),
+              Text.nanos(j.meanWait),
+              Text.nanos(j.peerMeanWait),
+              Text.fixed(j.passOversPerAcquisition, 1),
+              Text.names(j.causes));
+    }
+    String advice =
+        "Make the hand-over fair: a fair lock (new ReentrantLock(true)) or a FIFO ticket, hand the"
+            + " lock to the longest waiter, and stop spinning/barging (tryLock loops) in the"
+            + " winning threads.";
+    List<String> threads = new ArrayList<>(j.threads);
+    return new Finding(
+        kind(),
+        m.name(),
+        severity,
+        threads,
+        List.of(victim.name()),
+        j.causes,
+        start,
+        end,
+        evidence,
+        summary,
+        advice);
+  }
+
+  /** The numbers of one victim over windows {@code from..to}; null when it is alone. */
+  static Judgement judge(
+      MonitorStats m, ThreadStats victim, int from, int to, boolean flag, long windowNanos) {
+    List<String> threads = new ArrayList<>();
+    long acquisitions = 0;
+    long requests = 0;
+    long sumSquares = 0;
+    long peerWait = 0;
+    long peerWaits = 0;
+    Counters v = null;
+    List<ThreadStats> active = new ArrayList<>();
+    List<Counters> activeCounters = new ArrayList<>();
+    for (ThreadStats t : m.threads()) {
+      Counters c = t.windows().sum(from, to);
+      long req = Math.max(c.get(Metric.REQUESTS), c.get(Metric.ACQUISITIONS));
+      if (req == 0) {
+        continue;
+      }
+      threads.add(t.name());
+      active.add(t);
+      activeCounters.add(c);
+      long acq = c.get(Metric.ACQUISITIONS);
+      acquisitions += acq;
+      requests += req;
+      sumSquares += acq * acq;
+      if (t == victim) {
+        v = c;
+      } else {
+        peerWait += waitNanos(c, flag);
+        peerWaits += waitCount(c, flag);
+      }
+    }
+    if (v == null || threads.size() < 2) {
+      return null;
+    }
+    Judgement j = new Judgement();
+    j.threads = threads;
+    j.fairShare = 1.0 / threads.size();
+    j.acquisitionShare = acquisitions == 0 ? 0 : (double) v.get(Metric.ACQUISITIONS) / acquisitions;
+    j.requestShare =
+        requests == 0
+            ? 0
+            : (double) Math.max(v.get(Metric.REQUESTS), v.get(Metric.ACQUISITIONS)) / requests;
+    j.jain =
+        sumSquares == 0 ? 1 : (double) acquisitions * acquisitions / (threads.size() * sumSquares);
+    long victimWaits = waitCount(v, flag);
+    j.meanWait = victimWaits == 0 ? 0 : (double) waitNanos(v, flag) / victimWaits;
+    j.peerMeanWait = peerWaits == 0 ? 0 : (double) peerWait / peerWaits;
+    j.inflation = j.meanWait / Math.max(PEER_WAIT_FLOOR_NANOS, j.peerMeanWait);
+    j.passOversPerAcquisition =
+        (double) v.get(Metric.PASS_OVERS) / Math.max(1, v.get(Metric.ACQUISITIONS));
+    double shareRatio = j.acquisitionShare / j.fairShare;
+    j.causes = new ArrayList<>();
+    j.othersAcquisitions = acquisitions - v.get(Metric.ACQUISITIONS);
+    for (int i = 0; i < active.size(); i++) {
+      ThreadStats t = active.get(i);
+      if (t != victim
+          && !t.isEndedThreads()
+          && acquisitions > 0
+          && (double) activeCounters.get(i).get(Metric.ACQUISITIONS) / acquisitions > j.fairShare) {
+        j.causes.add(t.name());
+      }
+    }
+    j.waitFraction = (double) waitNanos(v, flag) / Math.max(1, windowNanos);
+    boolean wantsIt = j.waitFraction >= MIN_WAIT_FRACTION;
+    if (wantsIt
+        && j.meanWait >= MIN_MEAN_WAIT_NANOS
+        && j.inflation >= WAIT_INFLATION_CRITICAL
+        && shareRatio <= SHARE_RATIO_CRITICAL) {
+      j.severity = Severity.CRITICAL;
+    } else if (wantsIt
+        && j.meanWait >= MIN_MEAN_WAIT_NANOS
+        && j.inflation >= WAIT_INFLATION_WARNING
+        && shareRatio <= SHARE_RATIO_WARNING) {
+      j.severity = Severity.WARNING;
+    } else if (j.meanWait >= MIN_MEAN_WAIT_INFO_NANOS
+        && j.inflation >= WAIT_INFLATION_INFO
+        && shareRatio <= SHARE_RATIO_INFO) {
+      j.severity = Severity.INFO;
+    }
+    return j;
+  }
+
+  private static long waitNanos(Counters c, boolean flag) {
+    return c.get(Metric.WAIT_NANOS) + (flag ? c.get(Metric.EPISODE_NANOS) : 0);
+  }
+
+  private static long waitCount(Counters c, boolean flag) {
+    return c.get(Metric.TIMED_WAITS) + (flag ? c.get(Metric.EPISODES) : 0);
+  }
+
+  /** The numbers behind one verdict. */
+  static final class Judgement {
+    List<String> threads;
+    List<String> causes;
+    double fairShare;
+    double acquisitionShare;
+    double requestShare;
+    double jain;
+    double meanWait;
+    double peerMeanWait;
+    double inflation;
+    double passOversPerAcquisition;
+    double waitFraction;
+    long othersAcquisitions;
+    Severity severity;
+  }
+}

@@ -1,0 +1,225 @@
+package dev.gilscope.analyzer.detect;
+
+import dev.gilscope.analyzer.model.Counters;
+import dev.gilscope.analyzer.model.EventSource;
+import dev.gilscope.analyzer.model.Finding;
+import dev.gilscope.analyzer.model.FindingKind;
+import dev.gilscope.analyzer.model.Metric;
+import dev.gilscope.analyzer.model.MonitorStats;
+import dev.gilscope.analyzer.model.RecordingInfo;
+import dev.gilscope.analyzer.model.Severity;
+import dev.gilscope.analyzer.model.ThreadStats;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * THRASHING: Python's old GIL released and re-took the lock every 100 ticks; on several cores the
+ * woken waiter found it taken again, thousands of times (seed 000). Signature, per window, while
+ * threads really wait (average waiters at least {@link #MIN_AVERAGE_WAITERS}):
+ *
+ * <ul>
+ *   <li>barging: releases with waiters that the releaser (or a newcomer) wins — rate at least
+ *       {@link #BARGES_PER_SECOND_WARNING} and barging ratio (barging / (barging + contended
+ *       acquisitions)) at least {@link #BARGING_RATIO_WARNING}; or
+ *   <li>pass-overs per wait (waiters passed over per contended acquisition) at least {@link
+ *       #PASS_OVERS_PER_WAIT_WARNING}; or
+ *   <li>flag-shaped GIL: wake-ups that lead nowhere (notifyAll waking several waiters of which one
+ *       at most can take the flag) at least {@link #FUTILE_WAKEUPS_PER_SECOND_WARNING}.
+ * </ul>
+ */
+public final class ThrashingDetector implements Detector {
+  public static final double MIN_AVERAGE_WAITERS = 0.25;
+  public static final double BARGES_PER_SECOND_INFO = 100;
+  public static final double BARGES_PER_SECOND_WARNING = 1_000;
+  public static final double BARGES_PER_SECOND_CRITICAL = 10_000;
+  public static final double BARGING_RATIO_INFO = 0.25;
+  public static final double BARGING_RATIO_WARNING = 0.50;
+  public static final double BARGING_RATIO_CRITICAL = 0.90;
+  public static final double PASS_OVERS_PER_WAIT_WARNING = 10;
+  public static final double PASS_OVERS_PER_WAIT_CRITICAL = 100;
+  public static final double FUTILE_WAKEUPS_PER_SECOND_WARNING = 1_000;
+
+  @Override
+  public FindingKind kind() {
+    return FindingKind.THRASHING;
+  }
+
+  @Override
+  public Evaluation evaluate(MonitorStats m, RecordingInfo r) {
+    if (m.source() != EventSource.GILSCOPE || !m.hasExactCounts()) {
+      return Evaluation.notApplicable("needs gilscope barging and pass-over counts");
+    }
+    NavigableMap<Integer, Double> scores = new TreeMap<>();
+    for (Map.Entry<Integer, Counters> e : m.windows().all().entrySet()) {
+      Rates rates = new Rates(e.getValue(), r.windowLengthNanos(e.getKey()));
+      if (rates.severity() != null) {
+        scores.put(e.getKey(), rates.bargesPerSecond + rates.futilePerSecond + 1);
+      }
+    }
+    int[] run = WindowRuns.bestRun(scores);
+    if (run == null) {
+      return Evaluation.nothing();
+    }
+    long len = 0;
+    for (int w = run[0]; w <= run[1]; w++) {
+      len += r.windowLengthNanos(w);
+    }
+    Rates rates = new Rates(m.windows().sum(run[0], run[1]), len);
+    Severity severity = rates.severity() == null ? Severity.INFO : rates.severity();
+
+    // causes: the threads that keep winning it back (above their fair share of acquisitions);
+    // victims: the threads passed over
+    List<ThreadStats> active = new ArrayList<>();
+    long acquisitions = 0;
+    for (ThreadStats t : m.threads()) {
+      Counters tc = t.windows().sum(run[0], run[1]);
+      if (tc.get(Metric.ACQUISITIONS) > 0 || tc.get(Metric.REQUESTS) > 0) {
+        active.add(t);
+        acquisitions += tc.get(Metric.ACQUISITIONS);
+      }
+    }
+    double fairShare = active.isEmpty() ? 0 : 1.0 / active.size();
+    List<String> threads = new ArrayList<>();
+    List<String> causes = new ArrayList<>();
+    List<String> victims = new ArrayList<>();
+    active.sort(
+        Comparator.comparingLong(
+                (ThreadStats t) -> t.windows().sum(run[0], run[1]).get(Metric.PASS_OVERS))
+            .reversed());
+    for (ThreadStats t : active) {
+      Counters tc = t.windows().sum(run[0], run[1]);
+      threads.add(t.name());
+      if (t.isEndedThreads()) {
+        continue; // an aggregate of threads JFR could no longer name
+      }
+      double share = acquisitions == 0 ? 0 : (double) tc.get(Metric.ACQUISITIONS) / acquisitions;
+      if (share > fairShare) {
+        causes.add(t.name());
+      } else if (tc.get(Metric.PASS_OVERS) > 0 || tc.get(Metric.WAIT_NANOS) > 0) {
+        victims.add(t.name());
+      }
+    }
+    Map<String, Number> evidence = new LinkedHashMap<>();
+    evidence.put("bargesPerSecond", Math.round(rates.bargesPerSecond));
+    evidence.put("bargingRatio", SerializationDetector.round(rates.bargingRatio));
+    evidence.put("passOversPerWait", SerializationDetector.round(rates.passOversPerWait));
+    evidence.put("handoffsPerSecond", Math.round(rates.handoffsPerSecond));
+    evidence.put("acquisitionsPerSecond", Math.round(rates.acquisitionsPerSecond));
+    evidence.put("averageWaiters", SerializationDetector.round(rates.averageWaiters));
+    evidence.put("futileWakeupsPerSecond", Math.round(rates.futilePerSecond));
+    evidence.put("cpuCores", r.cpuCores());
+    evidence.put("windowNanos", len);
+    long start = (long) run[0] * r.windowNanos();
+    String summary;
+    if (rates.futileDominates()) {
+      summary =
+          String.format(
+              "%s woke %s waiters a second from %s to %s that found the flag taken again"
+                  + " (wake-ups that lead nowhere, with %s threads waiting on average).",
+              m.name(),
+              Text.count(Math.round(rates.futilePerSecond)),
+              Text.seconds(start),
+              Text.seconds(start + len),
+              Text.fixed(rates.averageWaiters, 1));
+    } else {
+      summary =
+          String.format(
+              "%s was re-taken by its releaser or a newcomer %s times a second while threads"
+                  + " waited (barging ratio %s, %s pass-overs per wait) from %s to %s: woken"
+                  + " waiters mostly find it taken again, as with Python's old 100-tick GIL.",
+              m.name(),
+              Text.count(Math.round(rates.bargesPerSecond)),
+              Text.fixed(rates.bargingRatio, 2),
+              Text.fixed(rates.passOversPerWait, 1),
+              Text.seconds(start),
+              Text.seconds(start + len));
+    }
+    String advice =
+        "Stop releasing and re-taking the lock in a tight loop: hold it for a longer time slice"
+            + " and hand it over explicitly when others wait (a fair lock or FIFO ticket, as the"
+            + " new GIL's forced switching does), or keep fewer threads contending for it.";
+    return Evaluation.found(
+        List.of(
+            new Finding(
+                kind(),
+                m.name(),
+                severity,
+                threads,
+                victims,
+                causes,
+                start,
+                start + len,
+                evidence,
+                summary,
+                advice)));
+  }
+
+  /** The per-second rates of one window or run of windows. */
+  static final class Rates {
+    final double bargesPerSecond;
+    final double bargingRatio;
+    final double passOversPerWait;
+    final double handoffsPerSecond;
+    final double acquisitionsPerSecond;
+    final double averageWaiters;
+    final double futilePerSecond;
+    final double waitersInWait;
+    final double contendedPerSecond;
+
+    Rates(Counters c, long windowNanos) {
+      double seconds = windowNanos / 1e9;
+      long barging = c.get(Metric.BARGING);
+      long contended = c.get(Metric.CONTENDED);
+      bargesPerSecond = barging / seconds;
+      bargingRatio = barging + contended == 0 ? 0 : (double) barging / (barging + contended);
+      passOversPerWait = contended == 0 ? 0 : (double) c.get(Metric.PASS_OVERS) / contended;
+      handoffsPerSecond = c.get(Metric.HANDOFFS) / seconds;
+      acquisitionsPerSecond = c.get(Metric.ACQUISITIONS) / seconds;
+      averageWaiters = (double) c.get(Metric.WAIT_NANOS) / windowNanos;
+      futilePerSecond = c.get(Metric.FUTILE_WAKEUPS) / seconds;
+      waitersInWait = (double) c.get(Metric.WAIT_IN_WAIT_NANOS) / windowNanos;
+      contendedPerSecond = contended / seconds;
+    }
+
+    boolean futileDominates() {
+      return futilePerSecond >= FUTILE_WAKEUPS_PER_SECOND_WARNING
+          && futilePerSecond > bargesPerSecond;
+    }
+
+    Severity severity() {
+      boolean futile =
+          futilePerSecond >= FUTILE_WAKEUPS_PER_SECOND_WARNING
+              && waitersInWait >= MIN_AVERAGE_WAITERS;
+      boolean storm =
+          bargesPerSecond >= BARGES_PER_SECOND_CRITICAL && bargingRatio >= BARGING_RATIO_CRITICAL;
+      if (storm) {
+        // a storm of re-takes while waiters barely wait costs little wall time: worth a note
+        return averageWaiters >= MIN_AVERAGE_WAITERS ? Severity.CRITICAL : Severity.INFO;
+      }
+      if (averageWaiters < MIN_AVERAGE_WAITERS && !futile) {
+        return bargesPerSecond >= BARGES_PER_SECOND_INFO && bargingRatio >= BARGING_RATIO_INFO
+            ? Severity.INFO
+            : null;
+      }
+      boolean barging =
+          bargesPerSecond >= BARGES_PER_SECOND_WARNING && bargingRatio >= BARGING_RATIO_WARNING;
+      boolean passOvers = passOversPerWait >= PASS_OVERS_PER_WAIT_WARNING;
+      if ((bargesPerSecond >= BARGES_PER_SECOND_CRITICAL && bargingRatio >= BARGING_RATIO_CRITICAL)
+          || passOversPerWait >= PASS_OVERS_PER_WAIT_CRITICAL) {
+        return Severity.CRITICAL;
+      }
+      if (barging || passOvers || futile) {
+        return Severity.WARNING;
+      }
+      if (bargesPerSecond >= BARGES_PER_SECOND_INFO && bargingRatio >= BARGING_RATIO_INFO) {
+        return Severity.INFO;
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package dev.gilscope.analyzer.model;
+
+/** The GIL pathologies of gil-patterns.md. */
+public enum FindingKind {
+  SERIALIZATION,
+  THRASHING,
+  CONVOY,
+  STARVATION
+}

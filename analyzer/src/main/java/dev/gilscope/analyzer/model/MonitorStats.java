@@ -1,0 +1,151 @@
+package dev.gilscope.analyzer.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything known about one monitor (or lock): exact counters from gilscope's statistics events
+ * (totals and per window), distributions from the per-operation events, and one {@link ThreadStats}
+ * per thread that used it. Built by one reader thread per chunk, then merged. Memory: a few
+ * histograms per thread plus one small counter set per window.
+ */
+public final class MonitorStats {
+  private final String key;
+  private final String name;
+  private final String className;
+  private final String kind;
+  private final EventSource source;
+  private final Counters totals = new Counters();
+  private final WindowedCounters windows = new WindowedCounters();
+  private final Map<String, ThreadStats> threads = new LinkedHashMap<>();
+  private final DurationStats waits = new DurationStats();
+  private final DurationStats holds = new DurationStats();
+  private final DurationStats waitsInWait = new DurationStats();
+  private final DurationStats episodes = new DurationStats();
+  private long acquireEvents;
+  private long statisticsEvents;
+
+  public MonitorStats(String key, String name, String className, String kind, EventSource source) {
+    this.key = key;
+    this.name = name;
+    this.className = className;
+    this.kind = kind;
+    this.source = source;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String className() {
+    return className;
+  }
+
+  public String kind() {
+    return kind;
+  }
+
+  public EventSource source() {
+    return source;
+  }
+
+  public Counters totals() {
+    return totals;
+  }
+
+  public WindowedCounters windows() {
+    return windows;
+  }
+
+  public DurationStats waits() {
+    return waits;
+  }
+
+  public DurationStats holds() {
+    return holds;
+  }
+
+  public DurationStats waitsInWait() {
+    return waitsInWait;
+  }
+
+  public DurationStats episodes() {
+    return episodes;
+  }
+
+  public ThreadStats thread(String threadName) {
+    return threads.computeIfAbsent(threadName, ThreadStats::new);
+  }
+
+  /** Threads, most acquisitions first (most waiting first when acquisitions are unknown). */
+  public List<ThreadStats> threads() {
+    List<ThreadStats> list = new ArrayList<>(threads.values());
+    list.sort(
+        Comparator.comparingLong((ThreadStats t) -> t.totals().get(Metric.ACQUISITIONS))
+            .thenComparingLong(t -> t.totals().get(Metric.WAIT_NANOS))
+            .thenComparingLong(t -> t.totals().get(Metric.WAIT_IN_WAIT_NANOS))
+            .reversed()
+            .thenComparing(ThreadStats::name));
+    return list;
+  }
+
+  public long acquireEvents() {
+    return acquireEvents;
+  }
+
+  public void countAcquireEvent() {
+    acquireEvents++;
+  }
+
+  /** Whether exact counts (acquisitions, holds, handoffs) are known for this monitor. */
+  public boolean hasExactCounts() {
+    return statisticsEvents > 0;
+  }
+
+  public void countStatisticsEvent() {
+    statisticsEvents++;
+  }
+
+  /**
+   * Whether the threads wait for this monitor mainly inside {@code wait()} rather than at entry: a
+   * flag guarded by the monitor is the GIL (CPython's new GIL), the second shape in
+   * gil-patterns.md.
+   */
+  public boolean isFlagShaped() {
+    return totals.get(Metric.WAIT_IN_WAIT_NANOS) > totals.get(Metric.WAIT_NANOS)
+        && totals.get(Metric.WAITS) > 0;
+  }
+
+  public void mergeFrom(MonitorStats other) {
+    totals.mergeFrom(other.totals);
+    windows.mergeFrom(other.windows);
+    waits.mergeFrom(other.waits);
+    holds.mergeFrom(other.holds);
+    waitsInWait.mergeFrom(other.waitsInWait);
+    episodes.mergeFrom(other.episodes);
+    other.threads.forEach((n, t) -> thread(n).mergeFrom(t));
+    acquireEvents += other.acquireEvents;
+    statisticsEvents += other.statisticsEvents;
+  }
+
+  /**
+   * Completes the wait distributions once all chunks are merged: acquisitions without an acquire
+   * event did not wait (gilscope records every contended acquisition), so they count as zero waits.
+   */
+  public void recordUneventfulAcquisitionsAsZeroWaits() {
+    if (!hasExactCounts()) {
+      return;
+    }
+    waits.recordZeros(totals.get(Metric.ACQUISITIONS) - acquireEvents);
+    for (ThreadStats t : threads.values()) {
+      t.waits().recordZeros(t.totals().get(Metric.ACQUISITIONS) - t.acquireEvents());
+    }
+  }
+}

@@ -1,0 +1,531 @@
+package dev.gilscope.analyzer.read;
+
+import dev.gilscope.analyzer.model.Counters;
+import dev.gilscope.analyzer.model.EventSource;
+import dev.gilscope.analyzer.model.Metric;
+import dev.gilscope.analyzer.model.MonitorStats;
+import dev.gilscope.analyzer.model.ThreadCpu;
+import dev.gilscope.analyzer.model.ThreadStats;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import jdk.jfr.consumer.EventStream;
+import jdk.jfr.consumer.RecordedEvent;
+
+/**
+ * Folds the events of one part of a recording (one or more chunks, read in time order by one {@link
+ * EventStream}) into per-monitor statistics. One instance per reading thread; partial results of
+ * several instances merge with {@link #mergeFrom}. Memory is bounded by the number of monitors,
+ * threads and windows, never by the number of events.
+ */
+final class EventAccumulator {
+  /** Two wait() calls of a thread closer than this belong to one wait episode. */
+  static final long EPISODE_GAP_NANOS = 50_000;
+
+  private final long originEpochNanos;
+  private final long windowNanos;
+  private final Map<Long, MonitorStats> gilscopeMonitors = new HashMap<>();
+  private final Map<String, MonitorStats> jdkMonitors = new HashMap<>();
+  private final Map<String, Episode> episodes = new HashMap<>();
+  private final Map<String, ThreadCpu> threadCpu = new HashMap<>();
+  private final Map<String, Long> eventCounts = new TreeMap<>();
+  private final Map<String, String> agentNotes = new TreeMap<>();
+  private String jvm;
+  private Integer cpuCores;
+  private jdk.jfr.EventType lastType;
+  private long lastGilscopeMonitorId;
+  private MonitorStats lastGilscopeMonitor;
+  private final Map<EventSource, Map<String, Map<Long, MonitorStats>>> jdkMonitorsByClass =
+      new java.util.EnumMap<>(EventSource.class);
+  private long lastTypeCount;
+
+  EventAccumulator(long originEpochNanos, long windowNanos) {
+    this.originEpochNanos = originEpochNanos;
+    this.windowNanos = windowNanos;
+  }
+
+  void subscribe(EventStream stream) {
+    stream.onEvent(EventNames.MONITOR_STATISTICS, this::onMonitorStatistics);
+    stream.onEvent(EventNames.THREAD_MONITOR_STATISTICS, this::onThreadMonitorStatistics);
+    stream.onEvent(EventNames.MONITOR_ACQUIRE, this::onAcquire);
+    stream.onEvent(EventNames.MONITOR_HOLD, this::onHold);
+    stream.onEvent(EventNames.MONITOR_WAIT, this::onWait);
+    stream.onEvent(EventNames.MONITOR_NOTIFY, this::onNotify);
+    stream.onEvent(EventNames.AGENT_STATUS, this::onAgentStatus);
+    stream.onEvent(EventNames.JAVA_MONITOR_ENTER, this::onJavaMonitorEnter);
+    stream.onEvent(EventNames.JAVA_MONITOR_WAIT, this::onJavaMonitorWait);
+    stream.onEvent(EventNames.THREAD_PARK, this::onThreadPark);
+    stream.onEvent(EventNames.CPU_INFORMATION, this::onCpuInformation);
+    stream.onEvent(EventNames.JVM_INFORMATION, this::onJvmInformation);
+    stream.onEvent(EventNames.THREAD_CPU_LOAD, this::onThreadCpuLoad);
+  }
+
+  // ---- gilscope events ---------------------------------------------------------------------
+
+  private void onMonitorStatistics(RecordedEvent e) {
+    count(e);
+    MonitorStats m = gilscopeMonitor(e);
+    m.countStatisticsEvent();
+    Counters window = m.windows().at(statisticsWindow(e));
+    for (Counters c : new Counters[] {m.totals(), window}) {
+      c.add(Metric.ACQUISITIONS, Fields.longValue(e, "acquisitions"));
+      c.add(Metric.CONTENDED, Fields.longValue(e, "contendedAcquisitions"));
+      c.add(Metric.HANDOFFS, Fields.longValue(e, "handoffs"));
+      c.add(Metric.BARGING, Fields.longValue(e, "barging"));
+      c.add(Metric.PASS_OVERS, Fields.longValue(e, "passOvers"));
+      c.add(Metric.REENTRANT_ENTRIES, Fields.longValue(e, "reentrantEntries"));
+      c.add(Metric.WAITS, Fields.longValue(e, "waits"));
+      c.add(Metric.TIMED_OUT_WAITS, Fields.longValue(e, "timedOutWaits"));
+      c.add(Metric.NOTIFIES, Fields.longValue(e, "notifies"));
+      c.add(Metric.FAILED_TRY_LOCKS, Fields.longValue(e, "failedTryLocks"));
+      c.add(Metric.TIMED_HOLDS, Fields.longValue(e, "timedHolds"));
+      c.add(Metric.HOLD_NANOS, Fields.nanos(e, "totalHold"));
+      c.max(Metric.MAX_HOLD_NANOS, Fields.nanos(e, "maxHold"));
+      c.add(Metric.TIMED_WAITS, Fields.longValue(e, "timedWaits"));
+      c.add(Metric.WAIT_NANOS, Fields.nanos(e, "totalWait"));
+      c.max(Metric.MAX_WAIT_NANOS, Fields.nanos(e, "maxWait"));
+      c.max(Metric.MAX_QUEUE_LENGTH, Fields.longValue(e, "maxQueueLength"));
+    }
+  }
+
+  private void onThreadMonitorStatistics(RecordedEvent e) {
+    count(e);
+    MonitorStats m = gilscopeMonitor(e);
+    String threadName = Fields.threadName(e, "thread");
+    if (threadName == null) {
+      // JFR writes no thread for one that ended before the period was flushed: the agent sends
+      // its name as a plain string too
+      threadName = Fields.has(e, "threadName") ? e.getString("threadName") : null;
+    }
+    if (threadName == null) {
+      threadName = ThreadStats.ENDED_THREADS;
+    }
+    ThreadStats t = m.thread(threadName);
+    Counters window = t.windows().at(statisticsWindow(e));
+    long contended = Fields.longValue(e, "contendedAcquisitions");
+    for (Counters c : new Counters[] {t.totals(), window}) {
+      c.add(Metric.REQUESTS, Fields.longValue(e, "requests"));
+      c.add(Metric.ACQUISITIONS, Fields.longValue(e, "acquisitions"));
+      c.add(Metric.CONTENDED, contended);
+      c.add(Metric.TIMED_WAITS, contended);
+      c.add(Metric.PASS_OVERS, Fields.longValue(e, "passOvers"));
+      c.add(Metric.TIMED_HOLDS, Fields.longValue(e, "timedHolds"));
+      c.add(Metric.HOLD_NANOS, Fields.nanos(e, "totalHold"));
+      c.max(Metric.MAX_HOLD_NANOS, Fields.nanos(e, "maxHold"));
+      c.add(Metric.WAIT_NANOS, Fields.nanos(e, "totalWait"));
+      c.max(Metric.MAX_WAIT_NANOS, Fields.nanos(e, "maxWait"));
+      c.add(Metric.WAITS, Fields.longValue(e, "waits"));
+      c.add(Metric.WAIT_IN_WAIT_NANOS, Fields.nanos(e, "totalWaitInWait"));
+    }
+  }
+
+  private void onAcquire(RecordedEvent e) {
+    count(e);
+    MonitorStats m = gilscopeMonitor(e);
+    long waitNanos = Fields.saturatedNanos(e.getDuration());
+    m.waits().record(waitNanos);
+    m.countAcquireEvent();
+    String threadName = Fields.threadName(e.getThread());
+    if (threadName != null) {
+      ThreadStats t = m.thread(threadName);
+      t.waits().record(waitNanos);
+      t.countAcquireEvent();
+      t.blame(Fields.threadName(e, "previousOwner"), waitNanos);
+    }
+  }
+
+  private void onHold(RecordedEvent e) {
+    count(e);
+    MonitorStats m = gilscopeMonitor(e);
+    long holdNanos = Fields.saturatedNanos(e.getDuration());
+    m.holds().record(holdNanos);
+    String threadName = Fields.threadName(e.getThread());
+    if (threadName != null) {
+      m.thread(threadName).holds().record(holdNanos);
+    }
+  }
+
+  private void onWait(RecordedEvent e) {
+    count(e);
+    MonitorStats m = gilscopeMonitor(e);
+    recordWaitCall(
+        m,
+        e,
+        Fields.booleanValue(e, "timedOut"),
+        Fields.threadName(e, "notifier"),
+        /* countCalls= */ false);
+  }
+
+  private void onNotify(RecordedEvent e) {
+    count(e);
+    MonitorStats m = gilscopeMonitor(e);
+    if (Fields.booleanValue(e, "all")) {
+      long futile = Math.max(0, Fields.longValue(e, "waiters") - 1);
+      if (futile > 0) {
+        m.totals().add(Metric.FUTILE_WAKEUPS, futile);
+        m.windows().at(window(endNanos(e))).add(Metric.FUTILE_WAKEUPS, futile);
+      }
+    }
+  }
+
+  private void onAgentStatus(RecordedEvent e) {
+    count(e);
+    String detail = Fields.string(e, "detail");
+    if (detail != null) {
+      agentNotes.put("detail", detail);
+    }
+    long suppressed = Fields.longValue(e, "suppressedErrors");
+    if (suppressed > 0) {
+      agentNotes.merge(
+          "suppressedErrors",
+          Long.toString(suppressed),
+          (a, b) -> Long.parseLong(a) >= Long.parseLong(b) ? a : b);
+    }
+    String version = Fields.string(e, "agentVersion");
+    if (version != null) {
+      agentNotes.put("agentVersion", version);
+    }
+  }
+
+  private MonitorStats gilscopeMonitor(RecordedEvent e) {
+    long id = Fields.longValue(e, "monitorId");
+    if (lastGilscopeMonitor != null && id == lastGilscopeMonitorId) {
+      return lastGilscopeMonitor;
+    }
+    MonitorStats m = gilscopeMonitors.get(id);
+    if (m == null) {
+      String name = Fields.string(e, "monitorName");
+      String className = Fields.className(e, "monitorClass");
+      String kind = Fields.string(e, "monitorKind");
+      m =
+          new MonitorStats(
+              "gilscope:" + id,
+              name != null ? name : "monitor#" + id,
+              className,
+              kind != null ? kind : "monitor",
+              EventSource.GILSCOPE);
+      gilscopeMonitors.put(id, m);
+    }
+    lastGilscopeMonitorId = id;
+    lastGilscopeMonitor = m;
+    return m;
+  }
+
+  // ---- the JDK's own lock events -----------------------------------------------------------
+
+  private void onJavaMonitorEnter(RecordedEvent e) {
+    count(e);
+    MonitorStats m =
+        jdkMonitor(Fields.className(e, "monitorClass"), e, EventSource.JDK_MONITOR, "monitor");
+    long waitNanos = Fields.saturatedNanos(e.getDuration());
+    String threadName = Fields.threadName(e.getThread());
+    recordContendedWait(m, threadName, endNanos(e), waitNanos);
+    if (threadName != null) {
+      m.thread(threadName).blame(Fields.threadName(e, "previousOwner"), waitNanos);
+    }
+  }
+
+  private void onJavaMonitorWait(RecordedEvent e) {
+    count(e);
+    MonitorStats m =
+        jdkMonitor(Fields.className(e, "monitorClass"), e, EventSource.JDK_MONITOR, "monitor");
+    recordWaitCall(
+        m,
+        e,
+        Fields.booleanValue(e, "timedOut"),
+        Fields.threadName(e, "notifier"),
+        /* countCalls= */ true);
+  }
+
+  private void onThreadPark(RecordedEvent e) {
+    count(e);
+    String parkedClass = Fields.className(e, "parkedClass");
+    if (parkedClass == null) {
+      return; // LockSupport.park without a blocker: a sleep, not a lock
+    }
+    MonitorStats m = jdkMonitor(parkedClass, e, EventSource.JDK_PARK, "lock");
+    if (parkedClass.contains("ConditionObject")) {
+      recordWaitCall(m, e, false, null, /* countCalls= */ true);
+    } else {
+      recordContendedWait(
+          m, Fields.threadName(e.getThread()), endNanos(e), Fields.saturatedNanos(e.getDuration()));
+    }
+  }
+
+  private MonitorStats jdkMonitor(
+      String className, RecordedEvent e, EventSource source, String kind) {
+    long address = Fields.longValue(e, "address");
+    Map<Long, MonitorStats> byAddress =
+        jdkMonitorsByClass
+            .computeIfAbsent(source, k -> new HashMap<>())
+            .computeIfAbsent(className, k -> new HashMap<>());
+    MonitorStats m = byAddress.get(address);
+    if (m == null) {
+      String name = (className != null ? className : "unknown") + "@" + Long.toHexString(address);
+      String key = source.name() + ":" + name;
+      m = jdkMonitors.get(key);
+      if (m == null) {
+        m = new MonitorStats(key, name, className, kind, source);
+        jdkMonitors.put(key, m);
+      }
+      byAddress.put(address, m);
+    }
+    return m;
+  }
+
+  private void recordContendedWait(
+      MonitorStats m, String threadName, long endNanos, long waitNanos) {
+    m.waits().record(waitNanos);
+    Counters window = m.windows().at(window(endNanos));
+    addContendedWait(m.totals(), waitNanos);
+    addContendedWait(window, waitNanos);
+    if (threadName != null) {
+      ThreadStats t = m.thread(threadName);
+      t.waits().record(waitNanos);
+      addContendedWait(t.totals(), waitNanos);
+      addContendedWait(t.windows().at(window(endNanos)), waitNanos);
+    }
+  }
+
+  private static void addContendedWait(Counters c, long waitNanos) {
+    c.increment(Metric.CONTENDED);
+    c.increment(Metric.TIMED_WAITS);
+    c.add(Metric.WAIT_NANOS, waitNanos);
+    c.max(Metric.MAX_WAIT_NANOS, waitNanos);
+  }
+
+  // ---- wait() calls and wait episodes (shared by gilscope and JDK sources) -----------------
+
+  /**
+   * Records one {@code wait()} call. gilscope's statistics already count calls per monitor and
+   * thread ({@code countCalls=false}); the JDK's events are the only count for their source.
+   */
+  private void recordWaitCall(
+      MonitorStats m, RecordedEvent e, boolean timedOut, String notifier, boolean countCalls) {
+    long startNanos = Fields.toEpochNanos(e.getStartTime());
+    long waitNanos = Fields.saturatedNanos(e.getDuration());
+    long endNanos = startNanos + waitNanos;
+    int w = window(endNanos);
+    m.waitsInWait().record(waitNanos);
+    m.totals().add(Metric.WAIT_IN_WAIT_NANOS, waitNanos);
+    m.windows().at(w).add(Metric.WAIT_IN_WAIT_NANOS, waitNanos);
+    if (countCalls) {
+      addWaitCall(m.totals(), timedOut, countCalls);
+      addWaitCall(m.windows().at(w), timedOut, countCalls);
+    }
+    String threadName = Fields.threadName(e.getThread());
+    if (threadName == null) {
+      return;
+    }
+    ThreadStats t = m.thread(threadName);
+    t.waitsInWait().record(waitNanos);
+    if (countCalls) {
+      t.totals().add(Metric.WAIT_IN_WAIT_NANOS, waitNanos);
+      t.windows().at(w).add(Metric.WAIT_IN_WAIT_NANOS, waitNanos);
+    }
+    addWaitCall(t.totals(), timedOut, countCalls);
+    addWaitCall(t.windows().at(w), timedOut, countCalls);
+    episodes
+        .computeIfAbsent(m.key() + '\u0000' + threadName, k -> new Episode(m, t))
+        .add(startNanos, endNanos, timedOut, notifier);
+  }
+
+  private static void addWaitCall(Counters c, boolean timedOut, boolean countCalls) {
+    if (countCalls) {
+      c.increment(Metric.WAITS);
+    }
+    if (timedOut) {
+      c.increment(Metric.TIMED_OUT_WAITS);
+    }
+  }
+
+  /** One thread's run of back-to-back wait() calls on one monitor; bounded state. */
+  private final class Episode {
+    private final MonitorStats monitor;
+    private final ThreadStats thread;
+    private long startNanos = -1;
+    private long lastEndNanos;
+    private long pendingBlameNanos;
+    private boolean timedOut;
+
+    Episode(MonitorStats monitor, ThreadStats thread) {
+      this.monitor = monitor;
+      this.thread = thread;
+    }
+
+    void add(long waitStartNanos, long waitEndNanos, boolean waitTimedOut, String notifier) {
+      if (startNanos >= 0 && waitStartNanos - lastEndNanos > EPISODE_GAP_NANOS) {
+        close();
+      }
+      if (startNanos < 0) {
+        startNanos = waitStartNanos;
+      }
+      lastEndNanos = Math.max(lastEndNanos, waitEndNanos);
+      timedOut |= waitTimedOut;
+      pendingBlameNanos += waitEndNanos - waitStartNanos;
+      if (notifier != null && !notifier.isEmpty()) {
+        // the thread that freed what we waited for is the one we waited behind
+        thread.blame(notifier, pendingBlameNanos);
+        pendingBlameNanos = 0;
+      }
+    }
+
+    void close() {
+      if (startNanos < 0) {
+        return;
+      }
+      long episodeNanos = lastEndNanos - startNanos;
+      int w = window(lastEndNanos);
+      monitor.episodes().record(episodeNanos);
+      thread.episodes().record(episodeNanos);
+      for (Counters c :
+          new Counters[] {
+            monitor.totals(), monitor.windows().at(w), thread.totals(), thread.windows().at(w)
+          }) {
+        c.increment(Metric.EPISODES);
+        c.add(Metric.EPISODE_NANOS, episodeNanos);
+        if (timedOut) {
+          c.increment(Metric.EPISODES_TIMED_OUT);
+        }
+      }
+      startNanos = -1;
+      lastEndNanos = 0;
+      pendingBlameNanos = 0;
+      timedOut = false;
+    }
+  }
+
+  // ---- environment -------------------------------------------------------------------------
+
+  private void onCpuInformation(RecordedEvent e) {
+    count(e);
+    long hwThreads = Fields.longValue(e, "hwThreads");
+    if (hwThreads > 0) {
+      cpuCores = (int) hwThreads;
+    }
+  }
+
+  private void onJvmInformation(RecordedEvent e) {
+    count(e);
+    String name = Fields.string(e, "jvmName");
+    String version = Fields.string(e, "jvmVersion");
+    if (version != null && name != null && version.startsWith(name)) {
+      jvm = version; // JDK 17+ repeats the VM name in the version string
+    } else {
+      jvm = (name != null ? name : "") + (version != null ? " " + version : "");
+    }
+    int built = jvm.indexOf(", built on");
+    if (built > 0) {
+      jvm = jvm.substring(0, built);
+    }
+  }
+
+  private void onThreadCpuLoad(RecordedEvent e) {
+    count(e);
+    String threadName = Fields.threadName(e.getThread());
+    if (threadName == null) {
+      return;
+    }
+    double load = e.getFloat("user") + e.getFloat("system");
+    threadCpu.computeIfAbsent(threadName, n -> new ThreadCpu()).add(load);
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private void count(RecordedEvent e) {
+    // one lookup per event type change, not per event: events of a type come in runs
+    jdk.jfr.EventType type = e.getEventType();
+    if (type != lastType) {
+      flushCount();
+      lastType = type;
+    }
+    lastTypeCount++;
+  }
+
+  private void flushCount() {
+    if (lastType != null && lastTypeCount > 0) {
+      eventCounts.merge(lastType.getName(), lastTypeCount, Long::sum);
+    }
+    lastTypeCount = 0;
+  }
+
+  private static long endNanos(RecordedEvent e) {
+    return Fields.toEpochNanos(e.getEndTime());
+  }
+
+  private int statisticsWindow(RecordedEvent e) {
+    long end = endNanos(e);
+    long periodStart = Fields.epochNanos(e, "periodStart");
+    long mid = periodStart > 0 && periodStart <= end ? periodStart + (end - periodStart) / 2 : end;
+    return window(mid);
+  }
+
+  int window(long epochNanos) {
+    return (int) Math.max(0, (epochNanos - originEpochNanos) / windowNanos);
+  }
+
+  /** Closes open wait episodes; call once when the stream has ended. */
+  void finish() {
+    flushCount();
+    episodes.values().forEach(Episode::close);
+  }
+
+  void mergeFrom(EventAccumulator other) {
+    other.gilscopeMonitors.forEach(
+        (id, m) -> {
+          MonitorStats mine = gilscopeMonitors.get(id);
+          if (mine == null) {
+            gilscopeMonitors.put(id, m);
+          } else {
+            mine.mergeFrom(m);
+          }
+        });
+    other.jdkMonitors.forEach(
+        (key, m) -> {
+          MonitorStats mine = jdkMonitors.get(key);
+          if (mine == null) {
+            jdkMonitors.put(key, m);
+          } else {
+            mine.mergeFrom(m);
+          }
+        });
+    other.threadCpu.forEach(
+        (n, c) -> threadCpu.computeIfAbsent(n, k -> new ThreadCpu()).mergeFrom(c));
+    other.eventCounts.forEach((k, v) -> eventCounts.merge(k, v, Long::sum));
+    agentNotes.putAll(other.agentNotes);
+    if (jvm == null) {
+      jvm = other.jvm;
+    }
+    if (cpuCores == null) {
+      cpuCores = other.cpuCores;
+    }
+  }
+
+  Map<Long, MonitorStats> gilscopeMonitors() {
+    return gilscopeMonitors;
+  }
+
+  Map<String, MonitorStats> jdkMonitors() {
+    return jdkMonitors;
+  }
+
+  Map<String, ThreadCpu> threadCpu() {
+    return threadCpu;
+  }
+
+  Map<String, Long> eventCounts() {
+    return eventCounts;
+  }
+
+  Map<String, String> agentNotes() {
+    return agentNotes;
+  }
+
+  String jvm() {
+    return jvm;
+  }
+
+  Integer cpuCores() {
+    return cpuCores;
+  }
+}

@@ -1,0 +1,282 @@
+package dev.gilscope.analyzer.read;
+
+import dev.gilscope.analyzer.model.EventSource;
+import dev.gilscope.analyzer.model.MonitorStats;
+import dev.gilscope.analyzer.model.RecordingInfo;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import jdk.jfr.consumer.EventStream;
+
+/**
+ * Reads a recording in one pass into per-monitor statistics. The file's chunks are split into
+ * contiguous groups, one per core; each group is streamed by its own thread with {@link
+ * EventStream} (which orders events per chunk and skips the bodies of event types nobody subscribed
+ * to) and folded into its own {@link EventAccumulator}; the partial results merge at the end. A
+ * group that is not the whole file is first copied to a temporary slice file, since {@code
+ * EventStream} opens whole files only. Called from the CLI thread; uses up to {@code parallelism}
+ * extra threads.
+ */
+public final class RecordingReader {
+  /** Default window for time-located statistics: gilscope's statistics period. */
+  public static final long DEFAULT_WINDOW_NANOS = 1_000_000_000L;
+
+  /** Below this size the copy to slice files costs more than the second core gains. */
+  static final long PARALLEL_MIN_BYTES = 16L * 1024 * 1024;
+
+  private final int parallelism;
+  private final long windowNanos;
+  private final PrintStream progress;
+
+  /**
+   * @param parallelism reading threads (1 reads the file directly, no slices)
+   * @param progress where to print progress for long files, or null for none
+   */
+  public RecordingReader(int parallelism, long windowNanos, PrintStream progress) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be >= 1");
+    }
+    this.parallelism = parallelism;
+    this.windowNanos = windowNanos;
+    this.progress = progress;
+  }
+
+  public ReadResult read(Path path) throws InputException {
+    ChunkIndex index = ChunkIndex.scan(path);
+    long origin = index.startEpochNanos();
+    List<List<Chunk>> groups = groups(index);
+    EventAccumulator total;
+    if (groups.size() == 1) {
+      total = readWhole(index.path(), origin);
+    } else {
+      total = readInParallel(index, groups, origin);
+    }
+    return result(index, total);
+  }
+
+  private List<List<Chunk>> groups(ChunkIndex index) {
+    List<Chunk> chunks = index.chunks();
+    int n = (int) Math.min(parallelism, chunks.size());
+    if (n <= 1 || index.fileBytes() < PARALLEL_MIN_BYTES) {
+      return List.of(chunks);
+    }
+    // contiguous groups of about equal bytes
+    List<List<Chunk>> groups = new ArrayList<>();
+    long target = index.fileBytes() / n;
+    List<Chunk> current = new ArrayList<>();
+    long bytes = 0;
+    for (Chunk c : chunks) {
+      current.add(c);
+      bytes += c.sizeBytes();
+      if (bytes >= target && groups.size() < n - 1) {
+        groups.add(current);
+        current = new ArrayList<>();
+        bytes = 0;
+      }
+    }
+    if (!current.isEmpty()) {
+      groups.add(current);
+    }
+    return groups;
+  }
+
+  private EventAccumulator readWhole(Path path, long origin) throws InputException {
+    EventAccumulator acc = new EventAccumulator(origin, windowNanos);
+    stream(path, path, acc);
+    return acc;
+  }
+
+  private EventAccumulator readInParallel(ChunkIndex index, List<List<Chunk>> groups, long origin)
+      throws InputException {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            groups.size(),
+            r -> {
+              Thread t = new Thread(r, "gilscope-reader");
+              t.setDaemon(true);
+              return t;
+            });
+    AtomicInteger done = new AtomicInteger();
+    try {
+      List<Future<EventAccumulator>> futures = new ArrayList<>();
+      for (List<Chunk> group : groups) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  EventAccumulator acc = readGroup(index, group, origin);
+                  reportProgress(done.incrementAndGet(), groups.size());
+                  return acc;
+                }));
+      }
+      EventAccumulator total = null;
+      for (Future<EventAccumulator> f : futures) {
+        EventAccumulator part = get(f);
+        if (total == null) {
+          total = part;
+        } else {
+          total.mergeFrom(part);
+        }
+      }
+      return total;
+    } finally {
+      pool.shutdownNow();
+      if (progress != null) {
+        progress.print("\r\033[K");
+        progress.flush();
+      }
+    }
+  }
+
+  private static EventAccumulator get(Future<EventAccumulator> f) throws InputException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InputException("interrupted while reading", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof InputException ie) {
+        throw ie;
+      }
+      throw new InputException("cannot read recording: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private EventAccumulator readGroup(ChunkIndex index, List<Chunk> group, long origin)
+      throws InputException, IOException {
+    Path slice = Files.createTempFile("gilscope-slice-", ".jfr");
+    try {
+      long from = group.get(0).offset();
+      Chunk last = group.get(group.size() - 1);
+      long bytes = last.offset() + last.sizeBytes() - from;
+      try (FileChannel in = FileChannel.open(index.path(), StandardOpenOption.READ);
+          FileChannel out = FileChannel.open(slice, StandardOpenOption.WRITE)) {
+        long copied = 0;
+        while (copied < bytes) {
+          copied += in.transferTo(from + copied, bytes - copied, out);
+        }
+      }
+      EventAccumulator acc = new EventAccumulator(origin, windowNanos);
+      stream(index.path(), slice, acc);
+      return acc;
+    } finally {
+      Files.deleteIfExists(slice);
+    }
+  }
+
+  private static void stream(Path original, Path file, EventAccumulator acc) throws InputException {
+    try (EventStream stream = EventStream.openFile(file)) {
+      // File order, not time order: sorting each chunk costs 3x the parsing, and the analysis
+      // needs only each thread's own order (a thread's events reach the file in commit order).
+      stream.setOrdered(false);
+      acc.subscribe(stream);
+      stream.start();
+    } catch (IOException | UncheckedIOException e) {
+      throw new InputException("cannot read recording '" + original + "': " + describe(e), e);
+    } catch (RuntimeException e) {
+      throw new InputException("corrupt recording '" + original + "': " + describe(e), e);
+    }
+    acc.finish();
+    Fields.clearCaches();
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  private void reportProgress(int doneGroups, int groups) {
+    if (progress != null) {
+      progress.printf("\rgilscope: read %d/%d parts of the recording", doneGroups, groups);
+      progress.flush();
+    }
+  }
+
+  private ReadResult result(ChunkIndex index, EventAccumulator acc) {
+    List<MonitorStats> monitors = new ArrayList<>();
+    Set<String> sources = new LinkedHashSet<>();
+    for (MonitorStats m : acc.gilscopeMonitors().values()) {
+      m.recordUneventfulAcquisitionsAsZeroWaits();
+      monitors.add(m);
+      sources.add(EventSource.GILSCOPE.label());
+    }
+    for (MonitorStats m : acc.jdkMonitors().values()) {
+      // a monitor tracked by gilscope may also appear here, under its JDK name (class@address);
+      // the source label tells them apart, and the JDK view is never merged into exact counts
+      monitors.add(m);
+      sources.add(m.source().label());
+    }
+    monitors.sort(
+        Comparator.comparing((MonitorStats m) -> m.source().ordinal())
+            .thenComparing(
+                Comparator.comparingLong(
+                        (MonitorStats m) ->
+                            m.totals().get(dev.gilscope.analyzer.model.Metric.WAIT_NANOS)
+                                + m.totals()
+                                    .get(dev.gilscope.analyzer.model.Metric.WAIT_IN_WAIT_NANOS))
+                    .reversed())
+            .thenComparing(MonitorStats::name));
+    List<String> unavailable = unavailable(monitors);
+    acc.agentNotes()
+        .forEach(
+            (k, v) -> {
+              if (k.equals("suppressedErrors")) {
+                unavailable.add(
+                    "the agent suppressed " + v + " probe errors: some counts may be short");
+              }
+            });
+    long start = index.startEpochNanos();
+    RecordingInfo info =
+        new RecordingInfo(
+            index.path().toString(),
+            index.fileBytes(),
+            index.chunks().size(),
+            start,
+            Math.max(1, index.endEpochNanos() - start),
+            windowNanos,
+            acc.jvm(),
+            acc.cpuCores(),
+            sources,
+            unavailable,
+            acc.eventCounts(),
+            acc.threadCpu());
+    return new ReadResult(info, monitors, acc.agentNotes());
+  }
+
+  private static List<String> unavailable(List<MonitorStats> monitors) {
+    List<String> notes = new ArrayList<>();
+    boolean jdk = monitors.stream().anyMatch(m -> m.source() != EventSource.GILSCOPE);
+    if (jdk) {
+      notes.add(
+          "JDK lock events (jdk.JavaMonitorEnter, jdk.JavaMonitorWait, jdk.ThreadPark): only"
+              + " contended waits above the recording's threshold exist; acquisitions, holds,"
+              + " utilization, handoffs, barging and pass-overs are unavailable");
+    }
+    for (MonitorStats m : monitors) {
+      if (m.source() == EventSource.GILSCOPE && !m.hasExactCounts()) {
+        notes.add(
+            m.name() + ": no gilscope.MonitorStatistics events: exact counts are unavailable");
+      }
+    }
+    return notes;
+  }
+
+  /** The merged statistics of a whole recording. */
+  public record ReadResult(
+      RecordingInfo recording,
+      List<MonitorStats> monitors,
+      java.util.Map<String, String> agentNotes) {}
+}

@@ -1,0 +1,240 @@
+package dev.gilscope.analyzer.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gilscope.analyzer.model.AnalysisResult;
+import dev.gilscope.analyzer.model.DurationStats;
+import dev.gilscope.analyzer.model.Finding;
+import dev.gilscope.analyzer.model.Metric;
+import dev.gilscope.analyzer.model.MonitorStats;
+import dev.gilscope.analyzer.model.RecordingInfo;
+import dev.gilscope.analyzer.model.ThreadStats;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The machine-readable report (schema in docs/analyzer.md): {@code recording}, {@code monitors},
+ * {@code findings}, {@code notes}. Durations are nanoseconds; a statistic the source cannot give is
+ * null and explained in {@code recording.unavailable}.
+ */
+public final class JsonReport implements ReportWriter {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Override
+  public void write(AnalysisResult result, Appendable out) throws IOException {
+    out.append(MAPPER.writeValueAsString(toTree(result))).append('\n');
+  }
+
+  public static ObjectNode toTree(AnalysisResult result) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.set("recording", recording(result.recording(), result.monitors().isEmpty()));
+    ArrayNode monitors = root.putArray("monitors");
+    for (MonitorStats m : result.monitors()) {
+      monitors.add(monitor(m, result.recording()));
+    }
+    ArrayNode findings = root.putArray("findings");
+    for (Finding f : result.findings()) {
+      findings.add(finding(f, result.recording()));
+    }
+    strings(root.putArray("notes"), result.detectorNotes());
+    return root;
+  }
+
+  private static ObjectNode recording(RecordingInfo r, boolean noLockEvents) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("path", r.path());
+    n.put("fileBytes", r.fileBytes());
+    n.put("chunks", r.chunks());
+    n.put("start", instant(r.startEpochNanos()).toString());
+    n.put("startEpochNanos", r.startEpochNanos());
+    n.put("durationNanos", r.durationNanos());
+    n.put("windowNanos", r.windowNanos());
+    n.put("jvm", r.jvm());
+    if (r.cpuCores() == null) {
+      n.putNull("cpuCores");
+    } else {
+      n.put("cpuCores", r.cpuCores());
+    }
+    strings(n.putArray("sources"), List.copyOf(r.sources()));
+    strings(n.putArray("unavailable"), r.unavailable());
+    if (noLockEvents) {
+      n.put("note", "no lock events in this recording");
+    }
+    ObjectNode counts = n.putObject("eventCounts");
+    r.eventCounts().forEach(counts::put);
+    return n;
+  }
+
+  private static ObjectNode monitor(MonitorStats m, RecordingInfo r) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("name", m.name());
+    n.put("class", m.className());
+    n.put("kind", m.kind());
+    n.put("source", m.source().label());
+    n.put("flagShaped", m.isFlagShaped());
+    putLong(n, "acquisitions", MonitorFigures.exact(m, Metric.ACQUISITIONS));
+    n.put("contendedAcquisitions", m.totals().get(Metric.CONTENDED));
+    putLong(n, "handoffs", MonitorFigures.exact(m, Metric.HANDOFFS));
+    putLong(n, "barging", MonitorFigures.exact(m, Metric.BARGING));
+    putLong(n, "passOvers", MonitorFigures.exact(m, Metric.PASS_OVERS));
+    putLong(n, "reentrantEntries", MonitorFigures.exact(m, Metric.REENTRANT_ENTRIES));
+    putLong(n, "failedTryLocks", MonitorFigures.exact(m, Metric.FAILED_TRY_LOCKS));
+    n.put("waitCalls", m.totals().get(Metric.WAITS));
+    n.put("timedOutWaits", m.totals().get(Metric.TIMED_OUT_WAITS));
+    putLong(n, "notifies", MonitorFigures.exact(m, Metric.NOTIFIES));
+    putLong(n, "maxQueueLength", MonitorFigures.exact(m, Metric.MAX_QUEUE_LENGTH));
+    Double u = MonitorFigures.utilization(m, r);
+    if (u == null) {
+      n.putNull("utilization");
+    } else {
+      n.put("utilization", u);
+    }
+    n.set("wait", stats(m.waits(), MonitorFigures.waitNote(m)));
+    n.set(
+        "hold",
+        m.hasExactCounts() ? stats(m.holds(), MonitorFigures.holdNote(m)) : nullStats("hold"));
+    n.set("waitInWait", stats(m.waitsInWait(), "single wait() calls on the monitor"));
+    n.set("waitEpisodes", stats(m.episodes(), "runs of back-to-back wait() calls of one thread"));
+    ArrayNode threads = n.putArray("threads");
+    for (ThreadStats t : m.threads()) {
+      threads.add(thread(m, t, r));
+    }
+    ArrayNode windows = n.putArray("windows");
+    m.windows()
+        .all()
+        .forEach(
+            (w, c) -> {
+              long len = r.windowLengthNanos(w);
+              ObjectNode wn = windows.addObject();
+              wn.put("startOffsetNanos", (long) w * r.windowNanos());
+              wn.put("lengthNanos", len);
+              if (m.hasExactCounts()) {
+                wn.put("acquisitions", c.get(Metric.ACQUISITIONS));
+                wn.put("barging", c.get(Metric.BARGING));
+                wn.put("passOvers", c.get(Metric.PASS_OVERS));
+                wn.put("handoffs", c.get(Metric.HANDOFFS));
+              }
+              wn.put("contendedAcquisitions", c.get(Metric.CONTENDED));
+              wn.put("waitNanos", c.get(Metric.WAIT_NANOS));
+              wn.put("waitInWaitNanos", c.get(Metric.WAIT_IN_WAIT_NANOS));
+              wn.put("averageWaiters", (double) c.get(Metric.WAIT_NANOS) / len);
+              Double wu = MonitorFigures.utilization(m, c, len);
+              if (wu == null) {
+                wn.putNull("utilization");
+              } else {
+                wn.put("utilization", wu);
+              }
+            });
+    return n;
+  }
+
+  private static ObjectNode thread(MonitorStats m, ThreadStats t, RecordingInfo r) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("name", t.name());
+    putLong(n, "acquisitions", m.hasExactCounts() ? t.totals().get(Metric.ACQUISITIONS) : null);
+    Double share = MonitorFigures.shareOfAcquisitions(m, t);
+    if (share == null) {
+      n.putNull("shareOfAcquisitions");
+    } else {
+      n.put("shareOfAcquisitions", share);
+    }
+    putLong(n, "requests", m.hasExactCounts() ? t.totals().get(Metric.REQUESTS) : null);
+    n.put("contendedAcquisitions", t.totals().get(Metric.CONTENDED));
+    putLong(n, "passOvers", m.hasExactCounts() ? t.totals().get(Metric.PASS_OVERS) : null);
+    n.put("waitCalls", t.totals().get(Metric.WAITS));
+    n.put("timedOutWaits", t.totals().get(Metric.TIMED_OUT_WAITS));
+    n.put("waitInWaitNanos", t.totals().get(Metric.WAIT_IN_WAIT_NANOS));
+    double cpu = r.cpuLoad(t.name());
+    if (cpu < 0) {
+      n.putNull("cpuLoad");
+    } else {
+      n.put("cpuLoad", cpu);
+    }
+    n.set("wait", stats(t.waits(), null));
+    n.set("hold", m.hasExactCounts() ? stats(t.holds(), null) : nullStats(null));
+    n.set("waitInWait", stats(t.waitsInWait(), null));
+    n.set("waitEpisodes", stats(t.episodes(), null));
+    ObjectNode blame = n.putObject("waitedBehindNanos");
+    t.blameNanosByHolder().entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> blame.put(e.getKey(), e.getValue()));
+    return n;
+  }
+
+  private static ObjectNode stats(DurationStats s, String note) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("count", s.count());
+    n.put("mean", Math.round(s.meanNanos()));
+    n.put("p50", s.percentileNanos(50));
+    n.put("p90", s.percentileNanos(90));
+    n.put("p99", s.percentileNanos(99));
+    n.put("p999", s.percentileNanos(99.9));
+    n.put("max", s.maxNanos());
+    if (note != null) {
+      n.put("note", note);
+    }
+    return n;
+  }
+
+  private static ObjectNode nullStats(String what) {
+    ObjectNode n = MAPPER.createObjectNode();
+    for (String k : new String[] {"count", "mean", "p50", "p90", "p99", "p999", "max"}) {
+      n.putNull(k);
+    }
+    if (what != null) {
+      n.put("note", "unavailable from JDK events");
+    }
+    return n;
+  }
+
+  private static ObjectNode finding(Finding f, RecordingInfo r) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("kind", f.kind().name());
+    n.put("monitor", f.monitor());
+    n.put("severity", f.severity().name());
+    strings(n.putArray("threads"), f.threads());
+    strings(n.putArray("victims"), f.victims());
+    strings(n.putArray("causes"), f.causes());
+    ObjectNode window = n.putObject("window");
+    window.put("start", instant(r.startEpochNanos() + f.windowStartNanos()).toString());
+    window.put("end", instant(r.startEpochNanos() + f.windowEndNanos()).toString());
+    window.put("startOffsetNanos", f.windowStartNanos());
+    window.put("endOffsetNanos", f.windowEndNanos());
+    ObjectNode evidence = n.putObject("evidence");
+    f.evidence()
+        .forEach(
+            (k, v) -> {
+              if (v == null) {
+                evidence.putNull(k);
+              } else if (v instanceof Double || v instanceof Float) {
+                evidence.put(k, v.doubleValue());
+              } else {
+                evidence.put(k, v.longValue());
+              }
+            });
+    n.put("summary", f.summary());
+    n.put("advice", f.advice());
+    return n;
+  }
+
+  private static void putLong(ObjectNode n, String field, Long value) {
+    if (value == null) {
+      n.putNull(field);
+    } else {
+      n.put(field, value);
+    }
+  }
+
+  private static void strings(ArrayNode array, List<String> values) {
+    values.forEach(array::add);
+  }
+
+  private static Instant instant(long epochNanos) {
+    return Instant.ofEpochSecond(epochNanos / 1_000_000_000L, epochNanos % 1_000_000_000L);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.gilscope.analyzer.detect;
+
+import static dev.gilscope.analyzer.testing.Models.SECOND;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gilscope.analyzer.model.Finding;
+import dev.gilscope.analyzer.model.Metric;
+import dev.gilscope.analyzer.model.MonitorStats;
+import dev.gilscope.analyzer.model.Severity;
+import dev.gilscope.analyzer.testing.Models;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConvoyDetectorTest {
+  private final ConvoyDetector detector = new ConvoyDetector();
+
+  /**
+   * The monitor is the GIL: io-bound-1 holds 20 us and waits {@code meanWait} behind cpu-bound-1.
+   */
+  private static MonitorStats entryShaped(long meanWaitNanos) {
+    MonitorStats m = Models.gilscopeMonitor("Gil#LOCK");
+    for (int w = 0; w < 3; w++) {
+      Models.monitor(m, w, Metric.ACQUISITIONS, 300);
+      Models.monitor(m, w, Metric.TIMED_HOLDS, 300);
+      Models.thread(m, "io-bound-1", w, Metric.ACQUISITIONS, 100);
+      Models.thread(m, "io-bound-1", w, Metric.TIMED_WAITS, 100);
+      Models.thread(m, "io-bound-1", w, Metric.WAIT_NANOS, 100 * meanWaitNanos);
+      Models.thread(m, "io-bound-1", w, Metric.TIMED_HOLDS, 100);
+      Models.thread(m, "io-bound-1", w, Metric.HOLD_NANOS, 100 * 20_000L);
+      Models.thread(m, "cpu-bound-1", w, Metric.ACQUISITIONS, 200);
+      Models.thread(m, "cpu-bound-1", w, Metric.TIMED_HOLDS, 200);
+      Models.thread(m, "cpu-bound-1", w, Metric.HOLD_NANOS, 200 * 4_000_000L);
+    }
+    m.thread("io-bound-1").blame("cpu-bound-1", 9_000_000);
+    m.thread("io-bound-1").blame("other-1", 1_000_000);
+    for (int i = 0; i < 300; i++) {
+      m.thread("io-bound-1").waits().record(meanWaitNanos);
+    }
+    return m;
+  }
+
+  @Test
+  void ioThreadWaitingBehindLongHoldsIsACriticalConvoy() {
+    List<Finding> findings =
+        detector.evaluate(entryShaped(3_000_000), Models.recording(3 * SECOND, 2)).findings();
+    assertThat(findings).hasSize(1);
+    Finding f = findings.get(0);
+    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(f.victims()).containsExactly("io-bound-1");
+    assertThat(f.causes()).containsExactly("cpu-bound-1");
+    assertThat(f.summary())
+        .isEqualTo(
+            "io-bound-1 waited 3.0 ms on average (p99 3.0 ms) to enter Gil#LOCK, 150x its own"
+                + " 20.0 us hold, mostly behind cpu-bound-1 (90% of its wait), whose holds last"
+                + " 4.0 ms: short jobs queue behind a long one.");
+  }
+
+  @Test
+  void warningJustAboveTheMeanWaitEdge() {
+    Finding f =
+        detector
+            .evaluate(entryShaped(1_000_000), Models.recording(3 * SECOND, 2))
+            .findings()
+            .get(0);
+    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+  }
+
+  @Test
+  void shortWaitsAreNoConvoy() {
+    assertThat(detector.evaluate(entryShaped(150_000), Models.recording(3 * SECOND, 2)).findings())
+        .isEmpty();
+  }
+
+  @Test
+  void flagShapedGilUsesWaitEpisodesAndTheNotifier() {
+    MonitorStats m = Models.gilscopeMonitor("NewGil#GIL");
+    for (int w = 0; w < 3; w++) {
+      Models.monitor(m, w, Metric.ACQUISITIONS, 400);
+      Models.monitor(m, w, Metric.WAITS, 400);
+      Models.monitor(m, w, Metric.WAIT_IN_WAIT_NANOS, 600_000_000);
+      Models.thread(m, "io-bound-1", w, Metric.ACQUISITIONS, 200);
+      Models.thread(m, "io-bound-1", w, Metric.EPISODES, 100);
+      Models.thread(m, "io-bound-1", w, Metric.EPISODES_TIMED_OUT, 100);
+      Models.thread(m, "io-bound-1", w, Metric.EPISODE_NANOS, 100 * 5_500_000L);
+      Models.thread(m, "io-bound-1", w, Metric.WAIT_IN_WAIT_NANOS, 550_000_000);
+      Models.thread(m, "cpu-bound-1", w, Metric.ACQUISITIONS, 200);
+      Models.thread(m, "cpu-bound-1", w, Metric.EPISODES, 100);
+      Models.thread(m, "cpu-bound-1", w, Metric.EPISODE_NANOS, 100 * 50_000L);
+      Models.thread(m, "cpu-bound-1", w, Metric.WAIT_IN_WAIT_NANOS, 5_000_000);
+    }
+    m.thread("io-bound-1").blame("cpu-bound-1", 1_650_000_000);
+    for (int i = 0; i < 300; i++) {
+      m.thread("io-bound-1").episodes().record(5_500_000);
+    }
+    Finding f = detector.evaluate(m, Models.recording(3 * SECOND, 2)).findings().get(0);
+    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(f.victims()).containsExactly("io-bound-1");
+    assertThat(f.causes()).containsExactly("cpu-bound-1");
+    assertThat(f.summary())
+        .isEqualTo(
+            "io-bound-1 waited 5.5 ms on average (p99 5.5 ms) in wait() on NewGil#GIL for the"
+                + " flag it guards, 100% of those waits sitting out a whole timeout, while"
+                + " cpu-bound-1 held it and rarely waited (1% of the time): the I/O thread queues"
+                + " behind the CPU-bound holder's interval.");
+  }
+}

@@ -1,0 +1,82 @@
+package dev.gilscope.analyzer.detect;
+
+import static dev.gilscope.analyzer.testing.Models.SECOND;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gilscope.analyzer.model.Finding;
+import dev.gilscope.analyzer.model.Metric;
+import dev.gilscope.analyzer.model.MonitorStats;
+import dev.gilscope.analyzer.model.Severity;
+import dev.gilscope.analyzer.testing.Models;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StarvationDetectorTest {
+  private final StarvationDetector detector = new StarvationDetector();
+
+  private static MonitorStats unfair(long starvedAcquisitions, long starvedMeanWaitNanos) {
+    MonitorStats m = Models.gilscopeMonitor("Worker#GIL");
+    for (int w = 0; w < 2; w++) {
+      for (String greedy : new String[] {"greedy-1", "greedy-2"}) {
+        Models.thread(m, greedy, w, Metric.REQUESTS, 10_000);
+        Models.thread(m, greedy, w, Metric.ACQUISITIONS, 10_000);
+        Models.thread(m, greedy, w, Metric.TIMED_WAITS, 100);
+        Models.thread(m, greedy, w, Metric.WAIT_NANOS, 100 * 20_000L);
+      }
+      Models.thread(m, "starved-1", w, Metric.REQUESTS, starvedAcquisitions);
+      Models.thread(m, "starved-1", w, Metric.ACQUISITIONS, starvedAcquisitions);
+      Models.thread(m, "starved-1", w, Metric.TIMED_WAITS, starvedAcquisitions);
+      Models.thread(
+          m, "starved-1", w, Metric.WAIT_NANOS, starvedAcquisitions * starvedMeanWaitNanos);
+      Models.thread(m, "starved-1", w, Metric.PASS_OVERS, starvedAcquisitions * 40);
+    }
+    return m;
+  }
+
+  @Test
+  void starvedThreadIsTheVictimAndTheGreedyOnesTheCauses() {
+    List<Finding> findings =
+        detector.evaluate(unfair(50, 20_000_000), Models.recording(2 * SECOND, 2)).findings();
+    assertThat(findings).hasSize(1);
+    Finding f = findings.get(0);
+    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(f.victims()).containsExactly("starved-1");
+    assertThat(f.causes()).containsExactly("greedy-1", "greedy-2");
+    assertThat(f.summary())
+        .isEqualTo(
+            "starved-1 got 0% of Worker#GIL's acquisitions against a fair share of 33% and waited"
+                + " 20.0 ms on average while its peers waited 20.0 us, passed over 40.0 times per"
+                + " acquisition, while greedy-1 and greedy-2 kept winning it.");
+    assertThat(f.evidence().get("jainFairnessIndex").doubleValue()).isLessThan(0.7);
+  }
+
+  @Test
+  void warningAtTenTimesThePeersWait() {
+    // 10x the peers' wait (floored at 10 us) and 1 ms absolute
+    Finding f =
+        detector
+            .evaluate(unfair(500, 1_000_000), Models.recording(2 * SECOND, 2))
+            .findings()
+            .get(0);
+    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+  }
+
+  @Test
+  void equalSharesAreNotStarvation() {
+    assertThat(
+            detector.evaluate(unfair(10_000, 20_000), Models.recording(2 * SECOND, 2)).findings())
+        .isEmpty();
+  }
+
+  @Test
+  void aWaiterThatNeverGotTheLockIsCritical() {
+    MonitorStats m = unfair(0, 0);
+    Models.thread(m, "starved-1", 0, Metric.REQUESTS, 1);
+    Finding f = detector.evaluate(m, Models.recording(2 * SECOND, 2)).findings().get(0);
+    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(f.summary())
+        .isEqualTo(
+            "starved-1 requested Worker#GIL and never got it while greedy-1 and greedy-2"
+                + " took it 40,000 times.");
+  }
+}

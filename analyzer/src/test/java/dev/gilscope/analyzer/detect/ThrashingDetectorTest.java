@@ -1,0 +1,82 @@
+package dev.gilscope.analyzer.detect;
+
+import static dev.gilscope.analyzer.testing.Models.SECOND;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gilscope.analyzer.model.Finding;
+import dev.gilscope.analyzer.model.Metric;
+import dev.gilscope.analyzer.model.MonitorStats;
+import dev.gilscope.analyzer.model.Severity;
+import dev.gilscope.analyzer.testing.Models;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ThrashingDetectorTest {
+  private final ThrashingDetector detector = new ThrashingDetector();
+
+  private static MonitorStats oldGil(long bargesPerSecond, long contendedPerSecond) {
+    MonitorStats m = Models.gilscopeMonitor("OldGil#GIL");
+    for (int w = 0; w < 4; w++) {
+      Models.monitor(m, w, Metric.ACQUISITIONS, bargesPerSecond + contendedPerSecond);
+      Models.monitor(m, w, Metric.BARGING, bargesPerSecond);
+      Models.monitor(m, w, Metric.CONTENDED, contendedPerSecond);
+      Models.monitor(m, w, Metric.PASS_OVERS, bargesPerSecond);
+      Models.monitor(m, w, Metric.WAIT_NANOS, 900_000_000);
+      Models.thread(m, "interp-1", w, Metric.ACQUISITIONS, bargesPerSecond);
+      Models.thread(m, "interp-2", w, Metric.ACQUISITIONS, contendedPerSecond);
+      Models.thread(m, "interp-2", w, Metric.PASS_OVERS, bargesPerSecond);
+      Models.thread(m, "interp-2", w, Metric.WAIT_NANOS, 900_000_000);
+    }
+    return m;
+  }
+
+  @Test
+  void criticalBargingNamesTheReTakerAsCauseAndThePassedOverAsVictim() {
+    List<Finding> findings =
+        detector.evaluate(oldGil(20_000, 1_000), Models.recording(4 * SECOND, 2)).findings();
+    assertThat(findings).hasSize(1);
+    Finding f = findings.get(0);
+    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(f.causes()).containsExactly("interp-1");
+    assertThat(f.victims()).containsExactly("interp-2");
+    assertThat(f.summary())
+        .isEqualTo(
+            "OldGil#GIL was re-taken by its releaser or a newcomer 20,000 times a second while"
+                + " threads waited (barging ratio 0.95, 20.0 pass-overs per wait) from 0.0 s to"
+                + " 4.0 s: woken waiters mostly find it taken again, as with Python's old"
+                + " 100-tick GIL.");
+  }
+
+  @Test
+  void aStormOfReTakesWhileWaitersBarelyWaitIsOnlyInfo() {
+    MonitorStats m = Models.gilscopeMonitor("Io#GIL");
+    Models.monitor(m, 0, Metric.ACQUISITIONS, 50_000);
+    Models.monitor(m, 0, Metric.BARGING, 20_000);
+    Models.monitor(m, 0, Metric.CONTENDED, 100);
+    Models.monitor(m, 0, Metric.PASS_OVERS, 20_000);
+    Models.monitor(m, 0, Metric.WAIT_NANOS, 70_000_000);
+    assertThat(detector.evaluate(m, Models.recording(SECOND, 2)).findings().get(0).severity())
+        .isEqualTo(Severity.INFO);
+  }
+
+  @Test
+  void warningAtTheBargingEdge() {
+    // 1,000 barges a second with ratio exactly 0.5 and 1 pass-over per wait
+    MonitorStats m = oldGil(1_000, 1_000);
+    assertThat(detector.evaluate(m, Models.recording(4 * SECOND, 2)).findings().get(0).severity())
+        .isEqualTo(Severity.WARNING);
+  }
+
+  @Test
+  void belowTheRateEdgeIsOnlyInfo() {
+    MonitorStats m = oldGil(999, 999);
+    assertThat(detector.evaluate(m, Models.recording(4 * SECOND, 2)).findings().get(0).severity())
+        .isEqualTo(Severity.INFO);
+  }
+
+  @Test
+  void fairHandoffsAreNotThrashing() {
+    assertThat(detector.evaluate(oldGil(0, 5_000), Models.recording(4 * SECOND, 2)).findings())
+        .isEmpty();
+  }
+}

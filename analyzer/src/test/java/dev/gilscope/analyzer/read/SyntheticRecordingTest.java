@@ -1,0 +1,147 @@
+package dev.gilscope.analyzer.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gilscope.analyzer.testing.Cli;
+import dev.gilscope.analyzer.testing.FakeAgentEvents;
+import dev.gilscope.analyzer.testing.Recordings;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A recording of agent-shaped events written in-process: exact counts are the sums of the
+ * statistics deltas, acquisitions without an acquire event count as zero waits, blame goes to the
+ * previous owner.
+ */
+class SyntheticRecordingTest {
+  @TempDir Path dir;
+
+  @Test
+  void exactCountsAreSumsOfDeltas() throws Exception {
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    Thread other = new Thread(() -> awaitQuietly(done), "holder-1");
+    other.start();
+    Path file =
+        Recordings.record(
+            dir.resolve("synthetic.jfr"),
+            () -> {
+              for (int period = 1; period <= 3; period++) {
+                FakeAgentEvents.MonitorStatistics s = new FakeAgentEvents.MonitorStatistics();
+                s.monitor(7, "com.acme.Interp#GIL");
+                s.acquisitions = 100L * period;
+                s.contendedAcquisitions = 10;
+                s.handoffs = 5;
+                s.timedHolds = 10;
+                s.totalHold = 10_000;
+                s.timedWaits = 10;
+                s.totalWait = 50_000;
+                s.commit();
+                FakeAgentEvents.ThreadMonitorStatistics t =
+                    new FakeAgentEvents.ThreadMonitorStatistics();
+                t.monitor(7, "com.acme.Interp#GIL");
+                t.thread = Thread.currentThread();
+                t.requests = 100L * period;
+                t.acquisitions = 100L * period;
+                t.contendedAcquisitions = 10;
+                t.commit();
+              }
+              for (int i = 0; i < 30; i++) {
+                FakeAgentEvents.MonitorAcquire a = new FakeAgentEvents.MonitorAcquire();
+                a.begin();
+                a.monitor(7, "com.acme.Interp#GIL");
+                a.contended = true;
+                a.previousOwner = other;
+                long until = System.nanoTime() + 2_000;
+                while (System.nanoTime() < until) {
+                  Thread.onSpinWait();
+                }
+                a.end();
+                a.commit();
+              }
+              FakeAgentEvents.MonitorHold h = new FakeAgentEvents.MonitorHold();
+              h.begin();
+              h.monitor(7, "com.acme.Interp#GIL");
+              h.end();
+              h.commit();
+            },
+            "gilscope.MonitorStatistics",
+            "gilscope.ThreadMonitorStatistics",
+            "gilscope.MonitorAcquire",
+            "gilscope.MonitorHold");
+    done.countDown();
+
+    Cli r = Cli.run("analyze", file.toString(), "--format", "json");
+
+    assertThat(r.err).isEmpty();
+    assertThat(r.exitCode).isZero();
+    JsonNode root = new ObjectMapper().readTree(r.out);
+    assertThat(root.at("/recording/sources/0").asText()).isEqualTo("gilscope");
+    assertThat(root.at("/recording/cpuCores").asInt())
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
+    JsonNode m = root.at("/monitors/0");
+    assertThat(m.get("name").asText()).isEqualTo("com.acme.Interp#GIL");
+    assertThat(m.get("acquisitions").asLong()).isEqualTo(600);
+    assertThat(m.get("contendedAcquisitions").asLong()).isEqualTo(30);
+    assertThat(m.get("handoffs").asLong()).isEqualTo(15);
+    assertThat(m.at("/wait/count").asLong()).isEqualTo(600);
+    assertThat(m.at("/wait/note").asText())
+        .isEqualTo("570 acquisitions without an acquire event counted as zero waits");
+    assertThat(m.at("/hold/note").asText()).isEqualTo("from 1 timed holds of 600 acquisitions");
+    JsonNode thread = m.at("/threads/0");
+    assertThat(thread.get("name").asText()).isEqualTo(Thread.currentThread().getName());
+    assertThat(thread.get("acquisitions").asLong()).isEqualTo(600);
+    assertThat(thread.get("shareOfAcquisitions").asDouble()).isEqualTo(1.0);
+    assertThat(thread.at("/waitedBehindNanos/holder-1").asLong()).isPositive();
+    assertThat(root.get("findings").isArray()).isTrue();
+  }
+
+  private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void failOnGateExits3OnlyForTheKindsFound() throws Exception {
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    Thread other = new Thread(() -> awaitQuietly(done), "interp-2");
+    other.start();
+    Path file =
+        Recordings.record(
+            dir.resolve("serialized.jfr"),
+            () -> {
+              FakeAgentEvents.MonitorStatistics s = new FakeAgentEvents.MonitorStatistics();
+              s.monitor(9, "com.acme.Gil#LOCK");
+              s.acquisitions = 100_000;
+              s.contendedAcquisitions = 50_000;
+              s.barging = 40_000;
+              s.timedHolds = 100_000;
+              s.totalHold = 60_000_000_000L; // far more than the recording: held all the time
+              s.commit();
+              for (Thread thread : new Thread[] {Thread.currentThread(), other}) {
+                FakeAgentEvents.ThreadMonitorStatistics t =
+                    new FakeAgentEvents.ThreadMonitorStatistics();
+                t.monitor(9, "com.acme.Gil#LOCK");
+                t.thread = thread;
+                t.requests = 50_000;
+                t.acquisitions = 50_000;
+                t.commit();
+              }
+            },
+            "gilscope.MonitorStatistics",
+            "gilscope.ThreadMonitorStatistics");
+    done.countDown();
+
+    assertThat(Cli.run("analyze", file.toString(), "--fail-on", "serialization").exitCode)
+        .isEqualTo(3);
+    assertThat(Cli.run("analyze", file.toString(), "--fail-on", "CONVOY,STARVATION").exitCode)
+        .isZero();
+    Cli text = Cli.run("analyze", file.toString());
+    assertThat(text.out).contains("[CRITICAL] SERIALIZATION on com.acme.Gil#LOCK");
+  }
+}
