@@ -46,6 +46,13 @@ public final class StarvationDetector implements Detector {
    */
   public static final double MIN_WAIT_FRACTION = 0.10;
 
+  /**
+   * Minimum sample: the victim needs at least this many measured waits (contended acquisitions, or
+   * wait episodes on a flag-shaped GIL) in the judged windows before any verdict, INFO included. A
+   * second in which a thread waited a few times says nothing about fairness.
+   */
+  public static final long MIN_VICTIM_WAITS = 20;
+
   @Override
   public FindingKind kind() {
     return FindingKind.STARVATION;
@@ -229,6 +236,9 @@ public final class StarvationDetector implements Detector {
       }
     }
     j.waitFraction = (double) waitNanos(v, flag) / Math.max(1, windowNanos);
+    if (victimWaits < MIN_VICTIM_WAITS) {
+      return j; // too few waits to judge: no severity
+    }
     boolean wantsIt = j.waitFraction >= MIN_WAIT_FRACTION;
     if (wantsIt
         && j.meanWait >= MIN_MEAN_WAIT_NANOS

@@ -79,4 +79,18 @@ class StarvationDetectorTest {
             "starved-1 requested Worker#GIL and never got it while greedy-1 and greedy-2"
                 + " took it 40,000 times.");
   }
+
+  @Test
+  void tooFewWaitsAreNoVerdict() {
+    // per window: the victim waited MIN_VICTIM_WAITS - 1 times, 20 ms each, and got 1 in 1,000
+    long few = StarvationDetector.MIN_VICTIM_WAITS - 1;
+    assertThat(
+            detector.evaluate(unfair(few, 20_000_000), Models.recording(2 * SECOND, 2)).findings())
+        .isEmpty();
+    assertThat(
+            detector
+                .evaluate(unfair(few + 1, 20_000_000), Models.recording(2 * SECOND, 2))
+                .findings())
+        .isNotEmpty();
+  }
 }
