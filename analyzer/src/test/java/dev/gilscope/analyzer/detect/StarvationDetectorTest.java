@@ -93,4 +93,25 @@ class StarvationDetectorTest {
                 .findings())
         .isNotEmpty();
   }
+
+  @Test
+  void manyShortLossesThatFillHalfTheTimeAreAWarning() {
+    // 2,000 waits of 300 us a second: 60% of the time waiting, 15x the peers, 9% of the
+    // acquisitions
+    Severity half =
+        detector
+            .evaluate(unfair(2_000, 300_000), Models.recording(2 * SECOND, 2))
+            .findings()
+            .get(0)
+            .severity();
+    assertThat(half).isEqualTo(Severity.WARNING);
+    // 200 us waits filling 40% of the time are a note
+    Severity less =
+        detector
+            .evaluate(unfair(2_000, 200_000), Models.recording(2 * SECOND, 2))
+            .findings()
+            .get(0)
+            .severity();
+    assertThat(less).isEqualTo(Severity.INFO);
+  }
 }
