@@ -5,6 +5,7 @@ import dev.gilscope.analyzer.model.AnalysisResult;
 import dev.gilscope.analyzer.model.Finding;
 import dev.gilscope.analyzer.model.FindingKind;
 import dev.gilscope.analyzer.model.MonitorStats;
+import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.model.Severity;
 import dev.gilscope.analyzer.read.InputException;
 import dev.gilscope.analyzer.read.RecordingReader;
@@ -73,6 +74,13 @@ final class AnalyzeCommand implements Callable<Integer> {
           "exit 3 when one of these kinds is found at WARNING or above: SERIALIZATION,"
               + " THRASHING, CONVOY, STARVATION")
   List<String> failOn = new ArrayList<>();
+
+  @Option(
+      names = "--all-monitors",
+      description =
+          "text/html: show every monitor in full, also JDK-event-only monitors below the"
+              + " significance threshold (JSON always lists all)")
+  boolean allMonitors;
 
   @Option(names = "--debug", description = "print stack traces of errors")
   boolean debug;
@@ -150,8 +158,9 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
       monitors = selected;
     }
-    Detectors.Diagnosis diagnosis = Detectors.diagnose(Detectors.all(), monitors, read.recording());
-    return new AnalysisResult(read.recording(), monitors, diagnosis.findings(), diagnosis.notes());
+    RecordingInfo info = SourceScope.scopeUnavailable(read.recording(), monitors);
+    Detectors.Diagnosis diagnosis = Detectors.diagnose(Detectors.all(), monitors, info);
+    return new AnalysisResult(info, monitors, diagnosis.findings(), diagnosis.notes());
   }
 
   private static long sizeOf(Path p) {
@@ -165,11 +174,11 @@ final class AnalyzeCommand implements Callable<Integer> {
   private ReportWriter writer() {
     switch (format.toLowerCase(Locale.ROOT)) {
       case "text":
-        return new TextReport();
+        return new TextReport(allMonitors);
       case "json":
         return new JsonReport();
       case "html":
-        return new HtmlReport();
+        return new HtmlReport(allMonitors);
       default:
         throw new ParameterException(
             spec.commandLine(), "unknown format '" + format + "', expected text, json or html");

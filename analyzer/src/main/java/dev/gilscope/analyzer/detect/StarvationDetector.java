@@ -46,6 +46,21 @@ public final class StarvationDetector implements Detector {
    */
   public static final double MIN_WAIT_FRACTION = 0.10;
 
+  /**
+   * A victim that spent at least this fraction of the time waiting needs only {@link
+   * #MIN_MEAN_WAIT_INFO_NANOS} per wait for WARNING (the other WARNING conditions unchanged): many
+   * short losses add up to starvation as surely as a few long ones, and a loaded machine shortens
+   * each wait.
+   */
+  public static final double WAIT_FRACTION_FOR_SHORT_WAITS = 0.50;
+
+  /**
+   * Minimum sample: the victim needs at least this many measured waits (contended acquisitions, or
+   * wait episodes on a flag-shaped GIL) in the judged windows before any verdict, INFO included. A
+   * second in which a thread waited a few times says nothing about fairness.
+   */
+  public static final long MIN_VICTIM_WAITS = 20;
+
   @Override
   public FindingKind kind() {
     return FindingKind.STARVATION;
@@ -229,6 +244,9 @@ public final class StarvationDetector implements Detector {
       }
     }
     j.waitFraction = (double) waitNanos(v, flag) / Math.max(1, windowNanos);
+    if (victimWaits < MIN_VICTIM_WAITS) {
+      return j; // too few waits to judge: no severity
+    }
     boolean wantsIt = j.waitFraction >= MIN_WAIT_FRACTION;
     if (wantsIt
         && j.meanWait >= MIN_MEAN_WAIT_NANOS
@@ -236,7 +254,9 @@ public final class StarvationDetector implements Detector {
         && shareRatio <= SHARE_RATIO_CRITICAL) {
       j.severity = Severity.CRITICAL;
     } else if (wantsIt
-        && j.meanWait >= MIN_MEAN_WAIT_NANOS
+        && (j.meanWait >= MIN_MEAN_WAIT_NANOS
+            || (j.waitFraction >= WAIT_FRACTION_FOR_SHORT_WAITS
+                && j.meanWait >= MIN_MEAN_WAIT_INFO_NANOS))
         && j.inflation >= WAIT_INFLATION_WARNING
         && shareRatio <= SHARE_RATIO_WARNING) {
       j.severity = Severity.WARNING;

@@ -44,6 +44,24 @@ public final class ThrashingDetector implements Detector {
   public static final double PASS_OVERS_PER_WAIT_CRITICAL = 100;
   public static final double FUTILE_WAKEUPS_PER_SECOND_WARNING = 1_000;
 
+  /**
+   * Minimum sample: a window (or run) needs at least this many barges before a barging rate counts,
+   * and this many contended acquisitions before pass-overs per wait count. A short last window with
+   * a handful of barges extrapolates to a rate the recording never had.
+   */
+  public static final long MIN_BARGES = 50;
+
+  public static final long MIN_CONTENDED_FOR_PASS_OVERS = 20;
+
+  /**
+   * A barging storm while two or more threads each take at least a tenth of the acquisitions
+   * ({@link WantingThreads}) is the old GIL's thrashing even when each wait is too short to add up
+   * to {@link #MIN_AVERAGE_WAITERS}: both threads want it all the time and the releaser keeps
+   * winning. With one such thread (a CPU-bound holder barging an occasional I/O publisher, as in
+   * {@code io-outside}) it costs little wall time: INFO.
+   */
+  public static final int MIN_WANTING_THREADS_FOR_STORM = 2;
+
   @Override
   public FindingKind kind() {
     return FindingKind.THRASHING;
@@ -56,7 +74,8 @@ public final class ThrashingDetector implements Detector {
     }
     NavigableMap<Integer, Double> scores = new TreeMap<>();
     for (Map.Entry<Integer, Counters> e : m.windows().all().entrySet()) {
-      Rates rates = new Rates(e.getValue(), r.windowLengthNanos(e.getKey()));
+      int w = e.getKey();
+      Rates rates = new Rates(e.getValue(), r.windowLengthNanos(w), WantingThreads.count(m, w, w));
       if (rates.severity() != null) {
         scores.put(e.getKey(), rates.bargesPerSecond + rates.futilePerSecond + 1);
       }
@@ -69,7 +88,8 @@ public final class ThrashingDetector implements Detector {
     for (int w = run[0]; w <= run[1]; w++) {
       len += r.windowLengthNanos(w);
     }
-    Rates rates = new Rates(m.windows().sum(run[0], run[1]), len);
+    Rates rates =
+        new Rates(m.windows().sum(run[0], run[1]), len, WantingThreads.count(m, run[0], run[1]));
     Severity severity = rates.severity() == null ? Severity.INFO : rates.severity();
 
     // causes: the threads that keep winning it back (above their fair share of acquisitions);
@@ -170,8 +190,12 @@ public final class ThrashingDetector implements Detector {
     final double futilePerSecond;
     final double waitersInWait;
     final double contendedPerSecond;
+    final boolean enoughBarges;
+    final boolean enoughContended;
+    final int wantingThreads;
 
-    Rates(Counters c, long windowNanos) {
+    Rates(Counters c, long windowNanos, int wantingThreads) {
+      this.wantingThreads = wantingThreads;
       double seconds = windowNanos / 1e9;
       long barging = c.get(Metric.BARGING);
       long contended = c.get(Metric.CONTENDED);
@@ -184,6 +208,8 @@ public final class ThrashingDetector implements Detector {
       futilePerSecond = c.get(Metric.FUTILE_WAKEUPS) / seconds;
       waitersInWait = (double) c.get(Metric.WAIT_IN_WAIT_NANOS) / windowNanos;
       contendedPerSecond = contended / seconds;
+      enoughBarges = barging >= MIN_BARGES;
+      enoughContended = contended >= MIN_CONTENDED_FOR_PASS_OVERS;
     }
 
     boolean futileDominates() {
@@ -196,30 +222,36 @@ public final class ThrashingDetector implements Detector {
           futilePerSecond >= FUTILE_WAKEUPS_PER_SECOND_WARNING
               && waitersInWait >= MIN_AVERAGE_WAITERS;
       boolean storm =
-          bargesPerSecond >= BARGES_PER_SECOND_CRITICAL && bargingRatio >= BARGING_RATIO_CRITICAL;
+          enoughBarges
+              && bargesPerSecond >= BARGES_PER_SECOND_CRITICAL
+              && bargingRatio >= BARGING_RATIO_CRITICAL;
       if (storm) {
-        // a storm of re-takes while waiters barely wait costs little wall time: worth a note
-        return averageWaiters >= MIN_AVERAGE_WAITERS ? Severity.CRITICAL : Severity.INFO;
+        if (averageWaiters >= MIN_AVERAGE_WAITERS) {
+          return Severity.CRITICAL;
+        }
+        // waiters barely wait: thrashing when two threads both want it all the time (the old
+        // GIL's re-take), else a note (an occasional thread barged by a CPU-bound re-taker)
+        return wantingThreads >= MIN_WANTING_THREADS_FOR_STORM ? Severity.WARNING : Severity.INFO;
       }
+      boolean someBarging =
+          enoughBarges
+              && bargesPerSecond >= BARGES_PER_SECOND_INFO
+              && bargingRatio >= BARGING_RATIO_INFO;
       if (averageWaiters < MIN_AVERAGE_WAITERS && !futile) {
-        return bargesPerSecond >= BARGES_PER_SECOND_INFO && bargingRatio >= BARGING_RATIO_INFO
-            ? Severity.INFO
-            : null;
+        return someBarging ? Severity.INFO : null;
       }
       boolean barging =
-          bargesPerSecond >= BARGES_PER_SECOND_WARNING && bargingRatio >= BARGING_RATIO_WARNING;
-      boolean passOvers = passOversPerWait >= PASS_OVERS_PER_WAIT_WARNING;
-      if ((bargesPerSecond >= BARGES_PER_SECOND_CRITICAL && bargingRatio >= BARGING_RATIO_CRITICAL)
-          || passOversPerWait >= PASS_OVERS_PER_WAIT_CRITICAL) {
+          enoughBarges
+              && bargesPerSecond >= BARGES_PER_SECOND_WARNING
+              && bargingRatio >= BARGING_RATIO_WARNING;
+      boolean passOvers = enoughContended && passOversPerWait >= PASS_OVERS_PER_WAIT_WARNING;
+      if (enoughContended && passOversPerWait >= PASS_OVERS_PER_WAIT_CRITICAL) {
         return Severity.CRITICAL;
       }
       if (barging || passOvers || futile) {
         return Severity.WARNING;
       }
-      if (bargesPerSecond >= BARGES_PER_SECOND_INFO && bargingRatio >= BARGING_RATIO_INFO) {
-        return Severity.INFO;
-      }
-      return null;
+      return someBarging ? Severity.INFO : null;
     }
   }
 }

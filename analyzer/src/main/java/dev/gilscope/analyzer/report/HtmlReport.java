@@ -19,6 +19,20 @@ import java.util.Map;
  * per-thread table.
  */
 public final class HtmlReport implements ReportWriter {
+  private final boolean allMonitors;
+
+  /**
+   * A report that collapses insignificant JDK-event-only monitors (see {@link MonitorSelection}).
+   */
+  public HtmlReport() {
+    this(false);
+  }
+
+  /** {@code allMonitors}: show every monitor in full ({@code --all-monitors}). */
+  public HtmlReport(boolean allMonitors) {
+    this.allMonitors = allMonitors;
+  }
+
   private static final int CHART_WIDTH = 720;
   private static final int CHART_HEIGHT = 120;
 
@@ -89,8 +103,12 @@ public final class HtmlReport implements ReportWriter {
           .append(esc(f.advice()))
           .append("</i></p></div>\n");
     }
-    for (MonitorStats m : result.monitors()) {
+    MonitorSelection selection = MonitorSelection.of(result, allMonitors);
+    for (MonitorStats m : selection.shown()) {
       monitor(m, r, out);
+    }
+    if (selection.collapsedLine() != null) {
+      out.append("<p class=\"muted\">").append(esc(selection.collapsedLine())).append("</p>\n");
     }
     if (!result.detectorNotes().isEmpty()) {
       out.append("<h2>Notes</h2><ul>");

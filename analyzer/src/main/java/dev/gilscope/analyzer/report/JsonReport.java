@@ -94,6 +94,12 @@ public final class JsonReport implements ReportWriter {
     } else {
       n.put("utilization", u);
     }
+    String basis = MonitorFigures.utilizationBasis(m);
+    if (basis == null) {
+      n.putNull("utilizationBasis");
+    } else {
+      n.put("utilizationBasis", basis);
+    }
     n.set("wait", stats(m.waits(), MonitorFigures.waitNote(m)));
     n.set(
         "hold",

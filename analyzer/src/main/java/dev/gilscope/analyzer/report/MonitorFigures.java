@@ -25,6 +25,23 @@ final class MonitorFigures {
     return Math.min(1, held / r.durationNanos());
   }
 
+  /**
+   * How {@link #utilization(MonitorStats, RecordingInfo)} was obtained, or null when it is unknown:
+   * {@code exact} when every acquisition's hold was timed ({@code detail=all}); otherwise {@code
+   * scaled-sample-biased-high}: at the default detail the agent times every hold that began with a
+   * contended acquisition plus a 1-in-N sample of the uncontended ones, and its statistics sum both
+   * into one {@code totalHold}, so scaling their mean to all acquisitions over-weights the (usually
+   * longer) contended holds. An upper estimate.
+   */
+  static String utilizationBasis(MonitorStats m) {
+    if (!m.hasExactCounts() || m.totals().get(Metric.TIMED_HOLDS) == 0) {
+      return null;
+    }
+    return m.totals().get(Metric.TIMED_HOLDS) >= m.totals().get(Metric.ACQUISITIONS)
+        ? "exact"
+        : "scaled-sample-biased-high";
+  }
+
   /** Fraction of one window the monitor was held, or null. */
   static Double utilization(MonitorStats m, Counters c, long windowNanos) {
     if (!m.hasExactCounts() || c.get(Metric.TIMED_HOLDS) == 0) {

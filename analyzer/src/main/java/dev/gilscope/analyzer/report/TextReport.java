@@ -19,6 +19,20 @@ import java.util.Map;
  * percentiles per thread.
  */
 public final class TextReport implements ReportWriter {
+  private final boolean allMonitors;
+
+  /**
+   * A report that collapses insignificant JDK-event-only monitors (see {@link MonitorSelection}).
+   */
+  public TextReport() {
+    this(false);
+  }
+
+  /** {@code allMonitors}: show every monitor in full ({@code --all-monitors}). */
+  public TextReport(boolean allMonitors) {
+    this.allMonitors = allMonitors;
+  }
+
   @Override
   public void write(AnalysisResult result, Appendable out) throws IOException {
     RecordingInfo r = result.recording();
@@ -46,8 +60,12 @@ public final class TextReport implements ReportWriter {
       return;
     }
     writeFindings(result, out);
-    for (MonitorStats m : result.monitors()) {
+    MonitorSelection selection = MonitorSelection.of(result, allMonitors);
+    for (MonitorStats m : selection.shown()) {
       writeMonitor(m, r, out);
+    }
+    if (selection.collapsedLine() != null) {
+      out.append(selection.collapsedLine()).append("\n\n");
     }
     if (!result.detectorNotes().isEmpty()) {
       out.append("NOTES\n");
@@ -115,7 +133,10 @@ public final class TextReport implements ReportWriter {
         .append(m.kind())
         .append(", ")
         .append(m.source().label())
-        .append(m.isFlagShaped() ? ", threads wait in wait(): a flag it guards is the GIL" : "")
+        .append(
+            m.isFlagShaped()
+                ? ", threads wait in wait() for a flag it guards: the flag is the GIL"
+                : "")
         .append(")\n");
     if (m.hasExactCounts()) {
       Double u = MonitorFigures.utilization(m, r);
@@ -129,7 +150,12 @@ public final class TextReport implements ReportWriter {
               Text.count(m.totals().get(Metric.HANDOFFS)),
               Text.count(m.totals().get(Metric.BARGING)),
               Text.count(m.totals().get(Metric.PASS_OVERS)),
-              u == null ? "n/a" : Text.percent(u),
+              u == null
+                  ? "n/a"
+                  : Text.percent(u)
+                      + ("exact".equals(MonitorFigures.utilizationBasis(m))
+                          ? ""
+                          : " (upper estimate from sampled holds)"),
               m.totals().get(Metric.MAX_QUEUE_LENGTH)));
     } else if (m.source() == dev.gilscope.analyzer.model.EventSource.GILSCOPE) {
       out.append(

@@ -78,6 +78,7 @@ class ConvoyDetectorTest {
       Models.monitor(m, w, Metric.ACQUISITIONS, 400);
       Models.monitor(m, w, Metric.WAITS, 400);
       Models.monitor(m, w, Metric.WAIT_IN_WAIT_NANOS, 600_000_000);
+      Models.monitor(m, w, Metric.TIMED_OUT_WAITS, 100);
       Models.thread(m, "io-bound-1", w, Metric.ACQUISITIONS, 200);
       Models.thread(m, "io-bound-1", w, Metric.EPISODES, 100);
       Models.thread(m, "io-bound-1", w, Metric.EPISODES_TIMED_OUT, 100);
@@ -91,6 +92,9 @@ class ConvoyDetectorTest {
     m.thread("io-bound-1").blame("cpu-bound-1", 1_650_000_000);
     for (int i = 0; i < 300; i++) {
       m.thread("io-bound-1").episodes().record(5_500_000);
+      m.episodes().record(5_500_000);
+      m.thread("io-bound-1").waitsInWait().record(5_500_000);
+      m.thread("cpu-bound-1").waitsInWait().record(50_000);
     }
     Finding f = detector.evaluate(m, Models.recording(3 * SECOND, 2)).findings().get(0);
     assertThat(f.severity()).isEqualTo(Severity.CRITICAL);

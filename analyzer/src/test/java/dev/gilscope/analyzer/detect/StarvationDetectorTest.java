@@ -79,4 +79,39 @@ class StarvationDetectorTest {
             "starved-1 requested Worker#GIL and never got it while greedy-1 and greedy-2"
                 + " took it 40,000 times.");
   }
+
+  @Test
+  void tooFewWaitsAreNoVerdict() {
+    // per window: the victim waited MIN_VICTIM_WAITS - 1 times, 20 ms each, and got 1 in 1,000
+    long few = StarvationDetector.MIN_VICTIM_WAITS - 1;
+    assertThat(
+            detector.evaluate(unfair(few, 20_000_000), Models.recording(2 * SECOND, 2)).findings())
+        .isEmpty();
+    assertThat(
+            detector
+                .evaluate(unfair(few + 1, 20_000_000), Models.recording(2 * SECOND, 2))
+                .findings())
+        .isNotEmpty();
+  }
+
+  @Test
+  void manyShortLossesThatFillHalfTheTimeAreAWarning() {
+    // 2,000 waits of 300 us a second: 60% of the time waiting, 15x the peers, 9% of the
+    // acquisitions
+    Severity half =
+        detector
+            .evaluate(unfair(2_000, 300_000), Models.recording(2 * SECOND, 2))
+            .findings()
+            .get(0)
+            .severity();
+    assertThat(half).isEqualTo(Severity.WARNING);
+    // 200 us waits filling 40% of the time are a note
+    Severity less =
+        detector
+            .evaluate(unfair(2_000, 200_000), Models.recording(2 * SECOND, 2))
+            .findings()
+            .get(0)
+            .severity();
+    assertThat(less).isEqualTo(Severity.INFO);
+  }
 }

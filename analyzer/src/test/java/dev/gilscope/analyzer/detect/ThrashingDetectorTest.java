@@ -79,4 +79,45 @@ class ThrashingDetectorTest {
     assertThat(detector.evaluate(oldGil(0, 5_000), Models.recording(4 * SECOND, 2)).findings())
         .isEmpty();
   }
+
+  @Test
+  void aStormWhileTwoThreadsBothWantItIsAWarningEvenWithTinyWaits() {
+    // the old GIL: both interpreter threads take a large share, the releaser keeps winning, and
+    // each wait is too short to add up to a quarter of a waiting thread
+    MonitorStats m = oldGil(20_000, 500);
+    for (int w = 0; w < 4; w++) {
+      Models.monitor(m, w, Metric.WAIT_NANOS, -890_000_000);
+      Models.thread(m, "interp-2", w, Metric.ACQUISITIONS, 10_000);
+    }
+    assertThat(detector.evaluate(m, Models.recording(4 * SECOND, 2)).findings().get(0).severity())
+        .isEqualTo(Severity.WARNING);
+  }
+
+  @Test
+  void aFewBargesInAShortWindowAreNoRate() {
+    // 49 barges in a 0.1 s recording extrapolate to 490 a second: below the minimum sample
+    MonitorStats m = Models.gilscopeMonitor("Io#GIL");
+    Models.monitor(m, 0, Metric.ACQUISITIONS, 200);
+    Models.monitor(m, 0, Metric.BARGING, ThrashingDetector.MIN_BARGES - 1);
+    Models.monitor(m, 0, Metric.CONTENDED, 10);
+    Models.monitor(m, 0, Metric.PASS_OVERS, 10);
+    Models.monitor(m, 0, Metric.WAIT_NANOS, 1_000_000);
+    assertThat(detector.evaluate(m, Models.recording(SECOND / 10, 2)).findings()).isEmpty();
+    Models.monitor(m, 0, Metric.BARGING, 1);
+    assertThat(detector.evaluate(m, Models.recording(SECOND / 10, 2)).findings().get(0).severity())
+        .isEqualTo(Severity.INFO);
+  }
+
+  @Test
+  void passOversPerWaitNeedEnoughContendedAcquisitions() {
+    MonitorStats m = Models.gilscopeMonitor("Gil#LOCK");
+    Models.monitor(m, 0, Metric.ACQUISITIONS, 1_000);
+    Models.monitor(m, 0, Metric.CONTENDED, ThrashingDetector.MIN_CONTENDED_FOR_PASS_OVERS - 1);
+    Models.monitor(m, 0, Metric.PASS_OVERS, 1_000);
+    Models.monitor(m, 0, Metric.WAIT_NANOS, 500_000_000);
+    assertThat(detector.evaluate(m, Models.recording(SECOND, 2)).findings()).isEmpty();
+    Models.monitor(m, 0, Metric.CONTENDED, 1);
+    assertThat(detector.evaluate(m, Models.recording(SECOND, 2)).findings().get(0).severity())
+        .isEqualTo(Severity.WARNING);
+  }
 }

@@ -1,0 +1,109 @@
+package dev.gilscope.analyzer.report;
+
+import dev.gilscope.analyzer.model.AnalysisResult;
+import dev.gilscope.analyzer.model.EventSource;
+import dev.gilscope.analyzer.model.Finding;
+import dev.gilscope.analyzer.model.Metric;
+import dev.gilscope.analyzer.model.MonitorStats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which monitors the reports for people (text, HTML) show in full. A user who points gilscope at
+ * one GIL wants that GIL first: gilscope-tracked monitors lead; a monitor seen only through JDK
+ * events ({@code jdk.JavaMonitorEnter}, {@code jdk.ThreadPark}: {@code Thread.join}, reference
+ * queues, idle pool workers) is shown only when it is significant, that is its threads spent at
+ * least {@link #SIGNIFICANT_BLOCKED_FRACTION} of the recording blocked on it (and it is a lock, not
+ * a latch, future or queue: see {@link #isEventSynchronizer}), a finding names it, or the recording
+ * has no gilscope monitor at all (then the JDK monitors are the subject). The rest collapse into
+ * one line. JSON keeps every monitor. Called once per report; costs one pass over the monitors.
+ */
+public final class MonitorSelection {
+  /**
+   * A JDK-event-only monitor is shown when the contended blocked time on it (summed over threads)
+   * is at least this fraction of the recording's duration.
+   */
+  public static final double SIGNIFICANT_BLOCKED_FRACTION = 0.05;
+
+  private final List<MonitorStats> shown;
+  private final List<MonitorStats> collapsed;
+
+  private MonitorSelection(List<MonitorStats> shown, List<MonitorStats> collapsed) {
+    this.shown = shown;
+    this.collapsed = collapsed;
+  }
+
+  /** Selects from {@code result}; {@code all} (the {@code --all-monitors} option) shows all. */
+  public static MonitorSelection of(AnalysisResult result, boolean all) {
+    List<MonitorStats> tracked = new ArrayList<>();
+    List<MonitorStats> jdkOnly = new ArrayList<>();
+    for (MonitorStats m : result.monitors()) {
+      (isJdkOnly(m) ? jdkOnly : tracked).add(m);
+    }
+    if (all || tracked.isEmpty()) {
+      List<MonitorStats> shown = new ArrayList<>(tracked);
+      shown.addAll(jdkOnly);
+      return new MonitorSelection(shown, List.of());
+    }
+    Set<String> named =
+        result.findings().stream().map(Finding::monitor).collect(Collectors.toSet());
+    long durationNanos = Math.max(1, result.recording().durationNanos());
+    List<MonitorStats> shown = new ArrayList<>(tracked);
+    List<MonitorStats> collapsed = new ArrayList<>();
+    for (MonitorStats m : jdkOnly) {
+      double blockedFraction = (double) m.totals().get(Metric.WAIT_NANOS) / durationNanos;
+      if (named.contains(m.name())
+          || (!isEventSynchronizer(m) && blockedFraction >= SIGNIFICANT_BLOCKED_FRACTION)) {
+        shown.add(m);
+      } else {
+        collapsed.add(m);
+      }
+    }
+    return new MonitorSelection(shown, collapsed);
+  }
+
+  /**
+   * Whether a parked-on blocker is one of java.util.concurrent's hand-off or event synchronizers
+   * ({@code CountDownLatch}, {@code FutureTask}, {@code SynchronousQueue}, blocking queues, ...):
+   * threads parked there wait for a result, not for a lock, however long they wait. Its locks
+   * ({@code ReentrantLock}, {@code ReentrantReadWriteLock}, {@code StampedLock}) and any
+   * application's own synchronizer are not.
+   */
+  static boolean isEventSynchronizer(MonitorStats m) {
+    String name = m.className() == null ? m.name() : m.className();
+    return m.source() == EventSource.JDK_PARK
+        && name.startsWith("java.util.concurrent.")
+        && !name.contains("Lock");
+  }
+
+  static boolean isJdkOnly(MonitorStats m) {
+    return m.source() != EventSource.GILSCOPE;
+  }
+
+  /** Monitors to show in full, gilscope-tracked first. */
+  public List<MonitorStats> shown() {
+    return shown;
+  }
+
+  /** JDK-event-only monitors below the threshold. */
+  public List<MonitorStats> collapsed() {
+    return collapsed;
+  }
+
+  /** The one line that stands for the collapsed monitors, or null when there are none. */
+  public String collapsedLine() {
+    if (collapsed.isEmpty()) {
+      return null;
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "%d other monitor%s with JDK lock events below the threshold (threads blocked on each"
+            + " less than %d%% of the recording, or a latch, future or queue they wait on);"
+            + " --all-monitors lists them",
+        collapsed.size(),
+        collapsed.size() == 1 ? "" : "s",
+        Math.round(SIGNIFICANT_BLOCKED_FRACTION * 100));
+  }
+}
