@@ -117,7 +117,23 @@ final class ConstantPools {
     return resolve(inlineOrRef);
   }
 
+  // one-entry caches: events of a type come in runs from the same thread and the same class
+  private long lastThreadKey = -1;
+  private String lastThreadName;
+  private long lastClassKey = -1;
+  private String lastClassName;
+
   String threadName(long key) {
+    if (key == lastThreadKey) {
+      return lastThreadName;
+    }
+    String name = lookUpThreadName(key);
+    lastThreadKey = key;
+    lastThreadName = name;
+    return name;
+  }
+
+  private String lookUpThreadName(long key) {
     String cached = threadNames.get(key);
     if (cached != null || threadNames.containsKey(key)) {
       return cached;
@@ -135,6 +151,16 @@ final class ConstantPools {
   }
 
   String className(long key) {
+    if (key == lastClassKey) {
+      return lastClassName;
+    }
+    String name = lookUpClassName(key);
+    lastClassKey = key;
+    lastClassName = name;
+    return name;
+  }
+
+  private String lookUpClassName(long key) {
     String cached = classNames.get(key);
     if (cached != null) {
       return cached;

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 final class DecodedEvent implements EventView {
   private final String typeName;
   private final Field[] fields;
+  private final String[] names;
   private final long[] raw;
   private final int durationIndex;
   private final int eventThreadIndex;
@@ -34,6 +35,10 @@ final class DecodedEvent implements EventView {
     this.typeName = type.name;
     this.fields = type.fields;
     this.raw = new long[fields.length];
+    this.names = new String[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      names[i] = fields[i].name.intern(); // the handlers pass literals: found by identity
+    }
     this.in = in;
     this.pools = pools;
     this.clock = clock;
@@ -79,15 +84,16 @@ final class DecodedEvent implements EventView {
     }
   }
 
+  @SuppressWarnings("ReferenceEquality") // identity first: the callers pass interned literals
   private int index(String name) {
-    Field[] f = fields;
-    for (int i = 0; i < f.length; i++) {
-      if (f[i].name == name) {
+    String[] n = names;
+    for (int i = 0; i < n.length; i++) {
+      if (n[i] == name) {
         return i;
       }
     }
-    for (int i = 0; i < f.length; i++) {
-      if (f[i].name.equals(name)) {
+    for (int i = 0; i < n.length; i++) {
+      if (n[i].equals(name)) {
         return i;
       }
     }

@@ -39,6 +39,11 @@ final class EventAccumulator {
   private final Map<EventSource, Map<String, Map<Long, MonitorStats>>> jdkMonitorsByClass =
       new java.util.EnumMap<>(EventSource.class);
   private long lastTypeCount;
+  // the last JDK monitor looked up: lock events come in runs on the same monitor
+  private MonitorStats lastJdkMonitor;
+  private long lastJdkAddress;
+  private EventSource lastJdkSource;
+  private String lastJdkClassName;
 
   EventAccumulator(long originEpochNanos, long windowNanos) {
     this.originEpochNanos = originEpochNanos;
@@ -253,6 +258,22 @@ final class EventAccumulator {
 
   private MonitorStats jdkMonitor(String className, EventView e, EventSource source, String kind) {
     long address = e.longValue("address");
+    if (lastJdkMonitor != null
+        && address == lastJdkAddress
+        && source == lastJdkSource
+        && java.util.Objects.equals(className, lastJdkClassName)) {
+      return lastJdkMonitor;
+    }
+    MonitorStats m = lookUpJdkMonitor(className, address, source, kind);
+    lastJdkMonitor = m;
+    lastJdkAddress = address;
+    lastJdkSource = source;
+    lastJdkClassName = className;
+    return m;
+  }
+
+  private MonitorStats lookUpJdkMonitor(
+      String className, long address, EventSource source, String kind) {
     Map<Long, MonitorStats> byAddress =
         jdkMonitorsByClass
             .computeIfAbsent(source, k -> new HashMap<>())
