@@ -20,11 +20,6 @@ final class JdkEventView implements EventView {
     return event.getEventType().getName();
   }
 
-  /** The JDK's type object, identical for all events of a type in a chunk parser. */
-  Object typeKey() {
-    return event.getEventType();
-  }
-
   @Override
   public long startEpochNanos() {
     return Fields.toEpochNanos(event.getStartTime());

@@ -24,12 +24,12 @@ import jdk.jfr.consumer.EventStream;
 
 /**
  * Reads a recording in one pass into per-monitor statistics. The file's chunks are split into
- * contiguous groups, one per core; each group is streamed by its own thread with {@link
- * EventStream} (which orders events per chunk and skips the bodies of event types nobody subscribed
- * to) and folded into its own {@link EventAccumulator}; the partial results merge at the end. A
- * group that is not the whole file is first copied to a temporary slice file, since {@code
- * EventStream} opens whole files only. Called from the CLI thread; uses up to {@code parallelism}
- * extra threads.
+ * contiguous groups, one per core; each group is read by its own thread and folded into its own
+ * {@link EventAccumulator}; the partial results merge at the end. Each group is read by gilscope's
+ * {@link ChunkDecoder} straight from the file; if the decoder meets anything it does not understand
+ * in any group, the whole file is read again with the JDK's {@link EventStream} (which opens whole
+ * files only, so a group that is not the whole file is first copied to a temporary slice file).
+ * Called from the CLI thread; uses up to {@code parallelism} extra threads.
  */
 public final class RecordingReader {
   /** Default window for time-located statistics: gilscope's statistics period. */
@@ -127,11 +127,10 @@ public final class RecordingReader {
       for (Chunk chunk : group) {
         decoder.decode(channel, chunk);
       }
-    } catch (IOException e) {
-      throw new InputException("cannot read recording '" + path + "': " + describe(e), e);
     } catch (UnsupportedRecordingException e) {
       throw e;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      // the JDK's reader reads the file again and reports what is wrong with it, if anything
       throw new UnsupportedRecordingException("decoder failed: " + describe(e));
     }
     acc.finish();
