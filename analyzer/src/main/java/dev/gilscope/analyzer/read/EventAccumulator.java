@@ -7,10 +7,11 @@ import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.ThreadCpu;
 import dev.gilscope.analyzer.model.ThreadStats;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import jdk.jfr.consumer.EventStream;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * Folds the events of one part of a recording (one or more chunks, read in time order by one {@link
@@ -32,135 +33,145 @@ final class EventAccumulator {
   private final Map<String, String> agentNotes = new TreeMap<>();
   private String jvm;
   private Integer cpuCores;
-  private jdk.jfr.EventType lastType;
+  private String lastType;
   private long lastGilscopeMonitorId;
   private MonitorStats lastGilscopeMonitor;
   private final Map<EventSource, Map<String, Map<Long, MonitorStats>>> jdkMonitorsByClass =
       new java.util.EnumMap<>(EventSource.class);
   private long lastTypeCount;
+  // the last JDK monitor looked up: lock events come in runs on the same monitor
+  private MonitorStats lastJdkMonitor;
+  private long lastJdkAddress;
+  private EventSource lastJdkSource;
+  private String lastJdkClassName;
 
   EventAccumulator(long originEpochNanos, long windowNanos) {
     this.originEpochNanos = originEpochNanos;
     this.windowNanos = windowNanos;
   }
 
+  /** The handler of each event type the analysis reads, by type name. */
+  Map<String, Consumer<EventView>> handlers() {
+    Map<String, Consumer<EventView>> h = new LinkedHashMap<>();
+    h.put(EventNames.MONITOR_STATISTICS, this::onMonitorStatistics);
+    h.put(EventNames.THREAD_MONITOR_STATISTICS, this::onThreadMonitorStatistics);
+    h.put(EventNames.MONITOR_ACQUIRE, this::onAcquire);
+    h.put(EventNames.MONITOR_HOLD, this::onHold);
+    h.put(EventNames.MONITOR_WAIT, this::onWait);
+    h.put(EventNames.MONITOR_NOTIFY, this::onNotify);
+    h.put(EventNames.AGENT_STATUS, this::onAgentStatus);
+    h.put(EventNames.JAVA_MONITOR_ENTER, this::onJavaMonitorEnter);
+    h.put(EventNames.JAVA_MONITOR_WAIT, this::onJavaMonitorWait);
+    h.put(EventNames.THREAD_PARK, this::onThreadPark);
+    h.put(EventNames.CPU_INFORMATION, this::onCpuInformation);
+    h.put(EventNames.JVM_INFORMATION, this::onJvmInformation);
+    h.put(EventNames.THREAD_CPU_LOAD, this::onThreadCpuLoad);
+    return h;
+  }
+
+  /** Subscribes the handlers to a JDK event stream (the fallback path). */
   void subscribe(EventStream stream) {
-    stream.onEvent(EventNames.MONITOR_STATISTICS, this::onMonitorStatistics);
-    stream.onEvent(EventNames.THREAD_MONITOR_STATISTICS, this::onThreadMonitorStatistics);
-    stream.onEvent(EventNames.MONITOR_ACQUIRE, this::onAcquire);
-    stream.onEvent(EventNames.MONITOR_HOLD, this::onHold);
-    stream.onEvent(EventNames.MONITOR_WAIT, this::onWait);
-    stream.onEvent(EventNames.MONITOR_NOTIFY, this::onNotify);
-    stream.onEvent(EventNames.AGENT_STATUS, this::onAgentStatus);
-    stream.onEvent(EventNames.JAVA_MONITOR_ENTER, this::onJavaMonitorEnter);
-    stream.onEvent(EventNames.JAVA_MONITOR_WAIT, this::onJavaMonitorWait);
-    stream.onEvent(EventNames.THREAD_PARK, this::onThreadPark);
-    stream.onEvent(EventNames.CPU_INFORMATION, this::onCpuInformation);
-    stream.onEvent(EventNames.JVM_INFORMATION, this::onJvmInformation);
-    stream.onEvent(EventNames.THREAD_CPU_LOAD, this::onThreadCpuLoad);
+    JdkEventView view = new JdkEventView();
+    handlers().forEach((type, handler) -> stream.onEvent(type, e -> handler.accept(view.of(e))));
   }
 
   // ---- gilscope events ---------------------------------------------------------------------
 
-  private void onMonitorStatistics(RecordedEvent e) {
+  private void onMonitorStatistics(EventView e) {
     count(e);
     MonitorStats m = gilscopeMonitor(e);
     m.countStatisticsEvent();
     Counters window = m.windows().at(statisticsWindow(e));
     for (Counters c : new Counters[] {m.totals(), window}) {
-      c.add(Metric.ACQUISITIONS, Fields.longValue(e, "acquisitions"));
-      c.add(Metric.CONTENDED, Fields.longValue(e, "contendedAcquisitions"));
-      c.add(Metric.HANDOFFS, Fields.longValue(e, "handoffs"));
-      c.add(Metric.BARGING, Fields.longValue(e, "barging"));
-      c.add(Metric.PASS_OVERS, Fields.longValue(e, "passOvers"));
-      c.add(Metric.REENTRANT_ENTRIES, Fields.longValue(e, "reentrantEntries"));
-      c.add(Metric.WAITS, Fields.longValue(e, "waits"));
-      c.add(Metric.TIMED_OUT_WAITS, Fields.longValue(e, "timedOutWaits"));
-      c.add(Metric.NOTIFIES, Fields.longValue(e, "notifies"));
-      c.add(Metric.FAILED_TRY_LOCKS, Fields.longValue(e, "failedTryLocks"));
-      c.add(Metric.TIMED_HOLDS, Fields.longValue(e, "timedHolds"));
-      c.add(Metric.HOLD_NANOS, Fields.nanos(e, "totalHold"));
-      c.max(Metric.MAX_HOLD_NANOS, Fields.nanos(e, "maxHold"));
-      c.add(Metric.TIMED_WAITS, Fields.longValue(e, "timedWaits"));
-      c.add(Metric.WAIT_NANOS, Fields.nanos(e, "totalWait"));
-      c.max(Metric.MAX_WAIT_NANOS, Fields.nanos(e, "maxWait"));
-      c.max(Metric.MAX_QUEUE_LENGTH, Fields.longValue(e, "maxQueueLength"));
+      c.add(Metric.ACQUISITIONS, e.longValue("acquisitions"));
+      c.add(Metric.CONTENDED, e.longValue("contendedAcquisitions"));
+      c.add(Metric.HANDOFFS, e.longValue("handoffs"));
+      c.add(Metric.BARGING, e.longValue("barging"));
+      c.add(Metric.PASS_OVERS, e.longValue("passOvers"));
+      c.add(Metric.REENTRANT_ENTRIES, e.longValue("reentrantEntries"));
+      c.add(Metric.WAITS, e.longValue("waits"));
+      c.add(Metric.TIMED_OUT_WAITS, e.longValue("timedOutWaits"));
+      c.add(Metric.NOTIFIES, e.longValue("notifies"));
+      c.add(Metric.FAILED_TRY_LOCKS, e.longValue("failedTryLocks"));
+      c.add(Metric.TIMED_HOLDS, e.longValue("timedHolds"));
+      c.add(Metric.HOLD_NANOS, e.nanos("totalHold"));
+      c.max(Metric.MAX_HOLD_NANOS, e.nanos("maxHold"));
+      c.add(Metric.TIMED_WAITS, e.longValue("timedWaits"));
+      c.add(Metric.WAIT_NANOS, e.nanos("totalWait"));
+      c.max(Metric.MAX_WAIT_NANOS, e.nanos("maxWait"));
+      c.max(Metric.MAX_QUEUE_LENGTH, e.longValue("maxQueueLength"));
     }
   }
 
-  private void onThreadMonitorStatistics(RecordedEvent e) {
+  private void onThreadMonitorStatistics(EventView e) {
     count(e);
     MonitorStats m = gilscopeMonitor(e);
-    String threadName = Fields.threadName(e, "thread");
+    String threadName = e.threadName("thread");
     if (threadName == null) {
       // JFR writes no thread for one that ended before the period was flushed: the agent sends
       // its name as a plain string too
-      threadName = Fields.has(e, "threadName") ? e.getString("threadName") : null;
+      threadName = e.string("threadName");
     }
     if (threadName == null) {
       threadName = ThreadStats.ENDED_THREADS;
     }
     ThreadStats t = m.thread(threadName);
     Counters window = t.windows().at(statisticsWindow(e));
-    long contended = Fields.longValue(e, "contendedAcquisitions");
+    long contended = e.longValue("contendedAcquisitions");
     for (Counters c : new Counters[] {t.totals(), window}) {
-      c.add(Metric.REQUESTS, Fields.longValue(e, "requests"));
-      c.add(Metric.ACQUISITIONS, Fields.longValue(e, "acquisitions"));
+      c.add(Metric.REQUESTS, e.longValue("requests"));
+      c.add(Metric.ACQUISITIONS, e.longValue("acquisitions"));
       c.add(Metric.CONTENDED, contended);
       c.add(Metric.TIMED_WAITS, contended);
-      c.add(Metric.PASS_OVERS, Fields.longValue(e, "passOvers"));
-      c.add(Metric.TIMED_HOLDS, Fields.longValue(e, "timedHolds"));
-      c.add(Metric.HOLD_NANOS, Fields.nanos(e, "totalHold"));
-      c.max(Metric.MAX_HOLD_NANOS, Fields.nanos(e, "maxHold"));
-      c.add(Metric.WAIT_NANOS, Fields.nanos(e, "totalWait"));
-      c.max(Metric.MAX_WAIT_NANOS, Fields.nanos(e, "maxWait"));
-      c.add(Metric.WAITS, Fields.longValue(e, "waits"));
-      c.add(Metric.WAIT_IN_WAIT_NANOS, Fields.nanos(e, "totalWaitInWait"));
+      c.add(Metric.PASS_OVERS, e.longValue("passOvers"));
+      c.add(Metric.TIMED_HOLDS, e.longValue("timedHolds"));
+      c.add(Metric.HOLD_NANOS, e.nanos("totalHold"));
+      c.max(Metric.MAX_HOLD_NANOS, e.nanos("maxHold"));
+      c.add(Metric.WAIT_NANOS, e.nanos("totalWait"));
+      c.max(Metric.MAX_WAIT_NANOS, e.nanos("maxWait"));
+      c.add(Metric.WAITS, e.longValue("waits"));
+      c.add(Metric.WAIT_IN_WAIT_NANOS, e.nanos("totalWaitInWait"));
     }
   }
 
-  private void onAcquire(RecordedEvent e) {
+  private void onAcquire(EventView e) {
     count(e);
     MonitorStats m = gilscopeMonitor(e);
-    long waitNanos = Fields.saturatedNanos(e.getDuration());
+    long waitNanos = e.durationNanos();
     m.waits().record(waitNanos);
     m.countAcquireEvent();
-    String threadName = Fields.threadName(e.getThread());
+    String threadName = e.eventThreadName();
     if (threadName != null) {
       ThreadStats t = m.thread(threadName);
       t.waits().record(waitNanos);
       t.countAcquireEvent();
-      t.blame(Fields.threadName(e, "previousOwner"), waitNanos);
+      t.blame(e.threadName("previousOwner"), waitNanos);
     }
   }
 
-  private void onHold(RecordedEvent e) {
+  private void onHold(EventView e) {
     count(e);
     MonitorStats m = gilscopeMonitor(e);
-    long holdNanos = Fields.saturatedNanos(e.getDuration());
+    long holdNanos = e.durationNanos();
     m.holds().record(holdNanos);
-    String threadName = Fields.threadName(e.getThread());
+    String threadName = e.eventThreadName();
     if (threadName != null) {
       m.thread(threadName).holds().record(holdNanos);
     }
   }
 
-  private void onWait(RecordedEvent e) {
+  private void onWait(EventView e) {
     count(e);
     MonitorStats m = gilscopeMonitor(e);
     recordWaitCall(
-        m,
-        e,
-        Fields.booleanValue(e, "timedOut"),
-        Fields.threadName(e, "notifier"),
-        /* countCalls= */ false);
+        m, e, e.booleanValue("timedOut"), e.threadName("notifier"), /* countCalls= */ false);
   }
 
-  private void onNotify(RecordedEvent e) {
+  private void onNotify(EventView e) {
     count(e);
     MonitorStats m = gilscopeMonitor(e);
-    if (Fields.booleanValue(e, "all")) {
-      long futile = Math.max(0, Fields.longValue(e, "waiters") - 1);
+    if (e.booleanValue("all")) {
+      long futile = Math.max(0, e.longValue("waiters") - 1);
       if (futile > 0) {
         m.totals().add(Metric.FUTILE_WAKEUPS, futile);
         m.windows().at(window(endNanos(e))).add(Metric.FUTILE_WAKEUPS, futile);
@@ -168,35 +179,35 @@ final class EventAccumulator {
     }
   }
 
-  private void onAgentStatus(RecordedEvent e) {
+  private void onAgentStatus(EventView e) {
     count(e);
-    String detail = Fields.string(e, "detail");
+    String detail = e.string("detail");
     if (detail != null) {
       agentNotes.put("detail", detail);
     }
-    long suppressed = Fields.longValue(e, "suppressedErrors");
+    long suppressed = e.longValue("suppressedErrors");
     if (suppressed > 0) {
       agentNotes.merge(
           "suppressedErrors",
           Long.toString(suppressed),
           (a, b) -> Long.parseLong(a) >= Long.parseLong(b) ? a : b);
     }
-    String version = Fields.string(e, "agentVersion");
+    String version = e.string("agentVersion");
     if (version != null) {
       agentNotes.put("agentVersion", version);
     }
   }
 
-  private MonitorStats gilscopeMonitor(RecordedEvent e) {
-    long id = Fields.longValue(e, "monitorId");
+  private MonitorStats gilscopeMonitor(EventView e) {
+    long id = e.longValue("monitorId");
     if (lastGilscopeMonitor != null && id == lastGilscopeMonitorId) {
       return lastGilscopeMonitor;
     }
     MonitorStats m = gilscopeMonitors.get(id);
     if (m == null) {
-      String name = Fields.string(e, "monitorName");
-      String className = Fields.className(e, "monitorClass");
-      String kind = Fields.string(e, "monitorKind");
+      String name = e.string("monitorName");
+      String className = e.className("monitorClass");
+      String kind = e.string("monitorKind");
       m =
           new MonitorStats(
               "gilscope:" + id,
@@ -213,33 +224,27 @@ final class EventAccumulator {
 
   // ---- the JDK's own lock events -----------------------------------------------------------
 
-  private void onJavaMonitorEnter(RecordedEvent e) {
+  private void onJavaMonitorEnter(EventView e) {
     count(e);
-    MonitorStats m =
-        jdkMonitor(Fields.className(e, "monitorClass"), e, EventSource.JDK_MONITOR, "monitor");
-    long waitNanos = Fields.saturatedNanos(e.getDuration());
-    String threadName = Fields.threadName(e.getThread());
+    MonitorStats m = jdkMonitor(e.className("monitorClass"), e, EventSource.JDK_MONITOR, "monitor");
+    long waitNanos = e.durationNanos();
+    String threadName = e.eventThreadName();
     recordContendedWait(m, threadName, endNanos(e), waitNanos);
     if (threadName != null) {
-      m.thread(threadName).blame(Fields.threadName(e, "previousOwner"), waitNanos);
+      m.thread(threadName).blame(e.threadName("previousOwner"), waitNanos);
     }
   }
 
-  private void onJavaMonitorWait(RecordedEvent e) {
+  private void onJavaMonitorWait(EventView e) {
     count(e);
-    MonitorStats m =
-        jdkMonitor(Fields.className(e, "monitorClass"), e, EventSource.JDK_MONITOR, "monitor");
+    MonitorStats m = jdkMonitor(e.className("monitorClass"), e, EventSource.JDK_MONITOR, "monitor");
     recordWaitCall(
-        m,
-        e,
-        Fields.booleanValue(e, "timedOut"),
-        Fields.threadName(e, "notifier"),
-        /* countCalls= */ true);
+        m, e, e.booleanValue("timedOut"), e.threadName("notifier"), /* countCalls= */ true);
   }
 
-  private void onThreadPark(RecordedEvent e) {
+  private void onThreadPark(EventView e) {
     count(e);
-    String parkedClass = Fields.className(e, "parkedClass");
+    String parkedClass = e.className("parkedClass");
     if (parkedClass == null) {
       return; // LockSupport.park without a blocker: a sleep, not a lock
     }
@@ -247,14 +252,28 @@ final class EventAccumulator {
     if (parkedClass.contains("ConditionObject")) {
       recordWaitCall(m, e, false, null, /* countCalls= */ true);
     } else {
-      recordContendedWait(
-          m, Fields.threadName(e.getThread()), endNanos(e), Fields.saturatedNanos(e.getDuration()));
+      recordContendedWait(m, e.eventThreadName(), endNanos(e), e.durationNanos());
     }
   }
 
-  private MonitorStats jdkMonitor(
-      String className, RecordedEvent e, EventSource source, String kind) {
-    long address = Fields.longValue(e, "address");
+  private MonitorStats jdkMonitor(String className, EventView e, EventSource source, String kind) {
+    long address = e.longValue("address");
+    if (lastJdkMonitor != null
+        && address == lastJdkAddress
+        && source == lastJdkSource
+        && java.util.Objects.equals(className, lastJdkClassName)) {
+      return lastJdkMonitor;
+    }
+    MonitorStats m = lookUpJdkMonitor(className, address, source, kind);
+    lastJdkMonitor = m;
+    lastJdkAddress = address;
+    lastJdkSource = source;
+    lastJdkClassName = className;
+    return m;
+  }
+
+  private MonitorStats lookUpJdkMonitor(
+      String className, long address, EventSource source, String kind) {
     Map<Long, MonitorStats> byAddress =
         jdkMonitorsByClass
             .computeIfAbsent(source, k -> new HashMap<>())
@@ -301,9 +320,9 @@ final class EventAccumulator {
    * thread ({@code countCalls=false}); the JDK's events are the only count for their source.
    */
   private void recordWaitCall(
-      MonitorStats m, RecordedEvent e, boolean timedOut, String notifier, boolean countCalls) {
-    long startNanos = Fields.toEpochNanos(e.getStartTime());
-    long waitNanos = Fields.saturatedNanos(e.getDuration());
+      MonitorStats m, EventView e, boolean timedOut, String notifier, boolean countCalls) {
+    long startNanos = e.startEpochNanos();
+    long waitNanos = e.durationNanos();
     long endNanos = startNanos + waitNanos;
     int w = window(endNanos);
     m.waitsInWait().record(waitNanos);
@@ -313,7 +332,7 @@ final class EventAccumulator {
       addWaitCall(m.totals(), timedOut, countCalls);
       addWaitCall(m.windows().at(w), timedOut, countCalls);
     }
-    String threadName = Fields.threadName(e.getThread());
+    String threadName = e.eventThreadName();
     if (threadName == null) {
       return;
     }
@@ -397,18 +416,18 @@ final class EventAccumulator {
 
   // ---- environment -------------------------------------------------------------------------
 
-  private void onCpuInformation(RecordedEvent e) {
+  private void onCpuInformation(EventView e) {
     count(e);
-    long hwThreads = Fields.longValue(e, "hwThreads");
+    long hwThreads = e.longValue("hwThreads");
     if (hwThreads > 0) {
       cpuCores = (int) hwThreads;
     }
   }
 
-  private void onJvmInformation(RecordedEvent e) {
+  private void onJvmInformation(EventView e) {
     count(e);
-    String name = Fields.string(e, "jvmName");
-    String version = Fields.string(e, "jvmVersion");
+    String name = e.string("jvmName");
+    String version = e.string("jvmVersion");
     if (version != null && name != null && version.startsWith(name)) {
       jvm = version; // JDK 17+ repeats the VM name in the version string
     } else {
@@ -420,22 +439,22 @@ final class EventAccumulator {
     }
   }
 
-  private void onThreadCpuLoad(RecordedEvent e) {
+  private void onThreadCpuLoad(EventView e) {
     count(e);
-    String threadName = Fields.threadName(e.getThread());
+    String threadName = e.eventThreadName();
     if (threadName == null) {
       return;
     }
-    double load = e.getFloat("user") + e.getFloat("system");
+    double load = e.floatValue("user") + e.floatValue("system");
     threadCpu.computeIfAbsent(threadName, n -> new ThreadCpu()).add(load);
   }
 
   // ---- helpers -----------------------------------------------------------------------------
 
-  private void count(RecordedEvent e) {
+  private void count(EventView e) {
     // one lookup per event type change, not per event: events of a type come in runs
-    jdk.jfr.EventType type = e.getEventType();
-    if (type != lastType) {
+    String type = e.typeName();
+    if (!type.equals(lastType)) {
       flushCount();
       lastType = type;
     }
@@ -444,18 +463,18 @@ final class EventAccumulator {
 
   private void flushCount() {
     if (lastType != null && lastTypeCount > 0) {
-      eventCounts.merge(lastType.getName(), lastTypeCount, Long::sum);
+      eventCounts.merge(lastType, lastTypeCount, Long::sum);
     }
     lastTypeCount = 0;
   }
 
-  private static long endNanos(RecordedEvent e) {
-    return Fields.toEpochNanos(e.getEndTime());
+  private static long endNanos(EventView e) {
+    return e.endEpochNanos();
   }
 
-  private int statisticsWindow(RecordedEvent e) {
+  private int statisticsWindow(EventView e) {
     long end = endNanos(e);
-    long periodStart = Fields.epochNanos(e, "periodStart");
+    long periodStart = e.epochNanos("periodStart");
     long mid = periodStart > 0 && periodStart <= end ? periodStart + (end - periodStart) / 2 : end;
     return window(mid);
   }

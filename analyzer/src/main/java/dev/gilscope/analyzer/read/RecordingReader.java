@@ -24,12 +24,12 @@ import jdk.jfr.consumer.EventStream;
 
 /**
  * Reads a recording in one pass into per-monitor statistics. The file's chunks are split into
- * contiguous groups, one per core; each group is streamed by its own thread with {@link
- * EventStream} (which orders events per chunk and skips the bodies of event types nobody subscribed
- * to) and folded into its own {@link EventAccumulator}; the partial results merge at the end. A
- * group that is not the whole file is first copied to a temporary slice file, since {@code
- * EventStream} opens whole files only. Called from the CLI thread; uses up to {@code parallelism}
- * extra threads.
+ * contiguous groups, one per core; each group is read by its own thread and folded into its own
+ * {@link EventAccumulator}; the partial results merge at the end. Each group is read by gilscope's
+ * {@link ChunkDecoder} straight from the file; if the decoder meets anything it does not understand
+ * in any group, the whole file is read again with the JDK's {@link EventStream} (which opens whole
+ * files only, so a group that is not the whole file is first copied to a temporary slice file).
+ * Called from the CLI thread; uses up to {@code parallelism} extra threads.
  */
 public final class RecordingReader {
   /** Default window for time-located statistics: gilscope's statistics period. */
@@ -38,15 +38,40 @@ public final class RecordingReader {
   /** Below this size the copy to slice files costs more than the second core gains. */
   static final long PARALLEL_MIN_BYTES = 16L * 1024 * 1024;
 
+  /** Which parser reads the events. */
+  public enum Parser {
+    /**
+     * gilscope's chunk decoder, falling back to the JDK's EventStream for what it does not know.
+     */
+    AUTO,
+    /** Always the JDK's EventStream (slower; the reference the decoder is tested against). */
+    JDK
+  }
+
   private final int parallelism;
   private final long windowNanos;
   private final PrintStream progress;
+  private final Parser parser;
+  private volatile String parserUsed = "none";
+  private long parallelMinBytes = PARALLEL_MIN_BYTES;
 
   /**
    * @param parallelism reading threads (1 reads the file directly, no slices)
    * @param progress where to print progress for long files, or null for none
    */
   public RecordingReader(int parallelism, long windowNanos, PrintStream progress) {
+    this(
+        parallelism,
+        windowNanos,
+        progress,
+        "jdk".equalsIgnoreCase(System.getProperty("gilscope.parser")) ? Parser.JDK : Parser.AUTO);
+  }
+
+  /**
+   * @param parser {@link Parser#JDK} forces the JDK's EventStream ({@code -Dgilscope.parser=jdk})
+   */
+  public RecordingReader(int parallelism, long windowNanos, PrintStream progress, Parser parser) {
+    this.parser = parser;
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1");
     }
@@ -59,19 +84,68 @@ public final class RecordingReader {
     ChunkIndex index = ChunkIndex.scan(path);
     long origin = index.startEpochNanos();
     List<List<Chunk>> groups = groups(index);
-    EventAccumulator total;
-    if (groups.size() == 1) {
-      total = readWhole(index.path(), origin);
+    if (parser == Parser.AUTO) {
+      try {
+        EventAccumulator total =
+            groups.size() == 1
+                ? decodeGroup(index, groups.get(0), origin)
+                : readInParallel(groups, g -> decodeGroup(index, g, origin));
+        parserUsed = "gilscope";
+        return result(index, total);
+      } catch (UnsupportedRecordingException e) {
+        // the JDK reads what the decoder does not understand; nothing of the attempt is kept
+        parserUsed = "jdk (gilscope decoder: " + e.getMessage() + ")";
+      }
     } else {
-      total = readInParallel(index, groups, origin);
+      parserUsed = "jdk";
     }
+    EventAccumulator total =
+        groups.size() == 1
+            ? readWhole(index.path(), origin)
+            : readInParallel(groups, g -> readGroup(index, g, origin));
     return result(index, total);
+  }
+
+  /** For tests: split files from this size on (normally {@link #PARALLEL_MIN_BYTES}). */
+  RecordingReader parallelFrom(long minBytes) {
+    this.parallelMinBytes = minBytes;
+    return this;
+  }
+
+  /** Which parser read the last file: "gilscope", or "jdk" with the decoder's reason. */
+  public String parserUsed() {
+    return parserUsed;
+  }
+
+  /** Decodes a group of chunks with gilscope's decoder, straight from the file (no slices). */
+  private EventAccumulator decodeGroup(ChunkIndex index, List<Chunk> group, long origin)
+      throws InputException {
+    Path path = index.path();
+    EventAccumulator acc = new EventAccumulator(origin, windowNanos);
+    ChunkDecoder decoder = new ChunkDecoder(acc.handlers());
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      for (Chunk chunk : group) {
+        decoder.decode(channel, chunk);
+      }
+    } catch (UnsupportedRecordingException e) {
+      throw e;
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      // the JDK's reader reads the file again and reports what is wrong with it, if anything
+      throw new UnsupportedRecordingException("decoder failed: " + describe(e));
+    }
+    acc.finish();
+    return acc;
+  }
+
+  /** Reads one group of chunks into its own accumulator. */
+  private interface GroupReader {
+    EventAccumulator read(List<Chunk> group) throws InputException, IOException;
   }
 
   private List<List<Chunk>> groups(ChunkIndex index) {
     List<Chunk> chunks = index.chunks();
     int n = (int) Math.min(parallelism, chunks.size());
-    if (n <= 1 || index.fileBytes() < PARALLEL_MIN_BYTES) {
+    if (n <= 1 || index.fileBytes() < parallelMinBytes) {
       return List.of(chunks);
     }
     // contiguous groups of about equal bytes
@@ -100,7 +174,7 @@ public final class RecordingReader {
     return acc;
   }
 
-  private EventAccumulator readInParallel(ChunkIndex index, List<List<Chunk>> groups, long origin)
+  private EventAccumulator readInParallel(List<List<Chunk>> groups, GroupReader reader)
       throws InputException {
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -117,7 +191,7 @@ public final class RecordingReader {
         futures.add(
             pool.submit(
                 () -> {
-                  EventAccumulator acc = readGroup(index, group, origin);
+                  EventAccumulator acc = reader.read(group);
                   reportProgress(done.incrementAndGet(), groups.size());
                   return acc;
                 }));
@@ -150,6 +224,9 @@ public final class RecordingReader {
     } catch (ExecutionException e) {
       if (e.getCause() instanceof InputException ie) {
         throw ie;
+      }
+      if (e.getCause() instanceof UnsupportedRecordingException ue) {
+        throw ue;
       }
       throw new InputException("cannot read recording: " + e.getCause(), e.getCause());
     }

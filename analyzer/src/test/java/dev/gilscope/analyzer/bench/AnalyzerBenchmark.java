@@ -12,17 +12,25 @@ import jdk.jfr.Recording;
 
 /**
  * Not a test: measures the analyzer's wall time on a large generated recording against {@code jfr
- * summary} and {@code jfr print}. Generates gilscope-shaped acquire/hold events plus jdk.ThreadPark
- * events (parking with a blocker, threshold 0) over several chunks.
+ * summary} and {@code jfr print}, side by side in one run: the CLI in a fresh JVM with {@code
+ * -Xmx256m} (gilscope's decoder, then the JDK's EventStream with {@code -Dgilscope.parser=jdk}),
+ * and the reader in this (warm) JVM. Prints the load average with the figures: the machine is
+ * shared. Generates gilscope-shaped acquire/hold events plus jdk.ThreadPark events (parking with a
+ * blocker, threshold 0) over several chunks when the file does not exist.
  *
  * <p>HOW TO RUN (after {@code ./mvnw -pl analyzer -am package -DskipTests}):
  *
  * <pre>
  * java -cp analyzer/target/test-classes:analyzer/target/gilscope-analyzer.jar \
- *      dev.gilscope.analyzer.bench.AnalyzerBenchmark /tmp/bench.jfr 2000000
+ *      dev.gilscope.analyzer.bench.AnalyzerBenchmark /tmp/bench.jfr 3000000 [--print]
  * </pre>
+ *
+ * ({@code -Dgilscope.jar=...} points at another analyzer jar; {@code -Dbench.runs=N}, default 3,
+ * takes the best of N.)
  */
 public final class AnalyzerBenchmark {
+  private static final int RUNS = Integer.getInteger("bench.runs", 3);
+
   private AnalyzerBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -31,21 +39,79 @@ public final class AnalyzerBenchmark {
     if (!Files.exists(file)) {
       generate(file, events);
     }
-    System.out.printf(Locale.ROOT, "recording %s: %.1f MB%n", file, Files.size(file) / 1e6);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String jfr = Path.of(System.getProperty("java.home"), "bin", "jfr").toString();
-    double summary = best(() -> run(jfr, "summary", file.toString()));
-    double analyze = best(() -> analyse(file));
-    System.out.printf(Locale.ROOT, "jfr summary: %.2f s%n", summary);
+    String jar = System.getProperty("gilscope.jar", "analyzer/target/gilscope-analyzer.jar");
+    RecordingReader.ReadResult read = reader(RecordingReader.Parser.AUTO).read(file);
+    long analysed = read.recording().eventCounts().values().stream().mapToLong(n -> n).sum();
     System.out.printf(
         Locale.ROOT,
-        "gilscope analyze (in-process reader, %d cores): %.2f s = %.2fx jfr summary%n",
+        "recording %s: %.1f MB, %d chunks, %,d events of the analysed types; %d cores, load %s%n",
+        file,
+        Files.size(file) / 1e6,
+        read.recording().chunks(),
+        analysed,
         Runtime.getRuntime().availableProcessors(),
-        analyze,
-        analyze / summary);
+        load());
+    double summary = best(() -> run(jfr, "summary", file.toString()));
+    report("jfr summary", summary, summary, analysed);
+    String[] cli = {java, "-Xmx256m", "-jar", jar, "analyze", file.toString(), "--format", "json"};
+    report("gilscope analyze -Xmx256m (decoder)", best(() -> run(cli)), summary, analysed);
+    String[] jdkCli = {
+      java,
+      "-Xmx256m",
+      "-Dgilscope.parser=jdk",
+      "-jar",
+      jar,
+      "analyze",
+      file.toString(),
+      "--format",
+      "json"
+    };
+    report("gilscope analyze -Xmx256m (EventStream)", best(() -> run(jdkCli)), summary, analysed);
+    report(
+        "reader in a warm JVM (decoder)",
+        best(() -> reader(RecordingReader.Parser.AUTO).read(file)),
+        summary,
+        analysed);
+    report(
+        "reader in a warm JVM (EventStream)",
+        best(() -> reader(RecordingReader.Parser.JDK).read(file)),
+        summary,
+        analysed);
     if (args.length > 2 && args[2].equals("--print")) {
-      double print = best(() -> run(jfr, "print", file.toString()));
-      System.out.printf(Locale.ROOT, "jfr print: %.2f s%n", print);
+      long start = System.nanoTime();
+      run(jfr, "print", file.toString());
+      report("jfr print (once)", (System.nanoTime() - start) / 1e9, summary, analysed);
     }
+  }
+
+  private static void report(String what, double seconds, double summary, long events) {
+    System.out.printf(
+        Locale.ROOT,
+        "%-42s %7.2f s %6.2fx jfr summary %,12.0f events/s  (load %s)%n",
+        what,
+        seconds,
+        seconds / summary,
+        events / seconds,
+        load());
+  }
+
+  private static String load() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "?";
+    }
+  }
+
+  private static RecordingReader reader(RecordingReader.Parser parser) {
+    return new RecordingReader(
+        Runtime.getRuntime().availableProcessors(),
+        RecordingReader.DEFAULT_WINDOW_NANOS,
+        null,
+        parser);
   }
 
   interface Timed {
@@ -54,7 +120,7 @@ public final class AnalyzerBenchmark {
 
   private static double best(Timed t) throws Exception {
     double best = Double.MAX_VALUE;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < RUNS; i++) {
       long start = System.nanoTime();
       t.run();
       best = Math.min(best, (System.nanoTime() - start) / 1e9);
@@ -62,13 +128,12 @@ public final class AnalyzerBenchmark {
     return best;
   }
 
-  private static void analyse(Path file) throws Exception {
-    new RecordingReader(Runtime.getRuntime().availableProcessors(), 1_000_000_000L, null)
-        .read(file);
-  }
-
   private static void run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
       throw new IllegalStateException(String.join(" ", command) + " failed");
     }

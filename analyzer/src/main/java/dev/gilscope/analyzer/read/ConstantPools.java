@@ -1,0 +1,180 @@
+package dev.gilscope.analyzer.read;
+
+import dev.gilscope.analyzer.read.JfrMetadata.Field;
+import dev.gilscope.analyzer.read.JfrMetadata.Type;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The constant pools of one chunk that the analysis resolves: thread names, class names (class to
+ * symbol to string) and pooled strings; entries of other types (stack traces, methods, ...) are
+ * parsed only to be skipped. The pools sit in checkpoint events ({@code [size][typeId 1][start]
+ * [duration][delta to the previous checkpoint][type byte][pool count]}, then per pool {@code [type
+ * id][count]} and {@code [key][value]...}) chained backwards from the header's constant-pool
+ * offset. Like the JDK's parser, a key met again in an older checkpoint takes the older value.
+ * Built once per chunk on the reading thread; resolved names are cached.
+ */
+final class ConstantPools {
+  private final Map<Long, Object> strings = new HashMap<>();
+  private final Map<Long, Object> symbols = new HashMap<>();
+  private final Map<Long, Long> classSymbols = new HashMap<>();
+  private final Map<Long, Object[]> threads = new HashMap<>();
+  private final Map<Long, String> threadNames = new HashMap<>();
+  private final Map<Long, String> classNames = new HashMap<>();
+
+  static ConstantPools read(ChunkInput in, JfrMetadata metadata, int firstCheckpoint) {
+    ConstantPools pools = new ConstantPools();
+    long position = firstCheckpoint;
+    for (int checkpoints = 0; ; checkpoints++) {
+      if (position <= 0 || position >= in.size() || checkpoints > 1_000_000) {
+        throw new UnsupportedRecordingException("bad checkpoint position " + position);
+      }
+      in.position((int) position);
+      in.readLong(); // size
+      if (in.readLong() != 1) {
+        throw new UnsupportedRecordingException("no checkpoint at " + position);
+      }
+      in.readLong(); // start
+      in.readLong(); // duration
+      long delta = in.readLong();
+      in.readByte(); // checkpoint type
+      int poolCount = in.readInt();
+      for (int i = 0; i < poolCount; i++) {
+        Type type = metadata.type(in.readLong());
+        if (type == null) {
+          throw new UnsupportedRecordingException("constant pool of undefined type");
+        }
+        int count = in.readInt();
+        for (int j = 0; j < count; j++) {
+          pools.readEntry(in, type);
+        }
+      }
+      if (delta == 0) {
+        return pools;
+      }
+      position += delta;
+    }
+  }
+
+  private void readEntry(ChunkInput in, Type type) {
+    long key = in.readLong();
+    switch (type.name) {
+      case "java.lang.String" -> strings.put(key, Strings.readOrRef(in));
+      case "jdk.types.Symbol" -> symbols.put(key, singleString(in, type));
+      case "java.lang.Thread" -> {
+        Object[] names = new Object[2];
+        for (Field f : type.fields) {
+          if (f.kind == JfrMetadata.STRING && !f.array && f.name.equals("javaName")) {
+            names[0] = Strings.readOrRef(in);
+          } else if (f.kind == JfrMetadata.STRING && !f.array && f.name.equals("osName")) {
+            names[1] = Strings.readOrRef(in);
+          } else {
+            Values.skip(in, f);
+          }
+        }
+        threads.put(key, names);
+      }
+      case "java.lang.Class" -> {
+        Long symbol = null;
+        for (Field f : type.fields) {
+          if (f.name.equals("name") && f.kind == JfrMetadata.CONSTANT && !f.array) {
+            symbol = in.readLong();
+          } else {
+            Values.skip(in, f);
+          }
+        }
+        if (symbol == null) {
+          throw new UnsupportedRecordingException("class constant without a name symbol");
+        }
+        classSymbols.put(key, symbol);
+      }
+      default -> Values.skipValue(in, type);
+    }
+  }
+
+  private static Object singleString(ChunkInput in, Type symbol) {
+    if (symbol.fields.length != 1
+        || symbol.fields[0].kind != JfrMetadata.STRING
+        || symbol.fields[0].array) {
+      throw new UnsupportedRecordingException("unexpected symbol layout");
+    }
+    return Strings.readOrRef(in);
+  }
+
+  private String resolve(Object s) {
+    if (s instanceof Strings.PoolRef ref) {
+      Object pooled = strings.get(ref.key());
+      if (pooled instanceof Strings.PoolRef) {
+        throw new UnsupportedRecordingException("string constant refers to a string constant");
+      }
+      return (String) pooled;
+    }
+    return (String) s;
+  }
+
+  /** A string field's value: inline, or the pooled string of a reference. */
+  String string(Object inlineOrRef) {
+    return resolve(inlineOrRef);
+  }
+
+  // one-entry caches: events of a type come in runs from the same thread and the same class
+  private long lastThreadKey = -1;
+  private String lastThreadName;
+  private long lastClassKey = -1;
+  private String lastClassName;
+
+  String threadName(long key) {
+    if (key == lastThreadKey) {
+      return lastThreadName;
+    }
+    String name = lookUpThreadName(key);
+    lastThreadKey = key;
+    lastThreadName = name;
+    return name;
+  }
+
+  private String lookUpThreadName(long key) {
+    String cached = threadNames.get(key);
+    if (cached != null || threadNames.containsKey(key)) {
+      return cached;
+    }
+    Object[] names = threads.get(key);
+    String name = null;
+    if (names != null) {
+      name = resolve(names[0]);
+      if (name == null) {
+        name = resolve(names[1]);
+      }
+    }
+    threadNames.put(key, name);
+    return name;
+  }
+
+  String className(long key) {
+    if (key == lastClassKey) {
+      return lastClassName;
+    }
+    String name = lookUpClassName(key);
+    lastClassKey = key;
+    lastClassName = name;
+    return name;
+  }
+
+  private String lookUpClassName(long key) {
+    String cached = classNames.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Long symbol = classSymbols.get(key);
+    if (symbol == null) {
+      return null; // no such class: the JDK reads a null class
+    }
+    String name = resolve(symbols.get(symbol));
+    if (name == null) {
+      throw new UnsupportedRecordingException("class without a name");
+    }
+    name = name.replace('/', '.');
+    classNames.put(key, name);
+    return name;
+  }
+}
