@@ -15,7 +15,10 @@ class ServiceScenariosTest {
         .contains("I/O thread alone", "I/O thread + 1 CPU-bound");
     // The convoy: each reply waits for a 5 ms interval; alone a round trip takes ~0.6 ms.
     assertThat(run.number("p50_increase")).isGreaterThan(4);
-    assertThat(run.number("p99_increase")).isGreaterThan(2);
+    // The tail sits out at least one whole interval; the ratio to the I/O-alone tail is looser
+    // because one preempted round trip on a shared 2-core machine moves a 300-request p99.
+    assertThat(run.number("with_cpu_p99_us")).isGreaterThan(4_000);
+    assertThat(run.number("p99_increase")).isGreaterThan(1.5);
     assertThat(run.number("with_cpu_p50_us")).isGreaterThan(4_000);
   }
 
