@@ -22,7 +22,11 @@ import java.util.TreeMap;
  * average {@link #MIN_AVERAGE_WAITERS_WARNING} or more threads wait to enter it (sum of waits /
  * window), with two or more threads using it. The speed-up the monitor allows on the recording's
  * cores is {@code min(cores, 1 / utilization)}. Needs gilscope's hold times; when holds are
- * sampled, the measured holds are scaled to all acquisitions.
+ * sampled, the measured holds are scaled to all acquisitions. At the agent's default detail that
+ * scaling over-weights contended holds (every contended hold is timed, uncontended ones 1 in N, and
+ * the statistics sum both), so it is an upper estimate: the summary says so, the evidence adds the
+ * measured lower bound, and the verdict also needs waiters, which come from complete data (every
+ * contended wait is timed; contended and barged acquisitions are exact counts).
  */
 public final class SerializationDetector implements Detector {
   public static final double UTILIZATION_INFO = 0.50;
@@ -102,7 +106,12 @@ public final class SerializationDetector implements Detector {
     }
     long acquisitions = c.get(Metric.ACQUISITIONS);
     Map<String, Number> evidence = new LinkedHashMap<>();
+    boolean sampled = c.get(Metric.ACQUISITIONS) > c.get(Metric.TIMED_HOLDS);
     evidence.put("utilization", round(u));
+    // the measured holds alone: a true lower bound whatever the sampling
+    evidence.put(
+        "utilizationLowerBound", round(Math.min(1, (double) c.get(Metric.HOLD_NANOS) / len)));
+    evidence.put("utilizationFromSampledHolds", sampled ? 1 : 0);
     evidence.put("averageWaiters", round(measuredWaiters));
     evidence.put(
         "contentionPerSecond",
@@ -123,7 +132,11 @@ public final class SerializationDetector implements Detector {
                 + " waiting on average, %s contended or barged acquisitions a second): they ran"
                 + " one at a time, so on %s the monitor allows at most a %sx speed-up.",
             m.name(),
-            Text.percent(u),
+            sampled
+                ? "an estimated "
+                    + Text.percent(u)
+                    + " (scaled from sampled holds, an upper estimate)"
+                : Text.percent(u),
             Text.seconds(start),
             Text.seconds(end),
             Math.max(threads.size(), WantingThreads.count(m, run[0], run[1])),

@@ -52,7 +52,14 @@ public final class StarvationDetector implements Detector {
    * short losses add up to starvation as surely as a few long ones, and a loaded machine shortens
    * each wait.
    */
-  public static final double WAIT_FRACTION_FOR_SHORT_WAITS = 0.50;
+  public static final double WAIT_FRACTION_FOR_SHORT_WAITS = 0.25;
+
+  /**
+   * Passed over at least this many times per acquisition: a WARNING without the mean-wait floor
+   * (the other WARNING conditions unchanged): a long run of pass-overs is starvation however short
+   * each lost race is on a loaded machine (gil-patterns.md: "long runs of pass-overs").
+   */
+  public static final double PASS_OVERS_PER_ACQUISITION_WARNING = 10;
 
   /**
    * Minimum sample: the victim needs at least this many measured waits (contended acquisitions, or
@@ -256,7 +263,8 @@ public final class StarvationDetector implements Detector {
     } else if (wantsIt
         && (j.meanWait >= MIN_MEAN_WAIT_NANOS
             || (j.waitFraction >= WAIT_FRACTION_FOR_SHORT_WAITS
-                && j.meanWait >= MIN_MEAN_WAIT_INFO_NANOS))
+                && j.meanWait >= MIN_MEAN_WAIT_INFO_NANOS)
+            || j.passOversPerAcquisition >= PASS_OVERS_PER_ACQUISITION_WARNING)
         && j.inflation >= WAIT_INFLATION_WARNING
         && shareRatio <= SHARE_RATIO_WARNING) {
       j.severity = Severity.WARNING;
