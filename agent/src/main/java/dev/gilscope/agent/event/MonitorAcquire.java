@@ -50,6 +50,14 @@ public final class MonitorAcquire extends jdk.jfr.Event {
   @Description("The thread that last released the monitor before this acquisition")
   public Thread lastReleaser;
 
+  @Label("Previous Owner Name")
+  @Description("previousOwner's name, kept when JFR drops the Thread of an ended thread (JDK 17)")
+  public String previousOwnerName;
+
+  @Label("Last Releaser Name")
+  @Description("lastReleaser's name, kept when JFR drops the Thread of an ended thread (JDK 17)")
+  public String lastReleaserName;
+
   @Label("Waiters At Request")
   @Description("Threads already waiting for the monitor when this request began")
   public int waitersAtRequest;

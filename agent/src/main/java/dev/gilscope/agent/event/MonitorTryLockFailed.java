@@ -35,6 +35,10 @@ public final class MonitorTryLockFailed extends jdk.jfr.Event {
   @Description("The thread holding the lock when tryLock began (null when unknown or free)")
   public Thread previousOwner;
 
+  @Label("Previous Owner Name")
+  @Description("previousOwner's name, kept when JFR drops the Thread of an ended thread (JDK 17)")
+  public String previousOwnerName;
+
   @Label("Waiters At Request")
   @Description("Threads waiting for the lock when tryLock began")
   public int waitersAtRequest;

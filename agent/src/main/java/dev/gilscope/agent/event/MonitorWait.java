@@ -45,4 +45,8 @@ public final class MonitorWait extends jdk.jfr.Event {
   @Label("Notifier")
   @Description("The thread whose notify/signal last preceded the wake-up, when known")
   public Thread notifier;
+
+  @Label("Notifier Name")
+  @Description("notifier's name, kept when JFR drops the Thread of an ended thread (JDK 17)")
+  public String notifierName;
 }

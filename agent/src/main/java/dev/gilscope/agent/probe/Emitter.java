@@ -98,6 +98,8 @@ final class Emitter {
       event.contended = contended;
       event.previousOwner = previousOwner;
       event.lastReleaser = lastReleaser;
+      event.previousOwnerName = nameOf(previousOwner);
+      event.lastReleaserName = nameOf(lastReleaser);
       event.waitersAtRequest = waitersAtRequest;
       event.tryLock = tryLock;
       event.commit();
@@ -153,6 +155,7 @@ final class Emitter {
       event.timeout = timeoutNanos;
       event.timedOut = timedOut;
       event.notifier = notifier;
+      event.notifierName = nameOf(notifier);
       event.commit();
     } finally {
       guard[0] = false;
@@ -200,6 +203,7 @@ final class Emitter {
       event.monitorClass = state.monitorClass;
       event.monitorKind = state.kind;
       event.previousOwner = previousOwner;
+      event.previousOwnerName = nameOf(previousOwner);
       event.waitersAtRequest = waitersAtRequest;
       event.timeout = timeoutNanos;
       event.commit();
@@ -221,5 +225,13 @@ final class Emitter {
   static void exitGuard() {
     // always the thread's own flag, see enterGuard
     EMITTING.get()[0] = false;
+  }
+
+  /**
+   * A thread's name for the {@code *Name} fields: only read when an event is committed, because JFR
+   * on JDK 17 writes a {@code Thread} field of an ended thread as null.
+   */
+  private static String nameOf(Thread thread) {
+    return thread == null ? null : thread.getName();
   }
 }

@@ -81,6 +81,8 @@ abstract class AgentITBase {
     assertThat(waited.getDuration()).isGreaterThanOrEqualTo(Duration.ofMillis(45));
     assertThat(waited.getThread("previousOwner").getJavaName()).isEqualTo("sleepy-holder");
     assertThat(waited.getThread("lastReleaser").getJavaName()).isEqualTo("sleepy-holder");
+    assertThat(waited.getString("previousOwnerName")).isEqualTo("sleepy-holder");
+    assertThat(waited.getString("lastReleaserName")).isEqualTo("sleepy-holder");
     RecordedEvent held = only(rec.of("gilscope.MonitorHold", SLEEPY), "sleepy-holder");
     assertThat(held.getDuration()).isGreaterThanOrEqualTo(Duration.ofMillis(45));
     assertThat(held.getInt("waitersAtRelease")).isEqualTo(1);
@@ -112,6 +114,8 @@ abstract class AgentITBase {
     assertThat(failed.stream().map(e -> e.getDuration("timeout")).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder(Duration.ZERO, Duration.ofMillis(20));
     assertThat(failed.stream().map(e -> e.getThread("previousOwner").getJavaName()))
+        .containsOnly("lock-holder");
+    assertThat(failed.stream().map(e -> e.getString("previousOwnerName")))
         .containsOnly("lock-holder");
     assertThat(
             rec.of("gilscope.MonitorAcquire", LOCK).stream().filter(e -> e.getBoolean("tryLock")))
