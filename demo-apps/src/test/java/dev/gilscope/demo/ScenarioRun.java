@@ -66,7 +66,8 @@ record ScenarioRun(int status, String out, String err, Map<String, String> resul
    * average). Wall-clock comparisons between runs mean something only then.
    */
   boolean machineWasQuiet() {
-    return !out.contains("note: system load average");
+    return !out.contains("note: system load average")
+        && !out.contains("note: other processes used");
   }
 
   double number(String key) {
