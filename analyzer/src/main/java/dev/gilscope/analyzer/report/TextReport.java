@@ -10,6 +10,8 @@ import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.model.ThreadStats;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -67,11 +69,39 @@ public final class TextReport implements ReportWriter {
     if (selection.collapsedLine() != null) {
       out.append(selection.collapsedLine()).append("\n\n");
     }
-    if (!result.detectorNotes().isEmpty()) {
-      out.append("NOTES\n");
-      for (String note : result.detectorNotes()) {
-        out.append("  ").append(note).append('\n');
+    writeNotes(result, selection.shown(), out);
+  }
+
+  private static boolean mentions(String note, MonitorStats m) {
+    return note.contains(" " + m.name() + ":");
+  }
+
+  /** Notes about collapsed monitors stay with them: only a count is printed. */
+  private static void writeNotes(AnalysisResult result, List<MonitorStats> shown, Appendable out)
+      throws IOException {
+    List<String> notes = result.detectorNotes();
+    List<String> kept = new ArrayList<>();
+    for (String note : notes) {
+      boolean aboutShown = shown.stream().anyMatch(m -> mentions(note, m));
+      boolean aboutAny = result.monitors().stream().anyMatch(m -> mentions(note, m));
+      if (aboutShown || !aboutAny) {
+        kept.add(note);
       }
+    }
+    int omitted = notes.size() - kept.size();
+    if (kept.isEmpty() && omitted == 0) {
+      return;
+    }
+    out.append("NOTES\n");
+    for (String note : kept) {
+      out.append("  ").append(note).append('\n');
+    }
+    if (omitted > 0) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %d note(s) about the monitors not shown; --all-monitors lists them%n",
+              omitted));
     }
   }
 

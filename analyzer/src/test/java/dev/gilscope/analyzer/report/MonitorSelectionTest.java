@@ -63,6 +63,30 @@ class MonitorSelectionTest {
   }
 
   @Test
+  void textReportKeepsNotesAboutShownMonitorsAndCountsTheRest() throws Exception {
+    AnalysisResult r = result(true);
+    AnalysisResult withNotes =
+        new AnalysisResult(
+            r.recording(),
+            r.monitors(),
+            List.of(),
+            List.of(
+                "CONVOY not applicable to com.acme.Cache@1f: needs gilscope hold times",
+                "CONVOY not applicable to java.lang.Thread@1f: needs gilscope hold times",
+                "STARVATION failed: an internal error"));
+    StringBuilder text = new StringBuilder();
+    new TextReport(false).write(withNotes, text);
+    assertThat(text)
+        .contains("  CONVOY not applicable to com.acme.Cache@1f: needs gilscope hold times\n")
+        .contains("  STARVATION failed: an internal error\n")
+        .contains("  1 note(s) about the monitors not shown; --all-monitors lists them\n")
+        .doesNotContain("java.lang.Thread@1f: needs");
+    StringBuilder all = new StringBuilder();
+    new TextReport(true).write(withNotes, all);
+    assertThat(all).contains("java.lang.Thread@1f: needs").doesNotContain("note(s) about");
+  }
+
+  @Test
   void allMonitorsShowsEverything() {
     assertThat(MonitorSelection.of(result(true), true).shown()).hasSize(5);
     assertThat(MonitorSelection.of(result(true), true).collapsedLine()).isNull();
