@@ -62,6 +62,15 @@ public final class StarvationDetector implements Detector {
   public static final double PASS_OVERS_PER_ACQUISITION_WARNING = 10;
 
   /**
+   * A victim with at most {@link #SHARE_RATIO_CRITICAL} of its fair share that waited at least
+   * {@link #WAIT_FRACTION_FOR_SHORT_WAITS} of the time and was passed over at least {@link
+   * #PASS_OVERS_PER_ACQUISITION_WARNING} times per acquisition is a WARNING from {@link
+   * #WAIT_INFLATION_INFO} times its peers' wait: when the winners also contend with each other
+   * their own waits grow, which must not hide the loser.
+   */
+  public static final double INFLATION_FOR_STARVED_SHARE = WAIT_INFLATION_INFO;
+
+  /**
    * Minimum sample: the victim needs at least this many measured waits (contended acquisitions, or
    * wait episodes on a flag-shaped GIL) in the judged windows before any verdict, INFO included. A
    * second in which a thread waited a few times says nothing about fairness.
@@ -267,6 +276,12 @@ public final class StarvationDetector implements Detector {
             || j.passOversPerAcquisition >= PASS_OVERS_PER_ACQUISITION_WARNING)
         && j.inflation >= WAIT_INFLATION_WARNING
         && shareRatio <= SHARE_RATIO_WARNING) {
+      j.severity = Severity.WARNING;
+    } else if (j.waitFraction >= WAIT_FRACTION_FOR_SHORT_WAITS
+        && j.meanWait >= MIN_MEAN_WAIT_INFO_NANOS
+        && j.passOversPerAcquisition >= PASS_OVERS_PER_ACQUISITION_WARNING
+        && j.inflation >= INFLATION_FOR_STARVED_SHARE
+        && shareRatio <= SHARE_RATIO_CRITICAL) {
       j.severity = Severity.WARNING;
     } else if (j.meanWait >= MIN_MEAN_WAIT_INFO_NANOS
         && j.inflation >= WAIT_INFLATION_INFO
