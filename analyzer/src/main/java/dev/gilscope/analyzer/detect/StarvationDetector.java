@@ -62,7 +62,7 @@ public final class StarvationDetector implements Detector {
   public static final double PASS_OVERS_PER_ACQUISITION_WARNING = 10;
 
   /**
-   * A victim with at most {@link #SHARE_RATIO_CRITICAL} of its fair share that waited at least
+   * A victim with at most {@link #SHARE_RATIO_WARNING} of its fair share that waited at least
    * {@link #WAIT_FRACTION_FOR_SHORT_WAITS} of the time and was passed over at least {@link
    * #PASS_OVERS_PER_ACQUISITION_WARNING} times per acquisition is a WARNING from {@link
    * #WAIT_INFLATION_INFO} times its peers' wait: when the winners also contend with each other
@@ -281,7 +281,7 @@ public final class StarvationDetector implements Detector {
         && j.meanWait >= MIN_MEAN_WAIT_INFO_NANOS
         && j.passOversPerAcquisition >= PASS_OVERS_PER_ACQUISITION_WARNING
         && j.inflation >= INFLATION_FOR_STARVED_SHARE
-        && shareRatio <= SHARE_RATIO_CRITICAL) {
+        && shareRatio <= SHARE_RATIO_WARNING) {
       j.severity = Severity.WARNING;
     } else if (j.meanWait >= MIN_MEAN_WAIT_INFO_NANOS
         && j.inflation >= WAIT_INFLATION_INFO
