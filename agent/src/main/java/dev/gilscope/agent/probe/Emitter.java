@@ -38,41 +38,30 @@ final class Emitter {
     return guardNeeded ? EMITTING.get() : UNGUARDED;
   }
 
-  /** Returns a begun event, or null when the event type is disabled. */
-  static MonitorAcquire beginAcquire() {
-    MonitorAcquire event = new MonitorAcquire();
+  /** Returns the event begun, or null when its type is disabled. */
+  private static <E extends jdk.jfr.Event> E begun(E event) {
     if (!event.isEnabled()) {
       return null;
     }
     event.begin();
     return event;
+  }
+
+  /** Returns a begun event, or null when the event type is disabled. */
+  static MonitorAcquire beginAcquire() {
+    return begun(new MonitorAcquire());
   }
 
   static MonitorHold beginHold() {
-    MonitorHold event = new MonitorHold();
-    if (!event.isEnabled()) {
-      return null;
-    }
-    event.begin();
-    return event;
+    return begun(new MonitorHold());
   }
 
   static MonitorWait beginWait() {
-    MonitorWait event = new MonitorWait();
-    if (!event.isEnabled()) {
-      return null;
-    }
-    event.begin();
-    return event;
+    return begun(new MonitorWait());
   }
 
   static MonitorTryLockFailed beginTryLock() {
-    MonitorTryLockFailed event = new MonitorTryLockFailed();
-    if (!event.isEnabled()) {
-      return null;
-    }
-    event.begin();
-    return event;
+    return begun(new MonitorTryLockFailed());
   }
 
   static void commitAcquire(
