@@ -25,14 +25,6 @@ public final class MonitorAcquire extends jdk.jfr.Event {
   @Description("Display name of the monitor, e.g. com.acme.Interp#GIL")
   public String monitorName;
 
-  @Label("Monitor Class")
-  @Description("Class of the monitor object (for locks: the lock's class)")
-  public Class<?> monitorClass;
-
-  @Label("Monitor Kind")
-  @Description("monitor (a Java object monitor) or lock (a java.util.concurrent.locks.Lock)")
-  public String monitorKind;
-
   @Label("Sequence")
   @Description(
       "Per-monitor acquisition number in acquisition order (gaps: not recorded at this detail)")
@@ -47,7 +39,9 @@ public final class MonitorAcquire extends jdk.jfr.Event {
   public Thread previousOwner;
 
   @Label("Last Releaser")
-  @Description("The thread that last released the monitor before this acquisition")
+  @Description(
+      "The thread that last released the monitor, when it was another thread (a handoff);"
+          + " null when this thread released it last")
   public Thread lastReleaser;
 
   @Label("Previous Owner Name")
@@ -55,7 +49,9 @@ public final class MonitorAcquire extends jdk.jfr.Event {
   public String previousOwnerName;
 
   @Label("Last Releaser Name")
-  @Description("lastReleaser's name, kept when JFR drops the Thread of an ended thread (JDK 17)")
+  @Description(
+      "lastReleaser's name (null when no handoff), kept when JFR drops the Thread of an ended"
+          + " thread (JDK 17)")
   public String lastReleaserName;
 
   @Label("Waiters At Request")

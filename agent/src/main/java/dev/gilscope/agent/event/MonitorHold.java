@@ -24,14 +24,6 @@ public final class MonitorHold extends jdk.jfr.Event {
   @Description("Display name of the monitor, e.g. com.acme.Interp#GIL")
   public String monitorName;
 
-  @Label("Monitor Class")
-  @Description("Class of the monitor object (for locks: the lock's class)")
-  public Class<?> monitorClass;
-
-  @Label("Monitor Kind")
-  @Description("monitor (a Java object monitor) or lock (a java.util.concurrent.locks.Lock)")
-  public String monitorKind;
-
   @Label("Sequence")
   @Description("Sequence number of the acquisition this hold belongs to")
   public long sequence;

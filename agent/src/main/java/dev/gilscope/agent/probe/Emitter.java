@@ -5,6 +5,9 @@ import dev.gilscope.agent.event.MonitorHold;
 import dev.gilscope.agent.event.MonitorNotify;
 import dev.gilscope.agent.event.MonitorTryLockFailed;
 import dev.gilscope.agent.event.MonitorWait;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 
 /**
  * Creates and commits gilscope's per-operation JFR events. Called by the thread doing the
@@ -13,6 +16,13 @@ import dev.gilscope.agent.event.MonitorWait;
  * used by JFR itself (or by a tracked PrintStream) are counted but never record events of their own
  * from inside a commit (only when a JDK object is tracked). Cost: the JFR commit (~50-100 ns), plus
  * one ThreadLocal lookup when guarded.
+ *
+ * <p>Every commit runs out of line, through a MethodHandle that C2 cannot treat as a constant. On
+ * JDK 17, JFR's generated writer of a 12-field event inlines a 9-branch varint encoder per field:
+ * inlined into each instrumented method (and from there into the application's loop), it cost C2
+ * seconds per compilation (16.7 s of C2 time in one {@code detail=all} workload run, measured with
+ * {@code -XX:+CITime}; the biggest single task, {@code Probe.beforeExit}, 4.2 s) while the code ran
+ * in C1's profiled tier. Called through the handle, each writer is compiled once, on its own.
  */
 final class Emitter {
   private static final ThreadLocal<boolean[]> EMITTING =
@@ -28,7 +38,113 @@ final class Emitter {
    */
   private static boolean guardNeeded = true;
 
+  // Not final on purpose: a constant MethodHandle would be inlined through, see the class comment.
+  private static MethodHandle acquireWriter =
+      writer(
+          "writeAcquire",
+          MonitorAcquire.class,
+          MonitorState.class,
+          long.class,
+          boolean.class,
+          Thread.class,
+          Thread.class,
+          int.class,
+          boolean.class);
+  private static MethodHandle holdWriter =
+      writer(
+          "writeHold", MonitorHold.class, MonitorState.class, long.class, int.class, boolean.class);
+  private static MethodHandle waitWriter =
+      writer(
+          "writeWait",
+          MonitorWait.class,
+          MonitorState.class,
+          long.class,
+          boolean.class,
+          Thread.class);
+  private static MethodHandle notifyWriter =
+      writer("writeNotify", MonitorState.class, boolean.class, int.class);
+  private static MethodHandle tryLockWriter =
+      writer(
+          "writeTryLockFailed",
+          MonitorTryLockFailed.class,
+          MonitorState.class,
+          Thread.class,
+          int.class,
+          long.class);
+
   private Emitter() {}
+
+  private static MethodHandle writer(String name, Class<?>... parameters) {
+    try {
+      return MethodHandles.lookup()
+          .findStatic(Emitter.class, name, MethodType.methodType(void.class, parameters));
+    } catch (ReflectiveOperationException e) {
+      throw new LinkageError("gilscope: no event writer " + name, e);
+    }
+  }
+
+  static void commitAcquire(
+      MonitorAcquire event,
+      MonitorState state,
+      long sequence,
+      boolean contended,
+      Thread previousOwner,
+      Thread lastReleaser,
+      int waitersAtRequest,
+      boolean tryLock) {
+    try {
+      acquireWriter.invokeExact(
+          event,
+          state,
+          sequence,
+          contended,
+          previousOwner,
+          lastReleaser,
+          waitersAtRequest,
+          tryLock);
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+  }
+
+  static void commitHold(
+      MonitorHold event, MonitorState state, long sequence, int waitersAtRelease, boolean byWait) {
+    try {
+      holdWriter.invokeExact(event, state, sequence, waitersAtRelease, byWait);
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+  }
+
+  static void commitWait(
+      MonitorWait event, MonitorState state, long timeoutNanos, boolean timedOut, Thread notifier) {
+    try {
+      waitWriter.invokeExact(event, state, timeoutNanos, timedOut, notifier);
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+  }
+
+  static void commitNotify(MonitorState state, boolean all, int waiters) {
+    try {
+      notifyWriter.invokeExact(state, all, waiters);
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+  }
+
+  static void commitTryLockFailed(
+      MonitorTryLockFailed event,
+      MonitorState state,
+      Thread previousOwner,
+      int waitersAtRequest,
+      long timeoutNanos) {
+    try {
+      tryLockWriter.invokeExact(event, state, previousOwner, waitersAtRequest, timeoutNanos);
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+  }
 
   static void setGuardNeeded(boolean needed) {
     guardNeeded = needed;
@@ -64,7 +180,7 @@ final class Emitter {
     return begun(new MonitorTryLockFailed());
   }
 
-  static void commitAcquire(
+  private static void writeAcquire(
       MonitorAcquire event,
       MonitorState state,
       long sequence,
@@ -81,8 +197,6 @@ final class Emitter {
     try {
       event.monitorId = state.id;
       event.monitorName = state.name;
-      event.monitorClass = state.monitorClass;
-      event.monitorKind = state.kind;
       event.sequence = sequence;
       event.contended = contended;
       event.previousOwner = previousOwner;
@@ -106,7 +220,7 @@ final class Emitter {
     }
   }
 
-  static void commitHold(
+  private static void writeHold(
       MonitorHold event, MonitorState state, long sequence, int waitersAtRelease, boolean byWait) {
     boolean[] guard = guard();
     if (guard[0]) {
@@ -117,8 +231,6 @@ final class Emitter {
       event.end();
       event.monitorId = state.id;
       event.monitorName = state.name;
-      event.monitorClass = state.monitorClass;
-      event.monitorKind = state.kind;
       event.sequence = sequence;
       event.waitersAtRelease = waitersAtRelease;
       event.endedByWait = byWait;
@@ -128,7 +240,7 @@ final class Emitter {
     }
   }
 
-  static void commitWait(
+  private static void writeWait(
       MonitorWait event, MonitorState state, long timeoutNanos, boolean timedOut, Thread notifier) {
     boolean[] guard = guard();
     if (guard[0]) {
@@ -151,7 +263,7 @@ final class Emitter {
     }
   }
 
-  static void commitNotify(MonitorState state, boolean all, int waiters) {
+  private static void writeNotify(MonitorState state, boolean all, int waiters) {
     MonitorNotify event = new MonitorNotify();
     if (!event.isEnabled()) {
       return;
@@ -174,7 +286,7 @@ final class Emitter {
     }
   }
 
-  static void commitTryLockFailed(
+  private static void writeTryLockFailed(
       MonitorTryLockFailed event,
       MonitorState state,
       Thread previousOwner,

@@ -15,8 +15,8 @@ import java.util.Map;
 public final class MonitorStats {
   private final String key;
   private final String name;
-  private final String className;
-  private final String kind;
+  private String className;
+  private String kind;
   private final EventSource source;
   private final Counters totals = new Counters();
   private final WindowedCounters windows = new WindowedCounters();
@@ -48,8 +48,27 @@ public final class MonitorStats {
     return className;
   }
 
+  /** {@code monitor} or {@code lock}; {@code monitor} until an event said which. */
   public String kind() {
-    return kind;
+    return kind != null ? kind : "monitor";
+  }
+
+  /** Whether an event has said the monitor's kind (and class, where it has one). */
+  public boolean described() {
+    return kind != null;
+  }
+
+  /**
+   * Fills in the class and kind from an event that carries them, when the first event seen did not
+   * (gilscope's per-acquisition events leave them to the statistics events).
+   */
+  public void describe(String className, String kind) {
+    if (this.className == null && className != null) {
+      this.className = className;
+    }
+    if (this.kind == null && kind != null) {
+      this.kind = kind;
+    }
   }
 
   public EventSource source() {
@@ -144,6 +163,7 @@ public final class MonitorStats {
   }
 
   public void mergeFrom(MonitorStats other) {
+    describe(other.className, other.kind);
     totals.mergeFrom(other.totals);
     windows.mergeFrom(other.windows);
     waits.mergeFrom(other.waits);

@@ -206,16 +206,18 @@ final class EventAccumulator {
     MonitorStats m = gilscopeMonitors.get(id);
     if (m == null) {
       String name = e.string("monitorName");
-      String className = e.className("monitorClass");
-      String kind = e.string("monitorKind");
       m =
           new MonitorStats(
               "gilscope:" + id,
               name != null ? name : "monitor#" + id,
-              className,
-              kind != null ? kind : "monitor",
+              null,
+              null,
               EventSource.GILSCOPE);
       gilscopeMonitors.put(id, m);
+    }
+    // MonitorAcquire and MonitorHold carry no class or kind (they are the hot events)
+    if (!m.described() && e.has("monitorKind")) {
+      m.describe(e.className("monitorClass"), e.string("monitorKind"));
     }
     lastGilscopeMonitorId = id;
     lastGilscopeMonitor = m;
