@@ -91,6 +91,20 @@ public final class MonitorStatistics extends jdk.jfr.Event {
   @Timespan(Timespan.NANOSECONDS)
   public long totalHold;
 
+  @Label("Sampled Holds")
+  @Description(
+      "Uncontended acquisitions whose hold was timed in this period: 1 in 'sample' at the default"
+          + " detail, all at detail=all (contended acquisitions' holds are always timed)")
+  public long sampledHolds;
+
+  @Label("Sampled Hold")
+  @Description(
+      "Part of Total Hold that belongs to the Sampled Holds; the rest is every contended"
+          + " acquisition's hold. Estimated total hold: (Total Hold - Sampled Hold) + Sampled Hold"
+          + " * (Acquisitions - Contended Acquisitions) / Sampled Holds")
+  @Timespan(Timespan.NANOSECONDS)
+  public long sampledHold;
+
   @Label("Max Hold")
   @Description("Longest measured hold")
   @Timespan(Timespan.NANOSECONDS)

@@ -14,6 +14,8 @@ final class EmittedTotals {
   long failedTryLocks;
   long timedHolds;
   long totalHoldNanos;
+  long sampledHolds;
+  long sampledHoldNanos;
   long timedWaits;
   long totalWaitNanos;
   long periodStartMillis = System.currentTimeMillis();

@@ -60,6 +60,8 @@ public final class MonitorState extends WeakReference<Object> {
   long notifies;
   long timedHolds;
   long totalHoldNanos;
+  long sampledHolds;
+  long sampledHoldNanos;
   long maxHoldNanos;
   long timedWaits;
   long totalWaitNanos;
@@ -68,6 +70,8 @@ public final class MonitorState extends WeakReference<Object> {
   private boolean releasedWithWaiters;
   private int sampleCountdown = Detail.sampleEvery;
   private boolean holdTimed;
+  // the timed hold began with an uncontended acquisition: the sample stratum, see endTimedHold
+  private boolean holdSampled;
   private long holdStartNanos;
   private long holdSequence;
   private MonitorHold holdEvent;
@@ -260,6 +264,7 @@ public final class MonitorState extends WeakReference<Object> {
           event, this, sequence, true, previousOwner, otherReleaser, ts.pendingWaiters, viaTryLock);
     }
     holdTimed = true;
+    holdSampled = false;
     holdSequence = sequence;
     holdEvent = emit || level == Detail.THRESHOLD ? Emitter.beginHold() : null;
     holdStartNanos = now;
@@ -274,6 +279,8 @@ public final class MonitorState extends WeakReference<Object> {
     if (level == Detail.ALL || level == Detail.SAMPLED) {
       Emitter.commitInstantAcquire(this, sequence, otherReleaser, othersWaiting, viaTryLock);
     }
+    sampledHolds++;
+    holdSampled = true;
     holdTimed = true;
     holdSequence = sequence;
     holdEvent = Emitter.beginHold();
@@ -306,6 +313,11 @@ public final class MonitorState extends WeakReference<Object> {
     if (held > maxHoldNanos) {
       maxHoldNanos = held;
     }
+    // Contended acquisitions' holds are all timed, uncontended ones 1 in N (all at detail=all):
+    // kept apart, the two strata give the analyzer an unbiased estimate of the total hold time.
+    if (holdSampled) {
+      sampledHoldNanos += held;
+    }
     ThreadStats ts = ownerStats;
     ts.timedHolds++;
     ts.totalHoldNanos += held;
@@ -329,7 +341,7 @@ public final class MonitorState extends WeakReference<Object> {
     if (ts == null || ts.thread != me) {
       ts = threads.forThread(me, this);
     }
-    Waiting w = new Waiting(ts, depth, holdSequence, holdTimed, timeoutNanos);
+    Waiting w = new Waiting(ts, depth, holdSequence, holdTimed, holdSampled, timeoutNanos);
     waits++;
     ts.waits++;
     threadsInWait++;
@@ -367,6 +379,7 @@ public final class MonitorState extends WeakReference<Object> {
     w.stats.totalWaitInWaitNanos += elapsed;
     if (w.holdWasTimed) {
       holdTimed = true;
+      holdSampled = w.holdWasSampled;
       holdEvent = Emitter.beginHold();
       holdStartNanos = now;
     }

@@ -109,6 +109,8 @@ public final class Statistics {
     long failedTryLocks = s.failedTryLocks;
     long timedHolds = s.timedHolds;
     long totalHold = s.totalHoldNanos;
+    long sampledHolds = s.sampledHolds;
+    long sampledHold = s.sampledHoldNanos;
     long timedWaits = s.timedWaits;
     long totalWait = s.totalWaitNanos;
     boolean used =
@@ -137,6 +139,8 @@ public final class Statistics {
       e.failedTryLocks = failedTryLocks - last.failedTryLocks;
       e.timedHolds = timedHolds - last.timedHolds;
       e.totalHold = totalHold - last.totalHoldNanos;
+      e.sampledHolds = sampledHolds - last.sampledHolds;
+      e.sampledHold = sampledHold - last.sampledHoldNanos;
       e.maxHold = s.maxHoldNanos;
       s.maxHoldNanos = 0;
       e.timedWaits = timedWaits - last.timedWaits;
@@ -158,6 +162,8 @@ public final class Statistics {
       last.failedTryLocks = failedTryLocks;
       last.timedHolds = timedHolds;
       last.totalHoldNanos = totalHold;
+      last.sampledHolds = sampledHolds;
+      last.sampledHoldNanos = sampledHold;
       last.timedWaits = timedWaits;
       last.totalWaitNanos = totalWait;
     }

@@ -8,15 +8,23 @@ final class Waiting {
   final int savedDepth;
   final long sequence;
   final boolean holdWasTimed;
+  final boolean holdWasSampled;
   final long timeoutNanos;
   long startNanos;
   MonitorWait event;
 
-  Waiting(ThreadStats stats, int depth, long sequence, boolean holdWasTimed, long timeoutNanos) {
+  Waiting(
+      ThreadStats stats,
+      int depth,
+      long sequence,
+      boolean holdWasTimed,
+      boolean holdWasSampled,
+      long timeoutNanos) {
     this.stats = stats;
     this.savedDepth = depth;
     this.sequence = sequence;
     this.holdWasTimed = holdWasTimed;
+    this.holdWasSampled = holdWasSampled;
     this.timeoutNanos = timeoutNanos;
   }
 }

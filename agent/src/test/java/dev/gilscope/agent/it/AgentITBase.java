@@ -74,6 +74,12 @@ abstract class AgentITBase {
     assertThat(rec.stat(GIL, "waits")).isEqualTo(waits);
     assertThat(rec.stat(GIL, "notifies")).isEqualTo(r.expected("gil.notifies"));
     assertThat(rec.stat(GIL, "timedHolds")).isEqualTo(acquisitions + waits);
+    // every uncontended acquisition is in the sample stratum, and its holds are part of the total
+    assertThat(rec.stat(GIL, "sampledHolds"))
+        .isEqualTo(acquisitions - rec.stat(GIL, "contendedAcquisitions"));
+    assertThat(rec.stat(GIL, "sampledHold"))
+        .isPositive()
+        .isLessThanOrEqualTo(rec.stat(GIL, "totalHold"));
 
     // a 50 ms holder: the waiter's wait and the holder's hold both last >= 45 ms
     RecordedEvent waited = only(rec.of("gilscope.MonitorAcquire", SLEEPY), "sleepy-waiter");
@@ -142,6 +148,9 @@ abstract class AgentITBase {
     assertThat(acquires).allMatch(e -> e.getBoolean("contended"));
     assertThat((long) acquires.size()).isEqualTo(rec.stat(GIL, "contendedAcquisitions"));
     assertThat(rec.stat(GIL, "timedWaits")).isEqualTo(rec.stat(GIL, "contendedAcquisitions"));
+    // the hold sample: exactly every 1000th uncontended acquisition (sample=1000 by default)
+    long uncontended = r.expected("gil.acquisitions") - rec.stat(GIL, "contendedAcquisitions");
+    assertThat(rec.stat(GIL, "sampledHolds")).isEqualTo(uncontended / 1000);
     // per-thread statistics add up to the monitor's
     assertThat(rec.sum("gilscope.ThreadMonitorStatistics", GIL::equals, "acquisitions"))
         .isEqualTo(r.expected("gil.acquisitions"));
@@ -167,6 +176,12 @@ abstract class AgentITBase {
                 .sorted()
                 .toArray())
         .containsExactly(LongStream.rangeClosed(1, acquisitions / 10).map(i -> i * 10).toArray());
+    // the uncontended ones among them are the hold sample
+    assertThat(rec.stat(GIL, "sampledHolds"))
+        .isEqualTo(
+            rec.of("gilscope.MonitorAcquire", GIL).stream()
+                .filter(e -> !e.getBoolean("contended"))
+                .count());
 
     Path threshold = tmp.resolve("threshold.jfr");
     r =

@@ -4,6 +4,7 @@ import dev.gilscope.analyzer.model.Counters;
 import dev.gilscope.analyzer.model.EventSource;
 import dev.gilscope.analyzer.model.Finding;
 import dev.gilscope.analyzer.model.FindingKind;
+import dev.gilscope.analyzer.model.HoldTime;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
@@ -22,11 +23,10 @@ import java.util.TreeMap;
  * average {@link #MIN_AVERAGE_WAITERS_WARNING} or more threads wait to enter it (sum of waits /
  * window), with two or more threads using it. The speed-up the monitor allows on the recording's
  * cores is {@code min(cores, 1 / utilization)}. Needs gilscope's hold times; when holds are
- * sampled, the measured holds are scaled to all acquisitions. At the agent's default detail that
- * scaling over-weights contended holds (every contended hold is timed, uncontended ones 1 in N, and
- * the statistics sum both), so it is an upper estimate: the summary says so, the evidence adds the
- * measured lower bound, and the verdict also needs waiters, which come from complete data (every
- * contended wait is timed; contended and barged acquisitions are exact counts).
+ * sampled, the total is estimated by {@link HoldTime} (unbiased from the agent's separate sample
+ * stratum; an upper estimate for recordings of agents without it, and the summary says which). The
+ * evidence adds the measured lower bound, and the verdict also needs waiters, which come from
+ * complete data (every contended wait is timed; contended and barged acquisitions are exact).
  */
 public final class SerializationDetector implements Detector {
   public static final double UTILIZATION_INFO = 0.50;
@@ -106,7 +106,8 @@ public final class SerializationDetector implements Detector {
     }
     long acquisitions = c.get(Metric.ACQUISITIONS);
     Map<String, Number> evidence = new LinkedHashMap<>();
-    boolean sampled = c.get(Metric.ACQUISITIONS) > c.get(Metric.TIMED_HOLDS);
+    HoldTime.Basis basis = HoldTime.basis(c);
+    boolean sampled = basis != HoldTime.Basis.EXACT;
     evidence.put("utilization", round(u));
     // the measured holds alone: a true lower bound whatever the sampling
     evidence.put(
@@ -132,11 +133,14 @@ public final class SerializationDetector implements Detector {
                 + " waiting on average, %s contended or barged acquisitions a second): they ran"
                 + " one at a time, so on %s the monitor allows at most a %sx speed-up.",
             m.name(),
-            sampled
-                ? "an estimated "
-                    + Text.percent(u)
-                    + " (scaled from sampled holds, an upper estimate)"
-                : Text.percent(u),
+            switch (basis) {
+              case EXACT -> Text.percent(u);
+              case STRATIFIED_SAMPLE -> "an estimated " + Text.percent(u) + " (from sampled holds)";
+              case SCALED_MIXED_SAMPLE ->
+                  "an estimated "
+                      + Text.percent(u)
+                      + " (scaled from sampled holds, an upper estimate)";
+            },
             Text.seconds(start),
             Text.seconds(end),
             Math.max(threads.size(), WantingThreads.count(m, run[0], run[1])),
@@ -187,16 +191,7 @@ public final class SerializationDetector implements Detector {
 
   /** Held time / window; sampled holds are scaled to all acquisitions. */
   static double utilization(Counters c, long windowNanos) {
-    long timed = c.get(Metric.TIMED_HOLDS);
-    if (timed == 0) {
-      return 0;
-    }
-    double held = c.get(Metric.HOLD_NANOS);
-    long acquisitions = c.get(Metric.ACQUISITIONS);
-    if (acquisitions > timed) {
-      held = held * acquisitions / timed;
-    }
-    return Math.min(1, held / windowNanos);
+    return HoldTime.utilization(c, windowNanos);
   }
 
   static double round(double v) {

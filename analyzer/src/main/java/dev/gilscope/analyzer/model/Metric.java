@@ -28,6 +28,10 @@ public enum Metric {
   /** Holds whose duration was measured. */
   TIMED_HOLDS,
   HOLD_NANOS,
+  /** Timed holds begun by an uncontended acquisition (the agent's 1-in-N sample). */
+  SAMPLED_HOLDS,
+  /** The part of {@link #HOLD_NANOS} that belongs to {@link #SAMPLED_HOLDS}. */
+  SAMPLED_HOLD_NANOS,
   /** Waits (request to acquisition) whose duration was measured. */
   TIMED_WAITS,
   WAIT_NANOS,

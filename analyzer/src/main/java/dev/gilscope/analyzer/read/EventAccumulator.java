@@ -95,6 +95,8 @@ final class EventAccumulator {
       c.add(Metric.FAILED_TRY_LOCKS, e.longValue("failedTryLocks"));
       c.add(Metric.TIMED_HOLDS, e.longValue("timedHolds"));
       c.add(Metric.HOLD_NANOS, e.nanos("totalHold"));
+      c.add(Metric.SAMPLED_HOLDS, e.longValue("sampledHolds"));
+      c.add(Metric.SAMPLED_HOLD_NANOS, e.nanos("sampledHold"));
       c.max(Metric.MAX_HOLD_NANOS, e.nanos("maxHold"));
       c.add(Metric.TIMED_WAITS, e.longValue("timedWaits"));
       c.add(Metric.WAIT_NANOS, e.nanos("totalWait"));

@@ -5,6 +5,7 @@ import dev.gilscope.analyzer.model.AnalysisResult;
 import dev.gilscope.analyzer.model.Counters;
 import dev.gilscope.analyzer.model.DurationStats;
 import dev.gilscope.analyzer.model.Finding;
+import dev.gilscope.analyzer.model.HoldTime;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
@@ -189,11 +190,7 @@ public final class HtmlReport implements ReportWriter {
       Counters c = e.getValue();
       double x = w * barWidth;
       if (m.hasExactCounts() && c.get(Metric.TIMED_HOLDS) > 0) {
-        double held = c.get(Metric.HOLD_NANOS);
-        if (c.get(Metric.ACQUISITIONS) > c.get(Metric.TIMED_HOLDS)) {
-          held = held * c.get(Metric.ACQUISITIONS) / c.get(Metric.TIMED_HOLDS);
-        }
-        double u = Math.min(1, held / len);
+        double u = HoldTime.utilization(c, len);
         double h = u * CHART_HEIGHT;
         out.append(
             String.format(

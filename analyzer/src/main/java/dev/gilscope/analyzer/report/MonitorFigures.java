@@ -2,6 +2,7 @@ package dev.gilscope.analyzer.report;
 
 import dev.gilscope.analyzer.model.Counters;
 import dev.gilscope.analyzer.model.EventSource;
+import dev.gilscope.analyzer.model.HoldTime;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
@@ -13,33 +14,16 @@ final class MonitorFigures {
 
   /** Fraction of the recording the monitor was held (sampled holds scaled), or null. */
   static Double utilization(MonitorStats m, RecordingInfo r) {
-    if (!m.hasExactCounts() || m.totals().get(Metric.TIMED_HOLDS) == 0) {
-      return null;
-    }
-    double held = m.totals().get(Metric.HOLD_NANOS);
-    long timed = m.totals().get(Metric.TIMED_HOLDS);
-    long acquisitions = m.totals().get(Metric.ACQUISITIONS);
-    if (acquisitions > timed) {
-      held = held * acquisitions / timed;
-    }
-    return Math.min(1, held / r.durationNanos());
+    return utilization(m, m.totals(), r.durationNanos());
   }
 
   /**
-   * How {@link #utilization(MonitorStats, RecordingInfo)} was obtained, or null when it is unknown:
-   * {@code exact} when every acquisition's hold was timed ({@code detail=all}); otherwise {@code
-   * scaled-sample-biased-high}: at the default detail the agent times every hold that began with a
-   * contended acquisition plus a 1-in-N sample of the uncontended ones, and its statistics sum both
-   * into one {@code totalHold}, so scaling their mean to all acquisitions over-weights the (usually
-   * longer) contended holds. An upper estimate.
+   * How {@link #utilization(MonitorStats, RecordingInfo)} was obtained ({@link HoldTime.Basis}), or
+   * null when it is unknown.
    */
   static String utilizationBasis(MonitorStats m) {
-    if (!m.hasExactCounts() || m.totals().get(Metric.TIMED_HOLDS) == 0) {
-      return null;
-    }
-    return m.totals().get(Metric.TIMED_HOLDS) >= m.totals().get(Metric.ACQUISITIONS)
-        ? "exact"
-        : "scaled-sample-biased-high";
+    HoldTime.Basis basis = m.hasExactCounts() ? HoldTime.basis(m.totals()) : null;
+    return basis == null ? null : basis.label();
   }
 
   /** Fraction of one window the monitor was held, or null. */
@@ -47,11 +31,7 @@ final class MonitorFigures {
     if (!m.hasExactCounts() || c.get(Metric.TIMED_HOLDS) == 0) {
       return null;
     }
-    double held = c.get(Metric.HOLD_NANOS);
-    if (c.get(Metric.ACQUISITIONS) > c.get(Metric.TIMED_HOLDS)) {
-      held = held * c.get(Metric.ACQUISITIONS) / c.get(Metric.TIMED_HOLDS);
-    }
-    return Math.min(1, held / windowNanos);
+    return HoldTime.utilization(c, windowNanos);
   }
 
   static Long exact(MonitorStats m, Metric metric) {

@@ -4,6 +4,7 @@ import dev.gilscope.analyzer.detect.Text;
 import dev.gilscope.analyzer.model.AnalysisResult;
 import dev.gilscope.analyzer.model.DurationStats;
 import dev.gilscope.analyzer.model.Finding;
+import dev.gilscope.analyzer.model.HoldTime;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
@@ -180,12 +181,7 @@ public final class TextReport implements ReportWriter {
               Text.count(m.totals().get(Metric.HANDOFFS)),
               Text.count(m.totals().get(Metric.BARGING)),
               Text.count(m.totals().get(Metric.PASS_OVERS)),
-              u == null
-                  ? "n/a"
-                  : Text.percent(u)
-                      + ("exact".equals(MonitorFigures.utilizationBasis(m))
-                          ? ""
-                          : " (upper estimate from sampled holds)"),
+              u == null ? "n/a" : Text.percent(u) + utilizationNote(m),
               m.totals().get(Metric.MAX_QUEUE_LENGTH)));
     } else if (m.source() == dev.gilscope.analyzer.model.EventSource.GILSCOPE) {
       out.append(
@@ -287,5 +283,15 @@ public final class TextReport implements ReportWriter {
 
   private static Instant instant(long epochNanos) {
     return Instant.ofEpochSecond(epochNanos / 1_000_000_000L, epochNanos % 1_000_000_000L);
+  }
+
+  private static String utilizationNote(MonitorStats m) {
+    HoldTime.Basis basis = HoldTime.basis(m.totals());
+    if (basis == HoldTime.Basis.STRATIFIED_SAMPLE) {
+      return " (estimated from sampled holds)";
+    }
+    return basis == HoldTime.Basis.SCALED_MIXED_SAMPLE
+        ? " (upper estimate from sampled holds)"
+        : "";
   }
 }
