@@ -13,6 +13,7 @@ record ConfigurationResult(
     Summary workloadMillis,
     Summary processWallMillis,
     Summary cpuMillis,
+    Summary jitMillis,
     Summary acquisitionsPerSecond,
     Summary recordedAcquisitions,
     Summary otherLoadMilliCpus,
@@ -33,6 +34,7 @@ record ConfigurationResult(
     Summary workload = Summary.of(runs, run -> run.workload().workloadNanos() / 1_000_000);
     Summary wall = Summary.of(runs, run -> run.processWallNanos() / 1_000_000);
     Summary cpu = Summary.of(runs, run -> run.workload().cpuNanos() / 1_000_000);
+    Summary jit = Summary.of(runs, run -> run.workload().jitMillis());
     Summary rate = Summary.of(runs, run -> Math.round(run.workload().acquisitionsPerSecond()));
     Summary recorded =
         Summary.of(runs, run -> run.recording().recordedAcquisitions(configuration.recorder));
@@ -44,6 +46,7 @@ record ConfigurationResult(
         workload,
         wall,
         cpu,
+        jit,
         rate,
         recorded,
         otherLoad,

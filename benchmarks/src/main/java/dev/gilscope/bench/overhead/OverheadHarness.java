@@ -213,13 +213,14 @@ public final class OverheadHarness {
     long recorded = outcome.recording().recordedAcquisitions(outcome.configuration().recorder);
     return String.format(
         Locale.ROOT,
-        "%-8s %-22s workload %6.0f ms  process %6.0f ms  %5.2fM acq/s  other load %4.2f CPUs"
-            + "  acquisitions %d%s",
+        "%-8s %-22s workload %6.0f ms  process %6.0f ms  %5.2fM acq/s  jit %5d ms"
+            + "  other load %4.2f CPUs  acquisitions %d%s",
         round,
         outcome.configuration().id,
         outcome.workload().workloadNanos() / 1e6,
         outcome.processWallNanos() / 1e6,
         outcome.workload().acquisitionsPerSecond() / 1e6,
+        outcome.workload().jitMillis(),
         outcome.workload().otherLoadCpus(),
         outcome.workload().acquisitions(),
         outcome.configuration().recorder == Configuration.Recorder.NONE

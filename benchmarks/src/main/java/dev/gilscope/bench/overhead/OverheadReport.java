@@ -28,7 +28,7 @@ final class OverheadReport {
   void printTable(PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "%n%-22s %5s  %-24s %6s %6s %5s %6s  %-24s %6s  %6s  %9s  %5s  %s%n",
+        "%n%-22s %5s  %-24s %6s %6s %5s %6s  %-24s %6s  %6s  %6s  %9s  %5s  %s%n",
         "configuration",
         "runs",
         "workload ms med [min..max]",
@@ -39,13 +39,14 @@ final class OverheadReport {
         "process ms med [min..max]",
         "ratio",
         "cpu x",
+        "jit ms",
         "acq/s",
         "other",
         "recorded of true acquisitions (median run)");
     for (ConfigurationResult result : results) {
       out.printf(
           Locale.ROOT,
-          "%-22s %2d/%-2d  %-24s %6s %6s %5d %6s  %-24s %6s  %6s  %8.2fM  %5.2f  %s%n",
+          "%-22s %2d/%-2d  %-24s %6s %6s %5d %6s  %-24s %6s  %6s  %6.0f  %8.2fM  %5.2f  %s%n",
           result.configuration().id,
           result.runs().size() - result.failedRuns(),
           result.runs().size(),
@@ -57,6 +58,7 @@ final class OverheadReport {
           range(result.processWallMillis()),
           ratio(result.processWallRatio()),
           ratio(result.cpuRatio()),
+          result.jitMillis().median(),
           result.acquisitionsPerSecond().median() / 1e6,
           result.otherLoadMilliCpus().median() / 1000,
           recorded(result));
@@ -66,6 +68,7 @@ final class OverheadReport {
             + " quiet: rounds where this run and the no-agent run both had other load <= "
             + RunOutcome.QUIET_OTHER_LOAD_CPUS
             + " CPUs; q.pair: paired ratio over those rounds;"
+            + " jit ms: JIT compilation time during the workload (median run);"
             + " other: CPUs kept busy by other processes during the workload (median run)");
     for (ConfigurationResult result : results) {
       for (RunOutcome run : result.runs()) {
@@ -200,6 +203,7 @@ final class OverheadReport {
     json.append(",\n      \"processWallMillis\": ").append(summaryJson(result.processWallMillis()));
     json.append(", \"processWallRatio\": ").append(Json.number(result.processWallRatio()));
     json.append(",\n      \"cpuMillis\": ").append(summaryJson(result.cpuMillis()));
+    json.append(",\n      \"jitMillis\": ").append(summaryJson(result.jitMillis()));
     json.append(", \"cpuRatio\": ").append(Json.number(result.cpuRatio()));
     json.append(",\n      \"acquisitionsPerSecond\": ")
         .append(summaryJson(result.acquisitionsPerSecond()));

@@ -76,6 +76,7 @@ public final class GilInterpreterWorkload {
     }
     long cpuBefore = processCpuNanos();
     long machineBusyBefore = MachineCpu.busyNanos();
+    long jitBefore = jitMillis();
     awaitQuietly(start);
     long startNanos = System.nanoTime();
     for (Thread thread : threads) {
@@ -84,6 +85,7 @@ public final class GilInterpreterWorkload {
     long workloadNanos = System.nanoTime() - startNanos;
     long cpuNanos = processCpuNanos() - cpuBefore;
     long machineBusyAfter = MachineCpu.busyNanos();
+    long jitAfter = jitMillis();
     long machineBusyNanos =
         machineBusyBefore < 0 || machineBusyAfter < 0 ? -1 : machineBusyAfter - machineBusyBefore;
     // Not under the GIL: a tool that counts the GIL's acquisitions must see exactly the ones the
@@ -92,7 +94,14 @@ public final class GilInterpreterWorkload {
     int counter = interpreter.global(TinyInterpreter.COUNTER_GLOBAL);
     long expected = size.verify() ? expectedCounter() : -1;
     return new WorkloadResult(
-        size, acquired, workloadNanos, cpuNanos, machineBusyNanos, counter, expected);
+        size,
+        acquired,
+        workloadNanos,
+        cpuNanos,
+        machineBusyNanos,
+        jitBefore < 0 ? -1 : jitAfter - jitBefore,
+        counter,
+        expected);
   }
 
   private void interpretUnderGil(CyclicBarrier start) {
@@ -126,6 +135,13 @@ public final class GilInterpreterWorkload {
     } catch (Exception e) {
       throw new IllegalStateException("workload start interrupted", e);
     }
+  }
+
+  private static long jitMillis() {
+    var jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime()
+        : -1;
   }
 
   private static long processCpuNanos() {

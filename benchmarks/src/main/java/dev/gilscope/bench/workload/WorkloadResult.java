@@ -11,6 +11,8 @@ import java.util.Map;
  * @param workloadNanos wall time from the threads' common start to the last join
  * @param cpuNanos process CPU time over the same span (all threads, JIT, GC and agent included)
  * @param machineBusyNanos CPU time all processes on the machine spent over the same span, or -1
+ * @param jitMillis time the JIT compilers spent compiling over the same span ({@code
+ *     CompilationMXBean}), or -1 where unknown: one-time cost that competes for the cores
  * @param counter the interpreter's shared counter at the end
  * @param expectedCounter what {@code counter} must be if no update was lost, or -1 if not computed
  */
@@ -20,6 +22,7 @@ public record WorkloadResult(
     long workloadNanos,
     long cpuNanos,
     long machineBusyNanos,
+    long jitMillis,
     int counter,
     long expectedCounter) {
 
@@ -59,6 +62,7 @@ public record WorkloadResult(
     fields.put("workloadNanos", Long.toString(workloadNanos));
     fields.put("cpuNanos", Long.toString(cpuNanos));
     fields.put("machineBusyNanos", Long.toString(machineBusyNanos));
+    fields.put("jitMillis", Long.toString(jitMillis));
     fields.put("acquisitionsPerSecond", Long.toString(Math.round(acquisitionsPerSecond())));
     fields.put("counter", Integer.toString(counter));
     fields.put("expectedCounter", Long.toString(expectedCounter));
@@ -95,6 +99,7 @@ public record WorkloadResult(
         Long.parseLong(required(fields, "workloadNanos")),
         Long.parseLong(required(fields, "cpuNanos")),
         Long.parseLong(required(fields, "machineBusyNanos")),
+        Long.parseLong(fields.getOrDefault("jitMillis", "-1")),
         Integer.parseInt(required(fields, "counter")),
         Long.parseLong(required(fields, "expectedCounter")));
   }

@@ -70,7 +70,7 @@ class OverheadReportTest {
         configuration,
         round,
         workloadNanos + 500,
-        new WorkloadResult(SIZE, 100, workloadNanos, workloadNanos, workloadNanos, 0, -1),
+        new WorkloadResult(SIZE, 100, workloadNanos, workloadNanos, workloadNanos, -1, 0, -1),
         recording,
         null);
   }
