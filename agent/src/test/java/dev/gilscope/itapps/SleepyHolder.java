@@ -1,12 +1,15 @@
 package dev.gilscope.itapps;
 
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * A holder keeps the monitor for 50 ms once another thread is blocked asking for it: the waiter's
  * wait and the holder's hold must both be at least ~45 ms, and the waiter's acquisition names the
- * holder. The holder stays alive afterwards (as a daemon) because JDK 17's JFR cannot name a thread
- * in an event field once that thread has ended before the recording is written.
+ * holder. Both threads stay alive afterwards (as daemons) because JDK 17's JFR cannot always name a
+ * thread that ended before the recording is written, in an event field or as the event's thread.
  */
 final class SleepyHolder {
   static final Object SLEEPY = new Object();
@@ -15,14 +18,15 @@ final class SleepyHolder {
 
   static void run() throws InterruptedException {
     CountDownLatch held = new CountDownLatch(1);
-    CountDownLatch done = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(2);
     Thread[] waiter = new Thread[1];
     Thread holder =
         new Thread(
             () -> {
               synchronized (SLEEPY) {
                 held.countDown();
-                while (waiter[0].getState() != Thread.State.BLOCKED) {
+                // blocked on SLEEPY itself, not on a lock inside the probe's first event
+                while (!blockedOnSleepy(waiter[0])) {
                   sleep(1);
                 }
                 sleep(50);
@@ -39,13 +43,24 @@ final class SleepyHolder {
               synchronized (SLEEPY) {
                 var unused = SLEEPY.hashCode();
               }
+              done.countDown();
+              sleep(120_000);
             },
             "sleepy-waiter");
+    waiter[0].setDaemon(true);
     holder.start();
     waiter[0].start();
-    waiter[0].join();
     done.await();
     Scenarios.expect("sleepy.acquisitions", 2);
+  }
+
+  private static boolean blockedOnSleepy(Thread t) {
+    ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(t.getId());
+    LockInfo lock = info == null ? null : info.getLockInfo();
+    return info != null
+        && info.getThreadState() == Thread.State.BLOCKED
+        && lock != null
+        && lock.getIdentityHashCode() == System.identityHashCode(SLEEPY);
   }
 
   private static void sleep(long millis) {
