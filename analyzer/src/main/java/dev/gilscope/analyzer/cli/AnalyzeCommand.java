@@ -248,7 +248,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   private AnalysisResult analyse(PrintWriter err) throws InputException {
     PrintStream progress = null;
-    if (System.console() != null
+    if (stderrIsTerminal()
         && Files.isRegularFile(recording)
         && sizeOf(recording) >= PROGRESS_MIN_BYTES) {
       progress = System.err;
@@ -285,6 +285,23 @@ final class AnalyzeCommand implements Callable<Integer> {
     RecordingInfo info = SourceScope.scopeUnavailable(read.recording(), monitors);
     Detectors.Diagnosis diagnosis = Detectors.diagnose(Detectors.all(), monitors, info);
     return new AnalysisResult(info, monitors, diagnosis.findings(), diagnosis.notes());
+  }
+
+  /**
+   * Whether stderr is a terminal: {@link System#console} (stdin and stdout are one), or, on Linux,
+   * stderr's file descriptor links to a terminal device (the report redirected to a file, progress
+   * on the terminal).
+   */
+  private static boolean stderrIsTerminal() {
+    if (System.console() != null) {
+      return true;
+    }
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
   }
 
   private static long sizeOf(Path p) {

@@ -41,18 +41,56 @@ final class ChunkDecoder {
   private TicksConverter clock;
 
   ChunkDecoder(Map<String, Consumer<EventView>> handlers) {
-    this.handlers = handlers;
+    this(handlers, DEFAULT_COPY_LIMIT);
   }
 
   /**
-   * Decodes one chunk of the file, memory-mapped (outside the heap: a 1 GB file reads in 256 MB).
+   * @param copyLimit chunks up to this size are copied into the heap, larger ones mapped
    */
+  ChunkDecoder(Map<String, Consumer<EventView>> handlers, long copyLimit) {
+    this.handlers = handlers;
+    this.copyLimit = copyLimit;
+  }
+
+  /**
+   * Chunks up to this size are read into a reused heap array (plain array reads are about twice as
+   * fast as a mapped buffer's); larger ones are memory-mapped, outside the heap. An eighth of the
+   * heap: with {@code -Xmx256m} 32 MB per reading thread (JFR's chunks are 12 MB by default), and
+   * the memory stays bounded by the chunk size, not the file size.
+   */
+  static final long DEFAULT_COPY_LIMIT = Math.min(Integer.MAX_VALUE - 16, maxHeap() / 8);
+
+  private final long copyLimit;
+  private byte[] buffer = new byte[0];
+
+  private static long maxHeap() {
+    long max = Runtime.getRuntime().maxMemory();
+    return max == Long.MAX_VALUE ? 1L << 30 : max;
+  }
+
+  /** Decodes one chunk of the file: copied into the heap, or memory-mapped when it is large. */
   void decode(FileChannel file, Chunk chunk) throws IOException {
     if (chunk.sizeBytes() > Integer.MAX_VALUE) {
       throw new UnsupportedRecordingException("chunk larger than 2 GB");
     }
-    ByteBuffer bytes = file.map(FileChannel.MapMode.READ_ONLY, chunk.offset(), chunk.sizeBytes());
-    decode(new ChunkInput(bytes));
+    int size = (int) chunk.sizeBytes();
+    if (size > copyLimit) {
+      ByteBuffer bytes = file.map(FileChannel.MapMode.READ_ONLY, chunk.offset(), size);
+      decode(new ChunkInput(bytes));
+      return;
+    }
+    if (buffer.length < size) {
+      buffer = null; // let the old one go first
+      // headroom: the next chunks are about as large, and a new array is zeroed
+      buffer = new byte[(int) Math.min(copyLimit, size + (long) size / 8)];
+    }
+    ByteBuffer into = ByteBuffer.wrap(buffer, 0, size);
+    while (into.hasRemaining()) {
+      if (file.read(into, chunk.offset() + into.position()) < 0) {
+        throw new IOException("file ends inside chunk at " + chunk.offset());
+      }
+    }
+    decode(new ChunkInput(buffer, size));
   }
 
   void decode(ChunkInput in) {

@@ -19,6 +19,9 @@ final class DecodedEvent implements EventView {
   private final Field[] fields;
   private final String[] names;
   private final long[] raw;
+  // per field, computed once: a scalar constant-pool reference to a Thread / a Class
+  private final boolean[] threadRef;
+  private final boolean[] classRef;
   private final int durationIndex;
   private final int eventThreadIndex;
   private final ChunkInput in;
@@ -36,8 +39,14 @@ final class DecodedEvent implements EventView {
     this.fields = type.fields;
     this.raw = new long[fields.length];
     this.names = new String[fields.length];
+    this.threadRef = new boolean[fields.length];
+    this.classRef = new boolean[fields.length];
     for (int i = 0; i < fields.length; i++) {
-      names[i] = fields[i].name.intern(); // the handlers pass literals: found by identity
+      Field f = fields[i];
+      names[i] = f.name.intern(); // the handlers pass literals: found by identity
+      boolean scalarConstant = !f.array && f.kind == JfrMetadata.CONSTANT;
+      threadRef[i] = scalarConstant && f.type.name.equals("java.lang.Thread");
+      classRef[i] = scalarConstant && f.type.name.equals("java.lang.Class");
     }
     this.in = in;
     this.pools = pools;
@@ -145,8 +154,8 @@ final class DecodedEvent implements EventView {
   }
 
   private String threadAt(int i) {
-    Field f = scalar(i);
-    if (f.kind != JfrMetadata.CONSTANT || !f.type.name.equals("java.lang.Thread")) {
+    if (!threadRef[i]) {
+      Field f = scalar(i);
       throw new UnsupportedRecordingException(typeName + "." + f.name + " is not a thread");
     }
     return pools.threadName(raw[i]);
@@ -285,8 +294,8 @@ final class DecodedEvent implements EventView {
     if (i < 0) {
       return null;
     }
-    Field f = scalar(i);
-    if (f.kind != JfrMetadata.CONSTANT || !f.type.name.equals("java.lang.Class")) {
+    if (!classRef[i]) {
+      scalar(i);
       throw new UnsupportedRecordingException(typeName + "." + field + " is not a class");
     }
     return pools.className(raw[i]);

@@ -99,6 +99,10 @@ class DecoderEquivalenceTest {
     JsonNode jdk = analyse(reader(threads, RecordingReader.Parser.JDK), file);
     assertThat(decoded.toPrettyString()).isEqualTo(jdk.toPrettyString());
     assertThat(decoded.get("monitors").size()).isPositive();
+    // chunks memory-mapped instead of copied into the heap: the same
+    RecordingReader mapped = reader(threads, RecordingReader.Parser.AUTO).copyChunksUpTo(0);
+    assertThat(analyse(mapped, file).toPrettyString()).isEqualTo(jdk.toPrettyString());
+    assertThat(mapped.parserUsed()).isEqualTo("gilscope");
   }
 
   private static RecordingReader reader(int threads, RecordingReader.Parser parser) {
