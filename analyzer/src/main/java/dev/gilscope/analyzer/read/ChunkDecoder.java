@@ -134,6 +134,14 @@ final class ChunkDecoder {
       }
     }
 
+    walk(in, small, large);
+  }
+
+  /**
+   * The event loop, apart from the chunk's set-up so that the JIT compiles only the loop hot: each
+   * event's size and type, then the fields of a needed type or a jump over any other.
+   */
+  private static void walk(ChunkInput in, DecodedEvent[] small, Map<Long, DecodedEvent> large) {
     int end = in.size();
     int position = HEADER_BYTES;
     while (position < end) {
@@ -143,7 +151,10 @@ final class ChunkDecoder {
         throw new UnsupportedRecordingException("bad event size at " + position);
       }
       long typeId = in.readLong();
-      DecodedEvent d = typeId >= 0 && typeId < SMALL_IDS ? small[(int) typeId] : large.get(typeId);
+      DecodedEvent d =
+          typeId >= 0 && typeId < SMALL_IDS
+              ? small[(int) typeId]
+              : large.isEmpty() ? null : large.get(typeId);
       int next = position + (int) eventBytes;
       if (d != null) {
         d.decode();
