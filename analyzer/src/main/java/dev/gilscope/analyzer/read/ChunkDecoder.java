@@ -61,6 +61,8 @@ final class ChunkDecoder {
   static final long DEFAULT_COPY_LIMIT = Math.min(Integer.MAX_VALUE - 16, maxHeap() / 8);
 
   private final long copyLimit;
+  private byte[] lastMetadataBytes;
+  private JfrMetadata lastMetadata;
   private byte[] buffer = new byte[0];
 
   private static long maxHeap() {
@@ -117,7 +119,7 @@ final class ChunkDecoder {
     if (clock == null) {
       clock = new TicksConverter(in.rawLongAt(48), in.rawLongAt(32), in.rawLongAt(56));
     }
-    JfrMetadata metadata = JfrMetadata.read(in, (int) metadataOffset);
+    JfrMetadata metadata = metadata(in, (int) metadataOffset);
     ConstantPools pools = ConstantPools.read(in, metadata, (int) constantPoolOffset);
 
     DecodedEvent[] small = new DecodedEvent[SMALL_IDS];
@@ -135,6 +137,32 @@ final class ChunkDecoder {
     }
 
     walk(in, small, large);
+  }
+
+  /**
+   * The chunk's metadata: parsed, or the previous chunk's when its description is byte for byte the
+   * same (JFR repeats the whole description in every chunk; a 1 GB file of 81 chunks spent more
+   * time in parsing and compiling the parser than in its events).
+   */
+  private JfrMetadata metadata(ChunkInput in, int offset) {
+    in.position(offset);
+    long size = in.readLong();
+    in.readLong(); // type id 0, checked by JfrMetadata.read
+    in.readLong(); // start
+    in.readLong(); // duration
+    in.readLong(); // metadata id
+    int from = in.position();
+    long to = offset + size;
+    if (size <= 0 || to > in.size()) {
+      throw new UnsupportedRecordingException("bad metadata size at " + offset);
+    }
+    if (lastMetadata != null && in.regionEquals(from, (int) to, lastMetadataBytes)) {
+      return lastMetadata;
+    }
+    JfrMetadata metadata = JfrMetadata.read(in, offset);
+    lastMetadataBytes = in.copy(from, (int) to);
+    lastMetadata = metadata;
+    return metadata;
   }
 
   /**

@@ -140,4 +140,29 @@ final class ChunkInput {
     }
     position += count;
   }
+
+  /** A copy of bytes {@code from} (inclusive) to {@code to} (exclusive). */
+  byte[] copy(int from, int to) {
+    if (from < 0 || to > size || from > to) {
+      throw new IndexOutOfBoundsException("bytes " + from + ".." + to + " of " + size);
+    }
+    byte[] copy = new byte[to - from];
+    if (array != null) {
+      System.arraycopy(array, from, copy, 0, copy.length);
+    } else {
+      mapped.get(from, copy, 0, copy.length);
+    }
+    return copy;
+  }
+
+  /** Whether bytes {@code from} (inclusive) to {@code to} (exclusive) equal {@code other}. */
+  boolean regionEquals(int from, int to, byte[] other) {
+    if (from < 0 || to > size || from > to || to - from != other.length) {
+      return false;
+    }
+    if (array != null) {
+      return java.util.Arrays.equals(array, from, to, other, 0, other.length);
+    }
+    return mapped.slice(from, to - from).equals(ByteBuffer.wrap(other));
+  }
 }
