@@ -62,6 +62,57 @@ final class ChunkInput {
   }
 
   long readLong() {
+    byte[] a = array;
+    int p = position;
+    if (a == null || p > size - 9) {
+      return readLongChecked();
+    }
+    // all nine bytes a compressed long may take are in the chunk: no check per byte
+    byte b = a[p];
+    if (b >= 0) {
+      position = p + 1;
+      return b;
+    }
+    long value = b & 0x7fL;
+    b = a[p + 1];
+    value |= (b & 0x7fL) << 7;
+    if (b >= 0) {
+      position = p + 2;
+      return value;
+    }
+    b = a[p + 2];
+    value |= (b & 0x7fL) << 14;
+    if (b >= 0) {
+      position = p + 3;
+      return value;
+    }
+    b = a[p + 3];
+    value |= (b & 0x7fL) << 21;
+    if (b >= 0) {
+      position = p + 4;
+      return value;
+    }
+    return readLongTail(a, p, value);
+  }
+
+  /** Bytes 5 to 9 of a long compressed integer (timestamps, addresses). */
+  private long readLongTail(byte[] a, int p, long head) {
+    long value = head;
+    for (int i = 4, shift = 28; i < 8; i++, shift += 7) {
+      byte b = a[p + i];
+      value |= (b & 0x7fL) << shift;
+      if (b >= 0) {
+        position = p + i + 1;
+        return value;
+      }
+    }
+    value |= (a[p + 8] & 0xffL) << 56;
+    position = p + 9;
+    return value;
+  }
+
+  /** A compressed long near the chunk's end, or from a mapped chunk: every byte checked. */
+  private long readLongChecked() {
     int p = position;
     byte b = at(p++);
     if (b >= 0) {
