@@ -85,9 +85,133 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "print stack traces of errors")
   boolean debug;
 
+  /** Set by {@link #parseSimple}; null when picocli parsed the command (then {@link #spec}). */
+  private PrintWriter fastOut;
+
+  private PrintWriter fastErr;
+
+  private static final Set<String> FORMATS = Set.of("text", "json", "html");
+
+  /**
+   * Parses the plain, valid forms of the command line without picocli, whose start-up (reflection
+   * over the annotations, its converters and help model: ~170 classes) costs a fresh JVM about 0.2
+   * s: {@code analyze <file>} with each of {@code --format}, {@code --output}, {@code --monitor},
+   * {@code --fail-on} (as {@code --x v} or {@code --x=v}), {@code --all-monitors} and {@code
+   * --debug} at most once, in any order, every value valid and not starting with {@code -} or
+   * {@code @}. Returns null for anything else (help, errors, argument files, repeats, {@code --}),
+   * which picocli then parses and reports as before; {@code AnalyzeCommandFastPathTest} checks that
+   * both parse the accepted forms alike.
+   */
+  static AnalyzeCommand parseSimple(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length < 2 || !"analyze".equals(args[0])) {
+      return null;
+    }
+    AnalyzeCommand c = new AnalyzeCommand();
+    Set<String> seen = new java.util.HashSet<>();
+    try {
+      for (int i = 1; i < args.length; i++) {
+        String arg = args[i];
+        if (arg.isEmpty() || arg.startsWith("@")) {
+          return null;
+        }
+        if (!arg.startsWith("-")) {
+          if (c.recording != null) {
+            return null;
+          }
+          c.recording = Path.of(arg);
+          continue;
+        }
+        String name = arg;
+        String value = null;
+        int eq = arg.indexOf('=');
+        if (eq > 0) {
+          name = arg.substring(0, eq);
+          value = arg.substring(eq + 1);
+        }
+        if (!seen.add(name)) {
+          return null;
+        }
+        switch (name) {
+          case "--all-monitors", "--debug" -> {
+            if (value != null) {
+              return null;
+            }
+            if (name.equals("--debug")) {
+              c.debug = true;
+            } else {
+              c.allMonitors = true;
+            }
+            continue;
+          }
+          case "--format", "--output", "--monitor", "--fail-on" -> {
+            // a value of its own below
+          }
+          default -> {
+            return null;
+          }
+        }
+        if (value == null) {
+          if (i + 1 >= args.length) {
+            return null;
+          }
+          value = args[++i];
+        }
+        if (value.isEmpty() || value.startsWith("-") || value.startsWith("@")) {
+          return null;
+        }
+        switch (name) {
+          case "--format" -> {
+            if (!FORMATS.contains(value.toLowerCase(Locale.ROOT))) {
+              return null;
+            }
+            c.format = value;
+          }
+          case "--output" -> c.output = Path.of(value);
+          case "--monitor" -> c.monitor = value;
+          default -> {
+            if (!value.matches("[A-Za-z]+(,[A-Za-z]+)*")) {
+              return null;
+            }
+            for (String k : value.split(",", -1)) {
+              if (!isKind(k)) {
+                return null;
+              }
+              c.failOn.add(k);
+            }
+          }
+        }
+      }
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
+    }
+    if (c.recording == null) {
+      return null;
+    }
+    c.fastOut = out;
+    c.fastErr = err;
+    return c;
+  }
+
+  private static boolean isKind(String k) {
+    for (FindingKind kind : FindingKind.values()) {
+      if (kind.name().equals(k.toUpperCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private PrintWriter out() {
+    return fastOut != null ? fastOut : spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return fastErr != null ? fastErr : spec.commandLine().getErr();
+  }
+
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = err();
     ReportWriter writer = writer();
     Set<FindingKind> gate = failOnKinds();
     AnalysisResult result;
@@ -102,7 +226,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     try {
       if (output == null) {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         writer.write(result, out);
         out.flush();
       } else {
@@ -124,7 +248,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   private AnalysisResult analyse(PrintWriter err) throws InputException {
     PrintStream progress = null;
-    if (System.console() != null
+    if (stderrIsTerminal()
         && Files.isRegularFile(recording)
         && sizeOf(recording) >= PROGRESS_MIN_BYTES) {
       progress = System.err;
@@ -161,6 +285,23 @@ final class AnalyzeCommand implements Callable<Integer> {
     RecordingInfo info = SourceScope.scopeUnavailable(read.recording(), monitors);
     Detectors.Diagnosis diagnosis = Detectors.diagnose(Detectors.all(), monitors, info);
     return new AnalysisResult(info, monitors, diagnosis.findings(), diagnosis.notes());
+  }
+
+  /**
+   * Whether stderr is a terminal: {@link System#console} (stdin and stdout are one), or, on Linux,
+   * stderr's file descriptor links to a terminal device (the report redirected to a file, progress
+   * on the terminal).
+   */
+  private static boolean stderrIsTerminal() {
+    if (System.console() != null) {
+      return true;
+    }
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
   }
 
   private static long sizeOf(Path p) {

@@ -29,17 +29,31 @@ public final class GilscopeAnalyzer implements Runnable {
 
   /** Runs the CLI in-process (tests call this) and returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    AnalyzeCommand simple =
+        AnalyzeCommand.parseSimple(
+            args,
+            new PrintWriter(out, true, StandardCharsets.UTF_8),
+            new PrintWriter(err, true, StandardCharsets.UTF_8));
+    if (simple != null) {
+      // the common, valid command lines run without picocli's start-up; picocli parses the rest
+      try {
+        return simple.call();
+      } catch (RuntimeException ex) {
+        return internalError(ex, err);
+      }
+    }
     CommandLine cli = new CommandLine(new GilscopeAnalyzer());
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setParameterExceptionHandler((ex, a) -> usageError(ex, err));
-    cli.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          err.println("gilscope: unexpected internal error, please report it: " + ex);
-          ex.printStackTrace(err);
-          return ExitCodes.INTERNAL_ERROR;
-        });
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> internalError(ex, err));
     return cli.execute(args);
+  }
+
+  private static int internalError(Exception ex, PrintStream err) {
+    err.println("gilscope: unexpected internal error, please report it: " + ex);
+    ex.printStackTrace(err);
+    return ExitCodes.INTERNAL_ERROR;
   }
 
   @Override

@@ -99,8 +99,19 @@ public final class MonitorStats {
     return episodes;
   }
 
+  // one-entry cache: a reader resolves a thread's name to the same String object every time
+  private String lastThreadName;
+  private ThreadStats lastThread;
+
+  @SuppressWarnings("ReferenceEquality") // an identity hit only skips the map lookup
   public ThreadStats thread(String threadName) {
-    return threads.computeIfAbsent(threadName, ThreadStats::new);
+    if (threadName == lastThreadName && lastThread != null) {
+      return lastThread;
+    }
+    ThreadStats t = threads.computeIfAbsent(threadName, ThreadStats::new);
+    lastThreadName = threadName;
+    lastThread = t;
+    return t;
   }
 
   /** Threads, most acquisitions first (most waiting first when acquisitions are unknown). */

@@ -12,8 +12,18 @@ import java.util.TreeMap;
 public final class WindowedCounters {
   private final NavigableMap<Integer, Counters> windows = new TreeMap<>();
 
+  // one-entry cache: events come in time order, so mostly in the window of the one before
+  private int lastIndex = -1;
+  private Counters last;
+
   public Counters at(int windowIndex) {
-    return windows.computeIfAbsent(windowIndex, i -> new Counters());
+    if (windowIndex == lastIndex && last != null) {
+      return last;
+    }
+    Counters c = windows.computeIfAbsent(windowIndex, i -> new Counters());
+    lastIndex = windowIndex;
+    last = c;
+    return c;
   }
 
   /** The counters of one window, or an empty instance when nothing happened in it. */

@@ -41,18 +41,58 @@ final class ChunkDecoder {
   private TicksConverter clock;
 
   ChunkDecoder(Map<String, Consumer<EventView>> handlers) {
-    this.handlers = handlers;
+    this(handlers, DEFAULT_COPY_LIMIT);
   }
 
   /**
-   * Decodes one chunk of the file, memory-mapped (outside the heap: a 1 GB file reads in 256 MB).
+   * @param copyLimit chunks up to this size are copied into the heap, larger ones mapped
    */
+  ChunkDecoder(Map<String, Consumer<EventView>> handlers, long copyLimit) {
+    this.handlers = handlers;
+    this.copyLimit = copyLimit;
+  }
+
+  /**
+   * Chunks up to this size are read into a reused heap array (plain array reads are about twice as
+   * fast as a mapped buffer's); larger ones are memory-mapped, outside the heap. An eighth of the
+   * heap: with {@code -Xmx256m} 32 MB per reading thread (JFR's chunks are 12 MB by default), and
+   * the memory stays bounded by the chunk size, not the file size.
+   */
+  static final long DEFAULT_COPY_LIMIT = Math.min(Integer.MAX_VALUE - 16, maxHeap() / 8);
+
+  private final long copyLimit;
+  private byte[] lastMetadataBytes;
+  private JfrMetadata lastMetadata;
+  private byte[] buffer = new byte[0];
+
+  private static long maxHeap() {
+    long max = Runtime.getRuntime().maxMemory();
+    return max == Long.MAX_VALUE ? 1L << 30 : max;
+  }
+
+  /** Decodes one chunk of the file: copied into the heap, or memory-mapped when it is large. */
   void decode(FileChannel file, Chunk chunk) throws IOException {
     if (chunk.sizeBytes() > Integer.MAX_VALUE) {
       throw new UnsupportedRecordingException("chunk larger than 2 GB");
     }
-    ByteBuffer bytes = file.map(FileChannel.MapMode.READ_ONLY, chunk.offset(), chunk.sizeBytes());
-    decode(new ChunkInput(bytes));
+    int size = (int) chunk.sizeBytes();
+    if (size > copyLimit) {
+      ByteBuffer bytes = file.map(FileChannel.MapMode.READ_ONLY, chunk.offset(), size);
+      decode(new ChunkInput(bytes));
+      return;
+    }
+    if (buffer.length < size) {
+      buffer = null; // let the old one go first
+      // headroom: the next chunks are about as large, and a new array is zeroed
+      buffer = new byte[(int) Math.min(copyLimit, size + (long) size / 8)];
+    }
+    ByteBuffer into = ByteBuffer.wrap(buffer, 0, size);
+    while (into.hasRemaining()) {
+      if (file.read(into, chunk.offset() + into.position()) < 0) {
+        throw new IOException("file ends inside chunk at " + chunk.offset());
+      }
+    }
+    decode(new ChunkInput(buffer, size));
   }
 
   void decode(ChunkInput in) {
@@ -79,7 +119,7 @@ final class ChunkDecoder {
     if (clock == null) {
       clock = new TicksConverter(in.rawLongAt(48), in.rawLongAt(32), in.rawLongAt(56));
     }
-    JfrMetadata metadata = JfrMetadata.read(in, (int) metadataOffset);
+    JfrMetadata metadata = metadata(in, (int) metadataOffset);
     ConstantPools pools = ConstantPools.read(in, metadata, (int) constantPoolOffset);
 
     DecodedEvent[] small = new DecodedEvent[SMALL_IDS];
@@ -96,6 +136,40 @@ final class ChunkDecoder {
       }
     }
 
+    walk(in, small, large);
+  }
+
+  /**
+   * The chunk's metadata: parsed, or the previous chunk's when its description is byte for byte the
+   * same (JFR repeats the whole description in every chunk; a 1 GB file of 81 chunks spent more
+   * time in parsing and compiling the parser than in its events).
+   */
+  private JfrMetadata metadata(ChunkInput in, int offset) {
+    in.position(offset);
+    long size = in.readLong();
+    in.readLong(); // type id 0, checked by JfrMetadata.read
+    in.readLong(); // start
+    in.readLong(); // duration
+    in.readLong(); // metadata id
+    int from = in.position();
+    long to = offset + size;
+    if (size <= 0 || to > in.size()) {
+      throw new UnsupportedRecordingException("bad metadata size at " + offset);
+    }
+    if (lastMetadata != null && in.regionEquals(from, (int) to, lastMetadataBytes)) {
+      return lastMetadata;
+    }
+    JfrMetadata metadata = JfrMetadata.read(in, offset);
+    lastMetadataBytes = in.copy(from, (int) to);
+    lastMetadata = metadata;
+    return metadata;
+  }
+
+  /**
+   * The event loop, apart from the chunk's set-up so that the JIT compiles only the loop hot: each
+   * event's size and type, then the fields of a needed type or a jump over any other.
+   */
+  private static void walk(ChunkInput in, DecodedEvent[] small, Map<Long, DecodedEvent> large) {
     int end = in.size();
     int position = HEADER_BYTES;
     while (position < end) {
@@ -105,7 +179,10 @@ final class ChunkDecoder {
         throw new UnsupportedRecordingException("bad event size at " + position);
       }
       long typeId = in.readLong();
-      DecodedEvent d = typeId >= 0 && typeId < SMALL_IDS ? small[(int) typeId] : large.get(typeId);
+      DecodedEvent d =
+          typeId >= 0 && typeId < SMALL_IDS
+              ? small[(int) typeId]
+              : large.isEmpty() ? null : large.get(typeId);
       int next = position + (int) eventBytes;
       if (d != null) {
         d.decode();

@@ -117,9 +117,12 @@ final class ConstantPools {
     return resolve(inlineOrRef);
   }
 
-  // one-entry caches: events of a type come in runs from the same thread and the same class
+  // small caches: events of a type come in runs from the same thread and the same class; two
+  // entries for threads, as an event names two (its own and e.g. the previous owner, often none)
   private long lastThreadKey = -1;
   private String lastThreadName;
+  private long olderThreadKey = -1;
+  private String olderThreadName;
   private long lastClassKey = -1;
   private String lastClassName;
 
@@ -127,7 +130,9 @@ final class ConstantPools {
     if (key == lastThreadKey) {
       return lastThreadName;
     }
-    String name = lookUpThreadName(key);
+    String name = key == olderThreadKey ? olderThreadName : lookUpThreadName(key);
+    olderThreadKey = lastThreadKey;
+    olderThreadName = lastThreadName;
     lastThreadKey = key;
     lastThreadName = name;
     return name;

@@ -19,6 +19,10 @@ final class DecodedEvent implements EventView {
   private final Field[] fields;
   private final String[] names;
   private final long[] raw;
+  private final byte[] ops;
+  // per field, computed once: a scalar constant-pool reference to a Thread / a Class
+  private final boolean[] threadRef;
+  private final boolean[] classRef;
   private final int durationIndex;
   private final int eventThreadIndex;
   private final ChunkInput in;
@@ -36,8 +40,16 @@ final class DecodedEvent implements EventView {
     this.fields = type.fields;
     this.raw = new long[fields.length];
     this.names = new String[fields.length];
+    this.ops = new byte[fields.length];
+    this.threadRef = new boolean[fields.length];
+    this.classRef = new boolean[fields.length];
     for (int i = 0; i < fields.length; i++) {
-      names[i] = fields[i].name.intern(); // the handlers pass literals: found by identity
+      Field f = fields[i];
+      names[i] = f.name.intern(); // the handlers pass literals: found by identity
+      ops[i] = op(f);
+      boolean scalarConstant = !f.array && f.kind == JfrMetadata.CONSTANT;
+      threadRef[i] = scalarConstant && f.type.name.equals("java.lang.Thread");
+      classRef[i] = scalarConstant && f.type.name.equals("java.lang.Class");
     }
     this.in = in;
     this.pools = pools;
@@ -57,31 +69,65 @@ final class DecodedEvent implements EventView {
     this.eventThreadIndex = index("eventThread");
   }
 
-  /** Reads the fields of the event whose type id was just read. */
+  // how decode() reads each field, computed once per type: few cases, so the JIT's code stays small
+  private static final byte VARINT = 0;
+  private static final byte ONE_BYTE = 1;
+  private static final byte STRING = 2;
+  private static final byte RAW4 = 3;
+  private static final byte RAW8 = 4;
+  private static final byte SKIP = 5;
+
+  private static byte op(Field field) {
+    if (field.array) {
+      return SKIP;
+    }
+    return switch (field.kind) {
+      case JfrMetadata.BOOLEAN, JfrMetadata.BYTE -> ONE_BYTE;
+      case JfrMetadata.CHAR,
+          JfrMetadata.SHORT,
+          JfrMetadata.INT,
+          JfrMetadata.LONG,
+          JfrMetadata.CONSTANT ->
+          VARINT;
+      case JfrMetadata.FLOAT -> RAW4;
+      case JfrMetadata.DOUBLE -> RAW8;
+      case JfrMetadata.STRING -> STRING;
+      default -> SKIP;
+    };
+  }
+
+  /**
+   * Reads the fields of the event whose type id was just read: integers as read (narrowed to their
+   * type by {@link #narrowed} when asked for), strings as their position.
+   */
   void decode() {
-    Field[] f = fields;
+    byte[] o = ops;
     long[] r = raw;
-    for (int i = 0; i < f.length; i++) {
-      Field field = f[i];
-      if (field.array) {
-        Values.skip(in, field);
-        continue;
-      }
-      switch (field.kind) {
-        case JfrMetadata.BOOLEAN, JfrMetadata.BYTE -> r[i] = in.readByte();
-        case JfrMetadata.CHAR -> r[i] = (char) in.readLong();
-        case JfrMetadata.SHORT -> r[i] = (short) in.readLong();
-        case JfrMetadata.INT -> r[i] = (int) in.readLong();
-        case JfrMetadata.LONG, JfrMetadata.CONSTANT -> r[i] = in.readLong();
-        case JfrMetadata.FLOAT -> r[i] = in.readRawInt();
-        case JfrMetadata.DOUBLE -> r[i] = in.readRawLong();
-        case JfrMetadata.STRING -> {
-          r[i] = in.position();
-          Strings.skip(in);
+    ChunkInput input = in;
+    for (int i = 0; i < o.length; i++) {
+      switch (o[i]) {
+        case VARINT -> r[i] = input.readLong();
+        case ONE_BYTE -> r[i] = input.readByte();
+        case STRING -> {
+          r[i] = input.position();
+          Strings.skip(input);
         }
-        default -> Values.skip(in, field);
+        case RAW4 -> r[i] = input.readRawInt();
+        case RAW8 -> r[i] = input.readRawLong();
+        default -> Values.skip(input, fields[i]);
       }
     }
+  }
+
+  /** An integral field's value as the JDK reads it: the compressed integer cut to its type. */
+  private long narrowed(int i) {
+    long v = raw[i];
+    return switch (fields[i].kind) {
+      case JfrMetadata.CHAR -> (char) v;
+      case JfrMetadata.SHORT -> (short) v;
+      case JfrMetadata.INT -> (int) v;
+      default -> v;
+    };
   }
 
   @SuppressWarnings("ReferenceEquality") // identity first: the callers pass interned literals
@@ -145,8 +191,8 @@ final class DecodedEvent implements EventView {
   }
 
   private String threadAt(int i) {
-    Field f = scalar(i);
-    if (f.kind != JfrMetadata.CONSTANT || !f.type.name.equals("java.lang.Thread")) {
+    if (!threadRef[i]) {
+      Field f = scalar(i);
       throw new UnsupportedRecordingException(typeName + "." + f.name + " is not a thread");
     }
     return pools.threadName(raw[i]);
@@ -160,7 +206,7 @@ final class DecodedEvent implements EventView {
   /** The JDK's getLong: integral fields widened, unsigned ones as unsigned. */
   private long integral(int i) {
     Field f = scalar(i);
-    long v = raw[i];
+    long v = narrowed(i);
     return switch (f.kind) {
       case JfrMetadata.LONG, JfrMetadata.CHAR -> v;
       case JfrMetadata.INT -> f.unsigned ? v & 0xffff_ffffL : v;
@@ -203,7 +249,7 @@ final class DecodedEvent implements EventView {
           JfrMetadata.SHORT,
           JfrMetadata.CHAR,
           JfrMetadata.BYTE ->
-          (float) raw[i];
+          (float) narrowed(i);
       default ->
           throw new UnsupportedRecordingException(typeName + "." + field + " is not a float");
     };
@@ -285,8 +331,8 @@ final class DecodedEvent implements EventView {
     if (i < 0) {
       return null;
     }
-    Field f = scalar(i);
-    if (f.kind != JfrMetadata.CONSTANT || !f.type.name.equals("java.lang.Class")) {
+    if (!classRef[i]) {
+      scalar(i);
       throw new UnsupportedRecordingException(typeName + "." + field + " is not a class");
     }
     return pools.className(raw[i]);

@@ -33,12 +33,13 @@ final class EventAccumulator {
   private final Map<String, String> agentNotes = new TreeMap<>();
   private String jvm;
   private Integer cpuCores;
-  private String lastType;
+  private final String[] countedTypes = new String[16];
+  private final long[] typeCounts = new long[16];
+  private int countedTypeCount;
   private long lastGilscopeMonitorId;
   private MonitorStats lastGilscopeMonitor;
   private final Map<EventSource, Map<String, Map<Long, MonitorStats>>> jdkMonitorsByClass =
       new java.util.EnumMap<>(EventSource.class);
-  private long lastTypeCount;
   // the last JDK monitor looked up: lock events come in runs on the same monitor
   private MonitorStats lastJdkMonitor;
   private long lastJdkAddress;
@@ -253,11 +254,24 @@ final class EventAccumulator {
       return; // LockSupport.park without a blocker: a sleep, not a lock
     }
     MonitorStats m = jdkMonitor(parkedClass, e, EventSource.JDK_PARK, "lock");
-    if (parkedClass.contains("ConditionObject")) {
+    if (isCondition(parkedClass)) {
       recordWaitCall(m, e, false, null, /* countCalls= */ true);
     } else {
       recordContendedWait(m, e.eventThreadName(), endNanos(e), e.durationNanos());
     }
+  }
+
+  // one-entry cache: the reader resolves a class's name to the same String object every time
+  private String lastParkedClass;
+  private boolean lastParkedOnCondition;
+
+  @SuppressWarnings("ReferenceEquality") // an identity hit only skips the substring search
+  private boolean isCondition(String parkedClass) {
+    if (parkedClass != lastParkedClass) {
+      lastParkedClass = parkedClass;
+      lastParkedOnCondition = parkedClass.contains("ConditionObject");
+    }
+    return lastParkedOnCondition;
   }
 
   private MonitorStats jdkMonitor(String className, EventView e, EventSource source, String kind) {
@@ -455,21 +469,31 @@ final class EventAccumulator {
 
   // ---- helpers -----------------------------------------------------------------------------
 
+  @SuppressWarnings("ReferenceEquality") // EventView.typeName is one String object per type
   private void count(EventView e) {
-    // one lookup per event type change, not per event: events of a type come in runs
+    // no map lookup per event: a type's name is one String object, found by identity in a few
+    // slots (types interleave event by event, so a one-entry cache would miss on most events)
     String type = e.typeName();
-    if (!type.equals(lastType)) {
-      flushCount();
-      lastType = type;
+    String[] types = countedTypes;
+    for (int i = 0; i < countedTypeCount; i++) {
+      if (types[i] == type) {
+        typeCounts[i]++;
+        return;
+      }
     }
-    lastTypeCount++;
+    if (countedTypeCount == types.length) {
+      flushCount();
+    }
+    countedTypes[countedTypeCount] = type;
+    typeCounts[countedTypeCount++] = 1;
   }
 
   private void flushCount() {
-    if (lastType != null && lastTypeCount > 0) {
-      eventCounts.merge(lastType, lastTypeCount, Long::sum);
+    for (int i = 0; i < countedTypeCount; i++) {
+      eventCounts.merge(countedTypes[i], typeCounts[i], Long::sum);
+      countedTypes[i] = null;
     }
-    lastTypeCount = 0;
+    countedTypeCount = 0;
   }
 
   private static long endNanos(EventView e) {

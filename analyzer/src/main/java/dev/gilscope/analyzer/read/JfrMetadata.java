@@ -34,6 +34,7 @@ final class JfrMetadata {
     final String name;
     int kind = STRUCT;
     Field[] fields = new Field[0];
+    Values.Skipper skipper; // how to skip a value of the type, made on first use
 
     Type(long id, String name) {
       this.id = id;
@@ -52,6 +53,7 @@ final class JfrMetadata {
     String timespanUnit;
     String timestampUnit;
     boolean unsigned;
+    Values.Skipper skipper; // how to skip the field's value, made on first use
 
     Field(String name, long typeId, boolean constantPool, boolean array) {
       this.name = name;

@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import jdk.jfr.consumer.EventStream;
 
 /**
@@ -54,6 +56,9 @@ public final class RecordingReader {
   private final Parser parser;
   private volatile String parserUsed = "none";
   private long parallelMinBytes = PARALLEL_MIN_BYTES;
+  private long copyLimit = ChunkDecoder.DEFAULT_COPY_LIMIT;
+  private final AtomicLong bytesRead = new AtomicLong();
+  private int shownPercent; // guarded by progress
 
   /**
    * @param parallelism reading threads (1 reads the file directly, no slices)
@@ -81,9 +86,19 @@ public final class RecordingReader {
   }
 
   public ReadResult read(Path path) throws InputException {
+    try {
+      return readFile(path);
+    } finally {
+      clearProgress();
+    }
+  }
+
+  private ReadResult readFile(Path path) throws InputException {
     ChunkIndex index = ChunkIndex.scan(path);
     long origin = index.startEpochNanos();
     List<List<Chunk>> groups = groups(index);
+    bytesRead.set(0);
+    shownPercent = -1;
     if (parser == Parser.AUTO) {
       try {
         EventAccumulator total =
@@ -94,6 +109,7 @@ public final class RecordingReader {
         return result(index, total);
       } catch (UnsupportedRecordingException e) {
         // the JDK reads what the decoder does not understand; nothing of the attempt is kept
+        bytesRead.set(0);
         parserUsed = "jdk (gilscope decoder: " + e.getMessage() + ")";
       }
     } else {
@@ -112,6 +128,12 @@ public final class RecordingReader {
     return this;
   }
 
+  /** For tests: chunks above this size are memory-mapped instead of copied into the heap. */
+  RecordingReader copyChunksUpTo(long bytes) {
+    this.copyLimit = bytes;
+    return this;
+  }
+
   /** Which parser read the last file: "gilscope", or "jdk" with the decoder's reason. */
   public String parserUsed() {
     return parserUsed;
@@ -122,10 +144,11 @@ public final class RecordingReader {
       throws InputException {
     Path path = index.path();
     EventAccumulator acc = new EventAccumulator(origin, windowNanos);
-    ChunkDecoder decoder = new ChunkDecoder(acc.handlers());
+    ChunkDecoder decoder = new ChunkDecoder(acc.handlers(), copyLimit);
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       for (Chunk chunk : group) {
         decoder.decode(channel, chunk);
+        chunkRead(index, chunk);
       }
     } catch (UnsupportedRecordingException e) {
       throw e;
@@ -208,10 +231,7 @@ public final class RecordingReader {
       return total;
     } finally {
       pool.shutdownNow();
-      if (progress != null) {
-        progress.print("\r\033[K");
-        progress.flush();
-      }
+      clearProgress();
     }
   }
 
@@ -276,9 +296,42 @@ public final class RecordingReader {
   }
 
   private void reportProgress(int doneGroups, int groups) {
+    if (progress != null && bytesRead.get() == 0) { // the decoder reports by chunk instead
+      synchronized (progress) {
+        progress.printf("\r\033[Kgilscope: read %d/%d parts of the recording", doneGroups, groups);
+        progress.flush();
+      }
+    }
+  }
+
+  /** The decoder's progress: a percentage of the file's bytes, shown when it changes. */
+  private void chunkRead(ChunkIndex index, Chunk chunk) {
+    long done = bytesRead.addAndGet(chunk.sizeBytes());
+    if (progress == null) {
+      return;
+    }
+    int percent = (int) (100 * done / Math.max(1, index.fileBytes()));
+    synchronized (progress) {
+      if (percent > shownPercent) {
+        shownPercent = percent;
+        progress.printf(
+            Locale.ROOT,
+            "\r\033[Kgilscope: reading %s: %d%% (%,d of %,d MB)",
+            index.path().getFileName(),
+            percent,
+            done >> 20,
+            index.fileBytes() >> 20);
+        progress.flush();
+      }
+    }
+  }
+
+  private void clearProgress() {
     if (progress != null) {
-      progress.printf("\rgilscope: read %d/%d parts of the recording", doneGroups, groups);
-      progress.flush();
+      synchronized (progress) {
+        progress.print("\r\033[K");
+        progress.flush();
+      }
     }
   }
 

@@ -1,9 +1,5 @@
 package dev.gilscope.analyzer.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gilscope.analyzer.model.AnalysisResult;
 import dev.gilscope.analyzer.model.DurationStats;
 import dev.gilscope.analyzer.model.Finding;
@@ -22,22 +18,24 @@ import java.util.Map;
  * null and explained in {@code recording.unavailable}.
  */
 public final class JsonReport implements ReportWriter {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   @Override
   public void write(AnalysisResult result, Appendable out) throws IOException {
-    out.append(MAPPER.writeValueAsString(toTree(result))).append('\n');
+    out.append(toJson(result)).append('\n');
   }
 
-  public static ObjectNode toTree(AnalysisResult result) {
-    ObjectNode root = MAPPER.createObjectNode();
+  /** The report as one JSON document, without the final newline. */
+  public static String toJson(AnalysisResult result) {
+    return Json.write(toTree(result));
+  }
+
+  private static Json.Obj toTree(AnalysisResult result) {
+    Json.Obj root = new Json.Obj();
     root.set("recording", recording(result.recording(), result.monitors().isEmpty()));
-    ArrayNode monitors = root.putArray("monitors");
+    Json.Arr monitors = root.putArray("monitors");
     for (MonitorStats m : result.monitors()) {
       monitors.add(monitor(m, result.recording()));
     }
-    ArrayNode findings = root.putArray("findings");
+    Json.Arr findings = root.putArray("findings");
     for (Finding f : result.findings()) {
       findings.add(finding(f, result.recording()));
     }
@@ -45,8 +43,8 @@ public final class JsonReport implements ReportWriter {
     return root;
   }
 
-  private static ObjectNode recording(RecordingInfo r, boolean noLockEvents) {
-    ObjectNode n = MAPPER.createObjectNode();
+  private static Json.Obj recording(RecordingInfo r, boolean noLockEvents) {
+    Json.Obj n = new Json.Obj();
     n.put("path", r.path());
     n.put("fileBytes", r.fileBytes());
     n.put("chunks", r.chunks());
@@ -65,13 +63,13 @@ public final class JsonReport implements ReportWriter {
     if (noLockEvents) {
       n.put("note", "no lock events in this recording");
     }
-    ObjectNode counts = n.putObject("eventCounts");
+    Json.Obj counts = n.putObject("eventCounts");
     r.eventCounts().forEach(counts::put);
     return n;
   }
 
-  private static ObjectNode monitor(MonitorStats m, RecordingInfo r) {
-    ObjectNode n = MAPPER.createObjectNode();
+  private static Json.Obj monitor(MonitorStats m, RecordingInfo r) {
+    Json.Obj n = new Json.Obj();
     n.put("name", m.name());
     n.put("class", m.className());
     n.put("kind", m.kind());
@@ -106,17 +104,17 @@ public final class JsonReport implements ReportWriter {
         m.hasExactCounts() ? stats(m.holds(), MonitorFigures.holdNote(m)) : nullStats("hold"));
     n.set("waitInWait", stats(m.waitsInWait(), "single wait() calls on the monitor"));
     n.set("waitEpisodes", stats(m.episodes(), "runs of back-to-back wait() calls of one thread"));
-    ArrayNode threads = n.putArray("threads");
+    Json.Arr threads = n.putArray("threads");
     for (ThreadStats t : m.threads()) {
       threads.add(thread(m, t, r));
     }
-    ArrayNode windows = n.putArray("windows");
+    Json.Arr windows = n.putArray("windows");
     m.windows()
         .all()
         .forEach(
             (w, c) -> {
               long len = r.windowLengthNanos(w);
-              ObjectNode wn = windows.addObject();
+              Json.Obj wn = windows.addObject();
               wn.put("startOffsetNanos", (long) w * r.windowNanos());
               wn.put("lengthNanos", len);
               if (m.hasExactCounts()) {
@@ -139,8 +137,8 @@ public final class JsonReport implements ReportWriter {
     return n;
   }
 
-  private static ObjectNode thread(MonitorStats m, ThreadStats t, RecordingInfo r) {
-    ObjectNode n = MAPPER.createObjectNode();
+  private static Json.Obj thread(MonitorStats m, ThreadStats t, RecordingInfo r) {
+    Json.Obj n = new Json.Obj();
     n.put("name", t.name());
     putLong(n, "acquisitions", m.hasExactCounts() ? t.totals().get(Metric.ACQUISITIONS) : null);
     Double share = MonitorFigures.shareOfAcquisitions(m, t);
@@ -165,15 +163,15 @@ public final class JsonReport implements ReportWriter {
     n.set("hold", m.hasExactCounts() ? stats(t.holds(), null) : nullStats(null));
     n.set("waitInWait", stats(t.waitsInWait(), null));
     n.set("waitEpisodes", stats(t.episodes(), null));
-    ObjectNode blame = n.putObject("waitedBehindNanos");
+    Json.Obj blame = n.putObject("waitedBehindNanos");
     t.blameNanosByHolder().entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .forEach(e -> blame.put(e.getKey(), e.getValue()));
     return n;
   }
 
-  private static ObjectNode stats(DurationStats s, String note) {
-    ObjectNode n = MAPPER.createObjectNode();
+  private static Json.Obj stats(DurationStats s, String note) {
+    Json.Obj n = new Json.Obj();
     n.put("count", s.count());
     n.put("mean", Math.round(s.meanNanos()));
     n.put("p50", s.percentileNanos(50));
@@ -187,8 +185,8 @@ public final class JsonReport implements ReportWriter {
     return n;
   }
 
-  private static ObjectNode nullStats(String what) {
-    ObjectNode n = MAPPER.createObjectNode();
+  private static Json.Obj nullStats(String what) {
+    Json.Obj n = new Json.Obj();
     for (String k : new String[] {"count", "mean", "p50", "p90", "p99", "p999", "max"}) {
       n.putNull(k);
     }
@@ -198,20 +196,20 @@ public final class JsonReport implements ReportWriter {
     return n;
   }
 
-  private static ObjectNode finding(Finding f, RecordingInfo r) {
-    ObjectNode n = MAPPER.createObjectNode();
+  private static Json.Obj finding(Finding f, RecordingInfo r) {
+    Json.Obj n = new Json.Obj();
     n.put("kind", f.kind().name());
     n.put("monitor", f.monitor());
     n.put("severity", f.severity().name());
     strings(n.putArray("threads"), f.threads());
     strings(n.putArray("victims"), f.victims());
     strings(n.putArray("causes"), f.causes());
-    ObjectNode window = n.putObject("window");
+    Json.Obj window = n.putObject("window");
     window.put("start", instant(r.startEpochNanos() + f.windowStartNanos()).toString());
     window.put("end", instant(r.startEpochNanos() + f.windowEndNanos()).toString());
     window.put("startOffsetNanos", f.windowStartNanos());
     window.put("endOffsetNanos", f.windowEndNanos());
-    ObjectNode evidence = n.putObject("evidence");
+    Json.Obj evidence = n.putObject("evidence");
     f.evidence()
         .forEach(
             (k, v) -> {
@@ -228,7 +226,7 @@ public final class JsonReport implements ReportWriter {
     return n;
   }
 
-  private static void putLong(ObjectNode n, String field, Long value) {
+  private static void putLong(Json.Obj n, String field, Long value) {
     if (value == null) {
       n.putNull(field);
     } else {
@@ -236,7 +234,7 @@ public final class JsonReport implements ReportWriter {
     }
   }
 
-  private static void strings(ArrayNode array, List<String> values) {
+  private static void strings(Json.Arr array, List<String> values) {
     values.forEach(array::add);
   }
 

@@ -5,6 +5,7 @@ import dev.gilscope.analyzer.testing.FakeAgentEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -14,9 +15,9 @@ import jdk.jfr.Recording;
  * Not a test: measures the analyzer's wall time on a large generated recording against {@code jfr
  * summary} and {@code jfr print}, side by side in one run: the CLI in a fresh JVM with {@code
  * -Xmx256m} (gilscope's decoder, then the JDK's EventStream with {@code -Dgilscope.parser=jdk}),
- * and the reader in this (warm) JVM. Prints the load average with the figures: the machine is
- * shared. Generates gilscope-shaped acquire/hold events plus jdk.ThreadPark events (parking with a
- * blocker, threshold 0) over several chunks when the file does not exist.
+ * and the reader in this (warm) JVM (median of the runs). Prints the load average with the figures:
+ * the machine is shared. Generates gilscope-shaped acquire/hold events plus jdk.ThreadPark events
+ * (parking with a blocker, threshold 0) over several chunks when the file does not exist.
  *
  * <p>HOW TO RUN (after {@code ./mvnw -pl analyzer -am package -DskipTests}):
  *
@@ -25,11 +26,11 @@ import jdk.jfr.Recording;
  *      dev.gilscope.analyzer.bench.AnalyzerBenchmark /tmp/bench.jfr 3000000 [--print]
  * </pre>
  *
- * ({@code -Dgilscope.jar=...} points at another analyzer jar; {@code -Dbench.runs=N}, default 3,
- * takes the best of N.)
+ * ({@code -Dgilscope.jar=...} points at another analyzer jar; {@code -Dbench.runs=N}, default 5,
+ * runs each N times, the tools taking turns, and reports the median and the fastest run.)
  */
 public final class AnalyzerBenchmark {
-  private static final int RUNS = Integer.getInteger("bench.runs", 3);
+  private static final int RUNS = Integer.getInteger("bench.runs", 5);
 
   private AnalyzerBenchmark() {}
 
@@ -53,10 +54,7 @@ public final class AnalyzerBenchmark {
         analysed,
         Runtime.getRuntime().availableProcessors(),
         load());
-    double summary = best(() -> run(jfr, "summary", file.toString()));
-    report("jfr summary", summary, summary, analysed);
     String[] cli = {java, "-Xmx256m", "-jar", jar, "analyze", file.toString(), "--format", "json"};
-    report("gilscope analyze -Xmx256m (decoder)", best(() -> run(cli)), summary, analysed);
     String[] jdkCli = {
       java,
       "-Xmx256m",
@@ -68,15 +66,25 @@ public final class AnalyzerBenchmark {
       "--format",
       "json"
     };
-    report("gilscope analyze -Xmx256m (EventStream)", best(() -> run(jdkCli)), summary, analysed);
+    // the tools take turns, so that a change in the machine's load touches all of them alike
+    double[][] t = new double[3][RUNS];
+    for (int i = 0; i < RUNS; i++) {
+      t[0][i] = seconds(() -> run(jfr, "summary", file.toString()));
+      t[1][i] = seconds(() -> run(cli));
+      t[2][i] = seconds(() -> run(jdkCli));
+    }
+    double summary = median(t[0]);
+    report("jfr summary", t[0], summary, analysed);
+    report("gilscope analyze -Xmx256m (decoder)", t[1], summary, analysed);
+    report("gilscope analyze -Xmx256m (EventStream)", t[2], summary, analysed);
     report(
         "reader in a warm JVM (decoder)",
-        best(() -> reader(RecordingReader.Parser.AUTO).read(file)),
+        median(() -> reader(RecordingReader.Parser.AUTO).read(file)),
         summary,
         analysed);
     report(
         "reader in a warm JVM (EventStream)",
-        best(() -> reader(RecordingReader.Parser.JDK).read(file)),
+        median(() -> reader(RecordingReader.Parser.JDK).read(file)),
         summary,
         analysed);
     if (args.length > 2 && args[2].equals("--print")) {
@@ -95,6 +103,33 @@ public final class AnalyzerBenchmark {
         seconds / summary,
         events / seconds,
         load());
+  }
+
+  /** Median of the runs (the fastest in brackets). */
+  private static void report(String what, double[] runs, double summary, long events) {
+    double median = median(runs);
+    System.out.printf(
+        Locale.ROOT,
+        "%-42s %7.2f s %6.2fx jfr summary %,12.0f events/s  (fastest %.2f s; load %s)%n",
+        what,
+        median,
+        median / summary,
+        events / median,
+        Arrays.stream(runs).min().orElse(median),
+        load());
+  }
+
+  private static double median(double[] runs) {
+    double[] sorted = runs.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static double seconds(Timed t) throws Exception {
+    long start = System.nanoTime();
+    t.run();
+    return (System.nanoTime() - start) / 1e9;
   }
 
   private static String load() {
@@ -118,14 +153,12 @@ public final class AnalyzerBenchmark {
     void run() throws Exception;
   }
 
-  private static double best(Timed t) throws Exception {
-    double best = Double.MAX_VALUE;
+  private static double median(Timed t) throws Exception {
+    double[] runs = new double[RUNS];
     for (int i = 0; i < RUNS; i++) {
-      long start = System.nanoTime();
-      t.run();
-      best = Math.min(best, (System.nanoTime() - start) / 1e9);
+      runs[i] = seconds(t);
     }
-    return best;
+    return median(runs);
   }
 
   private static void run(String... command) throws Exception {

@@ -61,8 +61,7 @@ public final class CompareParsers {
   private static String analyse(RecordingReader reader, Path file) throws Exception {
     RecordingReader.ReadResult read = reader.read(file);
     Detectors.Diagnosis d = Detectors.diagnose(Detectors.all(), read.monitors(), read.recording());
-    return JsonReport.toTree(
-            new AnalysisResult(read.recording(), read.monitors(), d.findings(), d.notes()))
-        .toPrettyString();
+    return JsonReport.toJson(
+        new AnalysisResult(read.recording(), read.monitors(), d.findings(), d.notes()));
   }
 }

@@ -3,6 +3,8 @@ package dev.gilscope.analyzer.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gilscope.analyzer.detect.Detectors;
 import dev.gilscope.analyzer.model.AnalysisResult;
 import dev.gilscope.analyzer.report.JsonReport;
@@ -97,6 +99,10 @@ class DecoderEquivalenceTest {
     JsonNode jdk = analyse(reader(threads, RecordingReader.Parser.JDK), file);
     assertThat(decoded.toPrettyString()).isEqualTo(jdk.toPrettyString());
     assertThat(decoded.get("monitors").size()).isPositive();
+    // chunks memory-mapped instead of copied into the heap: the same
+    RecordingReader mapped = reader(threads, RecordingReader.Parser.AUTO).copyChunksUpTo(0);
+    assertThat(analyse(mapped, file).toPrettyString()).isEqualTo(jdk.toPrettyString());
+    assertThat(mapped.parserUsed()).isEqualTo("gilscope");
   }
 
   private static RecordingReader reader(int threads, RecordingReader.Parser parser) {
@@ -107,8 +113,15 @@ class DecoderEquivalenceTest {
   private static JsonNode analyse(RecordingReader reader, Path file) throws Exception {
     RecordingReader.ReadResult read = reader.read(file);
     Detectors.Diagnosis d = Detectors.diagnose(Detectors.all(), read.monitors(), read.recording());
-    return JsonReport.toTree(
-        new AnalysisResult(read.recording(), read.monitors(), d.findings(), d.notes()));
+    String json =
+        JsonReport.toJson(
+            new AnalysisResult(read.recording(), read.monitors(), d.findings(), d.notes()));
+    JsonNode tree = new ObjectMapper().readTree(json);
+    // gilscope's JSON writer writes what Jackson's pretty printer writes for the same tree
+    assertThat(json)
+        .isEqualTo(
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree));
+    return tree;
   }
 
   // ---- recordings --------------------------------------------------------------------------

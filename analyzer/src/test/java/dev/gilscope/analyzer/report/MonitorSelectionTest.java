@@ -4,6 +4,7 @@ import static dev.gilscope.analyzer.testing.Models.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gilscope.analyzer.model.AnalysisResult;
 import dev.gilscope.analyzer.model.EventSource;
 import dev.gilscope.analyzer.model.Metric;
@@ -113,7 +114,7 @@ class MonitorSelectionTest {
     StringBuilder all = new StringBuilder();
     new TextReport(true).write(result(true), all);
     assertThat(all).contains("MONITOR java.lang.Thread@1f").doesNotContain("--all-monitors");
-    JsonNode json = JsonReport.toTree(result(true));
+    JsonNode json = new ObjectMapper().readTree(JsonReport.toJson(result(true)));
     assertThat(json.get("monitors")).hasSize(5);
     assertThat(json.get("monitors").get(0).get("source").asText()).isEqualTo("gilscope");
     assertThat(json.get("monitors").get(1).get("source").asText())
