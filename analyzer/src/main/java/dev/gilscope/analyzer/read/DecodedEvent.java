@@ -70,30 +70,19 @@ final class DecodedEvent implements EventView {
   }
 
   // how decode() reads each field, computed once per type: few cases, so the JIT's code stays small
-  private static final byte VARINT = 0;
-  private static final byte ONE_BYTE = 1;
-  private static final byte STRING = 2;
-  private static final byte RAW4 = 3;
-  private static final byte RAW8 = 4;
+  private static final byte VARINT = FieldOp.VARINT;
+  private static final byte ONE_BYTE = FieldOp.ONE_BYTE;
+  private static final byte STRING = FieldOp.STRING;
+  private static final byte RAW4 = FieldOp.RAW4;
+  private static final byte RAW8 = FieldOp.RAW8;
   private static final byte SKIP = 5;
 
   private static byte op(Field field) {
     if (field.array) {
       return SKIP;
     }
-    return switch (field.kind) {
-      case JfrMetadata.BOOLEAN, JfrMetadata.BYTE -> ONE_BYTE;
-      case JfrMetadata.CHAR,
-          JfrMetadata.SHORT,
-          JfrMetadata.INT,
-          JfrMetadata.LONG,
-          JfrMetadata.CONSTANT ->
-          VARINT;
-      case JfrMetadata.FLOAT -> RAW4;
-      case JfrMetadata.DOUBLE -> RAW8;
-      case JfrMetadata.STRING -> STRING;
-      default -> SKIP;
-    };
+    byte op = FieldOp.of(field.kind);
+    return op < 0 ? SKIP : op;
   }
 
   /**

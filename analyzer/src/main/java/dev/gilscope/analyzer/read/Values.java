@@ -14,11 +14,11 @@ import java.util.List;
  * metadata.
  */
 final class Values {
-  private static final byte VARINT = 0;
-  private static final byte ONE_BYTE = 1;
-  private static final byte STRING = 2;
-  private static final byte RAW4 = 3;
-  private static final byte RAW8 = 4;
+  private static final byte VARINT = FieldOp.VARINT;
+  private static final byte ONE_BYTE = FieldOp.ONE_BYTE;
+  private static final byte STRING = FieldOp.STRING;
+  private static final byte RAW4 = FieldOp.RAW4;
+  private static final byte RAW8 = FieldOp.RAW8;
   private static final byte ARRAY = 5;
   private static final int MAX_DEPTH = 64;
 
@@ -101,20 +101,7 @@ final class Values {
       elements.add(compile(kind, type, false, depth + 1));
       return;
     }
-    byte op =
-        switch (kind) {
-          case JfrMetadata.BOOLEAN, JfrMetadata.BYTE -> ONE_BYTE;
-          case JfrMetadata.CHAR,
-              JfrMetadata.SHORT,
-              JfrMetadata.INT,
-              JfrMetadata.LONG,
-              JfrMetadata.CONSTANT ->
-              VARINT;
-          case JfrMetadata.FLOAT -> RAW4;
-          case JfrMetadata.DOUBLE -> RAW8;
-          case JfrMetadata.STRING -> STRING;
-          default -> -1;
-        };
+    byte op = FieldOp.of(kind);
     if (op >= 0) {
       ops.write(op);
       elements.add(null);
