@@ -6,6 +6,7 @@ import dev.gilscope.agent.config.Target;
 import dev.gilscope.agent.instrumentation.Installer;
 import dev.gilscope.agent.probe.Detail;
 import dev.gilscope.agent.probe.Errors;
+import dev.gilscope.agent.probe.EventClock;
 import dev.gilscope.agent.probe.Probe;
 import dev.gilscope.agent.probe.Registry;
 import dev.gilscope.agent.probe.Statistics;
@@ -50,6 +51,7 @@ final class AgentRuntime {
             "file=" + options.file() + ": cannot write a recording there (" + e + ")");
       }
     }
+    EventClock.initialize();
     Installer.install(options, instrumentation);
     registerLoadedFields(options, instrumentation);
   }

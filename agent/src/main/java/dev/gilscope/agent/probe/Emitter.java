@@ -228,7 +228,7 @@ final class Emitter {
     }
     guard[0] = guardNeeded;
     try {
-      event.end();
+      // ended by the caller, MonitorState.endTimedHold, which may read its duration
       event.monitorId = state.id;
       event.monitorName = state.name;
       event.sequence = sequence;

@@ -73,6 +73,8 @@ public final class MonitorState extends WeakReference<Object> {
   // the timed hold began with an uncontended acquisition: the sample stratum, see endTimedHold
   private boolean holdSampled;
   private long holdStartNanos;
+  // holdStartNanos when the hold event's own JFR duration times the hold (EventClock)
+  private static final long TIMED_BY_EVENT = Long.MIN_VALUE;
   private long holdSequence;
   private MonitorHold holdEvent;
   private ThreadStats ownerStats;
@@ -283,8 +285,9 @@ public final class MonitorState extends WeakReference<Object> {
     holdSampled = true;
     holdTimed = true;
     holdSequence = sequence;
-    holdEvent = Emitter.beginHold();
-    holdStartNanos = System.nanoTime();
+    MonitorHold event = Emitter.beginHold();
+    holdEvent = event;
+    holdStartNanos = event != null && EventClock.USABLE ? TIMED_BY_EVENT : System.nanoTime();
   }
 
   /** Before the exit, still holding. */
@@ -307,7 +310,15 @@ public final class MonitorState extends WeakReference<Object> {
 
   private void endTimedHold(int waitersAtRelease, boolean byWait) {
     holdTimed = false;
-    long held = System.nanoTime() - holdStartNanos;
+    MonitorHold event = holdEvent;
+    holdEvent = null;
+    if (event != null) {
+      event.end();
+    }
+    long held =
+        holdStartNanos == TIMED_BY_EVENT
+            ? EventClock.durationNanos(event)
+            : System.nanoTime() - holdStartNanos;
     timedHolds++;
     totalHoldNanos += held;
     if (held > maxHoldNanos) {
@@ -324,8 +335,6 @@ public final class MonitorState extends WeakReference<Object> {
     if (held > ts.maxHoldNanos) {
       ts.maxHoldNanos = held;
     }
-    MonitorHold event = holdEvent;
-    holdEvent = null;
     if (event != null && (Detail.level != Detail.THRESHOLD || held >= Detail.thresholdNanos)) {
       Emitter.commitHold(event, this, holdSequence, waitersAtRelease, byWait);
     }

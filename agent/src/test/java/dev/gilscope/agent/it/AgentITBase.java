@@ -1,6 +1,7 @@
 package dev.gilscope.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -80,6 +81,11 @@ abstract class AgentITBase {
     assertThat(rec.stat(GIL, "sampledHold"))
         .isPositive()
         .isLessThanOrEqualTo(rec.stat(GIL, "totalHold"));
+    // holds are timed from the hold events' own JFR durations where the agent can read them
+    // (EventClock): the statistics and the events must agree, in nanoseconds
+    long eventHoldNanos = holds.stream().mapToLong(e -> e.getDuration().toNanos()).sum();
+    assertThat((double) rec.stat(GIL, "totalHold"))
+        .isCloseTo((double) eventHoldNanos, withinPercentage(25));
 
     // a 50 ms holder: the waiter's wait and the holder's hold both last >= 45 ms
     RecordedEvent waited = only(rec.of("gilscope.MonitorAcquire", SLEEPY), "sleepy-waiter");
