@@ -81,6 +81,10 @@ final class EventAccumulator {
   private void onMonitorStatistics(EventView e) {
     count(e);
     MonitorStats m = gilscopeMonitor(e);
+    // the per-acquisition events carry no class or kind: the statistics events of the monitor do
+    if (!m.described()) {
+      m.describe(e.className("monitorClass"), e.string("monitorKind"));
+    }
     m.countStatisticsEvent();
     Counters window = m.windows().at(statisticsWindow(e));
     for (Counters c : new Counters[] {m.totals(), window}) {
@@ -217,10 +221,6 @@ final class EventAccumulator {
               null,
               EventSource.GILSCOPE);
       gilscopeMonitors.put(id, m);
-    }
-    // MonitorAcquire and MonitorHold carry no class or kind (they are the hot events)
-    if (!m.described() && e.has("monitorKind")) {
-      m.describe(e.className("monitorClass"), e.string("monitorKind"));
     }
     lastGilscopeMonitorId = id;
     lastGilscopeMonitor = m;

@@ -20,6 +20,36 @@ class SyntheticRecordingTest {
   @TempDir Path dir;
 
   @Test
+  void classAndKindComeFromTheStatisticsEventsEvenAfterAcquiresOfTheSameMonitor() throws Exception {
+    Path file =
+        Recordings.record(
+            dir.resolve("kind.jfr"),
+            () -> {
+              // as the agent writes them: the hot events name the monitor but carry no class/kind
+              FakeAgentEvents.MonitorAcquire a = new FakeAgentEvents.MonitorAcquire();
+              a.monitor(9, "com.acme.Store#lock (ReentrantLock)");
+              a.monitorClass = null;
+              a.monitorKind = null;
+              a.commit();
+              FakeAgentEvents.MonitorStatistics s = new FakeAgentEvents.MonitorStatistics();
+              s.monitor(9, "com.acme.Store#lock (ReentrantLock)");
+              s.monitorClass = java.util.concurrent.locks.ReentrantLock.class;
+              s.monitorKind = "lock";
+              s.acquisitions = 1;
+              s.commit();
+            },
+            "gilscope.MonitorStatistics",
+            "gilscope.MonitorAcquire");
+
+    Cli r = Cli.run("analyze", file.toString(), "--format", "json");
+
+    assertThat(r.exitCode).as(r.err).isZero();
+    JsonNode monitor = new ObjectMapper().readTree(r.out).get("monitors").get(0);
+    assertThat(monitor.get("kind").asText()).isEqualTo("lock");
+    assertThat(monitor.get("class").asText()).isEqualTo("java.util.concurrent.locks.ReentrantLock");
+  }
+
+  @Test
   void exactCountsAreSumsOfDeltas() throws Exception {
     java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
     Thread other = new Thread(() -> awaitQuietly(done), "holder-1");
