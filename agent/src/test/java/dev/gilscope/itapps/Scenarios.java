@@ -3,7 +3,7 @@ package dev.gilscope.itapps;
 /**
  * Runs the named scenarios one after the other in this JVM and prints the exact expected counts as
  * {@code name=value} lines, which the integration tests compare with the recording. Args: scenario
- * names (gil, sleepy, sync, hashtable, lock, virtual), optionally followed by an exit mode
+ * names (gil, sleepy, sync, hashtable, lock, shapes, virtual), optionally followed by an exit mode
  * (exit-main, exit-system, exit-sigterm).
  */
 public final class Scenarios {
@@ -27,6 +27,9 @@ public final class Scenarios {
           break;
         case "lock":
           LockApp.run(3, 2000);
+          break;
+        case "shapes":
+          ExitShapes.run(20_000);
           break;
         case "virtual":
           VirtualThreadsApp.run(200, 50);

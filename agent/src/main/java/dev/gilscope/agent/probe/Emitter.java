@@ -211,6 +211,12 @@ final class Emitter {
     }
   }
 
+  /** Returns a new acquire event that is not begun, or null when its type is disabled. */
+  static MonitorAcquire newAcquire() {
+    MonitorAcquire event = new MonitorAcquire();
+    return event.isEnabled() ? event : null;
+  }
+
   /** An acquisition without a wait: committed with duration 0 at the acquisition. */
   static void commitInstantAcquire(
       MonitorState state, long sequence, Thread lastReleaser, int waiters, boolean tryLock) {

@@ -1,5 +1,6 @@
 package dev.gilscope.agent.probe;
 
+import dev.gilscope.agent.event.MonitorAcquire;
 import dev.gilscope.agent.event.MonitorHold;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -15,7 +16,18 @@ import java.util.Locale;
  * the agent reads {@code System.nanoTime} as before.
  */
 public final class EventClock {
-  private static final VarHandle DURATION = durationField();
+  private static final VarHandle DURATION = field(MonitorHold.class, "duration");
+  private static final VarHandle HOLD_START = field(MonitorHold.class, "startTime");
+  private static final VarHandle ACQUIRE_START = field(MonitorAcquire.class, "startTime");
+  private static final VarHandle ACQUIRE_DURATION = field(MonitorAcquire.class, "duration");
+
+  /**
+   * Whether an acquire event can be committed after the release with its own start time: the
+   * acquisition's JFR start is the start of its hold. Unlike {@link #USABLE} this only copies ticks
+   * between two events, whatever unit JFR's ticks have.
+   */
+  static final boolean CAN_BACKDATE =
+      HOLD_START != null && ACQUIRE_START != null && ACQUIRE_DURATION != null;
 
   /** Whether {@link #durationNanos} may be used. */
   static final boolean USABLE = DURATION != null && ticksAreNanos() && measuresLikeNanoTime();
@@ -35,10 +47,25 @@ public final class EventClock {
     return (long) DURATION.get(ended);
   }
 
-  private static VarHandle durationField() {
+  /** The JFR start, in ticks, of a begun hold event. */
+  static long startTicks(MonitorHold begun) {
+    return (long) HOLD_START.get(begun);
+  }
+
+  /**
+   * Makes an acquire event that was never begun an instant at {@code startTicks}: its commit then
+   * writes that start. The duration is one tick, not zero: JFR's commit would take a zero duration
+   * to mean "not ended" and measure up to the commit.
+   */
+  static void backdate(MonitorAcquire event, long startTicks) {
+    ACQUIRE_START.set(event, startTicks);
+    ACQUIRE_DURATION.set(event, 1L);
+  }
+
+  private static VarHandle field(Class<? extends jdk.jfr.Event> type, String name) {
     try {
-      return MethodHandles.privateLookupIn(MonitorHold.class, MethodHandles.lookup())
-          .findVarHandle(MonitorHold.class, "duration", long.class);
+      return MethodHandles.privateLookupIn(type, MethodHandles.lookup())
+          .findVarHandle(type, name, long.class);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }

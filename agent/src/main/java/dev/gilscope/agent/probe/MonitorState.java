@@ -262,8 +262,9 @@ public final class MonitorState extends WeakReference<Object> {
     Thread previousOwner = ts.pendingOwner;
     ts.pendingOwner = null;
     if (event != null && emit) {
-      Emitter.commitAcquire(
-          event, this, sequence, true, previousOwner, otherReleaser, ts.pendingWaiters, viaTryLock);
+      event.end();
+      holdAcquireEvent(
+          ts, event, sequence, true, previousOwner, otherReleaser, ts.pendingWaiters, viaTryLock);
     }
     holdTimed = true;
     holdSampled = false;
@@ -278,9 +279,6 @@ public final class MonitorState extends WeakReference<Object> {
     if (!Detail.timeEveryHold) {
       sampleCountdown = Detail.sampleEvery;
     }
-    if (level == Detail.ALL || level == Detail.SAMPLED) {
-      Emitter.commitInstantAcquire(this, sequence, otherReleaser, othersWaiting, viaTryLock);
-    }
     sampledHolds++;
     holdSampled = true;
     holdTimed = true;
@@ -288,16 +286,86 @@ public final class MonitorState extends WeakReference<Object> {
     MonitorHold event = Emitter.beginHold();
     holdEvent = event;
     holdStartNanos = event != null && EventClock.USABLE ? TIMED_BY_EVENT : System.nanoTime();
+    if (level == Detail.ALL || level == Detail.SAMPLED) {
+      if (event != null && EventClock.CAN_BACKDATE) {
+        MonitorAcquire acquire = Emitter.newAcquire();
+        if (acquire != null) {
+          ownerStats.heldAcquireStartTicks = EventClock.startTicks(event);
+          holdAcquireEvent(
+              ownerStats, acquire, sequence, false, null, otherReleaser, othersWaiting, viaTryLock);
+        }
+      } else {
+        Emitter.commitInstantAcquire(this, sequence, otherReleaser, othersWaiting, viaTryLock);
+      }
+    }
   }
 
-  /** Before the exit, still holding. */
-  void releasing() {
+  private static void holdAcquireEvent(
+      ThreadStats ts,
+      MonitorAcquire event,
+      long sequence,
+      boolean contended,
+      Thread previousOwner,
+      Thread otherReleaser,
+      int waiters,
+      boolean viaTryLock) {
+    ts.heldAcquire = event;
+    ts.heldAcquireSequence = sequence;
+    ts.heldAcquireContended = contended;
+    ts.heldAcquirePreviousOwner = previousOwner;
+    ts.heldAcquireReleaser = otherReleaser;
+    ts.heldAcquireWaiters = waiters;
+    ts.heldAcquireTryLock = viaTryLock;
+  }
+
+  /**
+   * Commits the events of the thread's last hold. Called right after the release where the site
+   * allows it ({@link Probe#afterExit}, {@link LockProbe#unlock}), so that the two JFR commits of
+   * {@code detail=all} do not lengthen the hold: on a GIL, every nanosecond inside the hold is a
+   * nanosecond the other threads wait, and longer holds turn re-takes into contended handoffs.
+   * Elsewhere (a wait, a JDK class's synchronized method) just before the release. Only reads
+   * {@code ts}, owned by the calling thread, and this state's final fields.
+   */
+  void sendHeld(ThreadStats ts) {
+    MonitorAcquire acquire = ts.heldAcquire;
+    if (acquire != null) {
+      ts.heldAcquire = null;
+      if (!ts.heldAcquireContended) {
+        EventClock.backdate(acquire, ts.heldAcquireStartTicks);
+      }
+      Thread previousOwner = ts.heldAcquirePreviousOwner;
+      Thread releaser = ts.heldAcquireReleaser;
+      ts.heldAcquirePreviousOwner = null;
+      ts.heldAcquireReleaser = null;
+      Emitter.commitAcquire(
+          acquire,
+          this,
+          ts.heldAcquireSequence,
+          ts.heldAcquireContended,
+          previousOwner,
+          releaser,
+          ts.heldAcquireWaiters,
+          ts.heldAcquireTryLock);
+    }
+    MonitorHold hold = ts.heldHold;
+    if (hold != null) {
+      ts.heldHold = null;
+      Emitter.commitHold(hold, this, ts.heldHoldSequence, ts.heldHoldWaiters, ts.heldHoldByWait);
+    }
+  }
+
+  /**
+   * Before the exit, still holding. With {@code sendLater}, returns the thread's stats when the
+   * hold has events to commit, for the caller to pass to {@link #sendHeld} once the monitor is
+   * released; otherwise commits them now and returns null.
+   */
+  ThreadStats releasing(boolean sendLater) {
     Thread me = Thread.currentThread();
     if (owner != me) {
-      return; // the enter happened before tracking began, or the exit will throw
+      return null; // the enter happened before tracking began, or the exit will throw
     }
     if (--depth != 0) {
-      return;
+      return null;
     }
     int waitingNow = waiters;
     releasedWithWaiters = waitingNow != 0;
@@ -305,7 +373,16 @@ public final class MonitorState extends WeakReference<Object> {
     if (holdTimed) {
       endTimedHold(waitingNow, false);
     }
+    ThreadStats ts = ownerStats;
     OWNER.setRelease(this, null);
+    if (ts == null || ts.heldAcquire == null && ts.heldHold == null) {
+      return null;
+    }
+    if (sendLater) {
+      return ts;
+    }
+    sendHeld(ts);
+    return null;
   }
 
   private void endTimedHold(int waitersAtRelease, boolean byWait) {
@@ -336,7 +413,10 @@ public final class MonitorState extends WeakReference<Object> {
       ts.maxHoldNanos = held;
     }
     if (event != null && (Detail.level != Detail.THRESHOLD || held >= Detail.thresholdNanos)) {
-      Emitter.commitHold(event, this, holdSequence, waitersAtRelease, byWait);
+      ts.heldHold = event;
+      ts.heldHoldSequence = holdSequence;
+      ts.heldHoldWaiters = waitersAtRelease;
+      ts.heldHoldByWait = byWait;
     }
   }
 
@@ -357,6 +437,10 @@ public final class MonitorState extends WeakReference<Object> {
     int waitingNow = waiters;
     if (holdTimed) {
       endTimedHold(waitingNow, true);
+    }
+    ThreadStats held = ownerStats;
+    if (held != null) {
+      sendHeld(held); // the wait starts right after, no code runs after its release
     }
     depth = 0;
     releasedWithWaiters = waitingNow != 0;

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import jdk.jfr.consumer.RecordedEvent;
@@ -134,6 +137,47 @@ abstract class AgentITBase {
         .hasSize(1);
     assertThat(rec.of("gilscope.MonitorWait", LOCK)).hasSize((int) r.expected("lock.waits"));
     assertThat(rec.stat(RW, "acquisitions")).isEqualTo(r.expected("rw.acquisitions"));
+  }
+
+  @Test
+  void everyWayOutOfASynchronizedRegionStaysExactAndCompilable() throws Exception {
+    Path file = tmp.resolve("shapes.jfr");
+    String lock = "dev.gilscope.itapps.ExitShapes#LOCK";
+    String wrapped = "dev.gilscope.itapps.ExitShapes$Wrapped";
+    ChildJvm.Result r =
+        new ChildJvm(javaHome())
+            .jvmArg("-Xlog:monitormismatch=info")
+            .agent("monitor=" + lock + ",monitor=" + wrapped + ",detail=all,file=" + file)
+            .run(SCENARIOS, "shapes");
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    // HotSpot logs a method whose monitors it cannot prove balanced, and never compiles it: a
+    // probe call inside the handler range after a release would be one
+    assertThat(r.stdout + r.stderr).as(r.toString()).doesNotContain("Monitor mismatch");
+    Recorded rec = new Recorded(file);
+    assertAgentHealthy(rec);
+    long acquisitions = r.expected("shapes.acquisitions");
+    assertThat(rec.stat(lock, "acquisitions")).isEqualTo(acquisitions);
+    assertThat(rec.stat(lock, "reentrantEntries")).isEqualTo(r.expected("shapes.reentrant"));
+    List<RecordedEvent> acquires = rec.of("gilscope.MonitorAcquire", lock);
+    List<RecordedEvent> holds = rec.of("gilscope.MonitorHold", lock);
+    assertThat(acquires).hasSize((int) acquisitions);
+    assertThat(holds).hasSize((int) acquisitions);
+    // committed after the release, an uncontended acquisition still starts where its hold starts
+    Map<Long, Instant> holdStarts =
+        holds.stream()
+            .collect(Collectors.toMap(e -> e.getLong("sequence"), RecordedEvent::getStartTime));
+    assertThat(holdStarts).hasSize((int) acquisitions);
+    for (RecordedEvent acquire : acquires) {
+      assertThat(acquire.getBoolean("contended")).isFalse();
+      assertThat(acquire.getStartTime()).isEqualTo(holdStarts.get(acquire.getLong("sequence")));
+      assertThat(acquire.getDuration()).isLessThan(Duration.ofNanos(1_000));
+    }
+    Predicate<String> wrappedInstance = n -> n.startsWith(wrapped + "@");
+    long wrappedCalls = r.expected("shapes.wrapped");
+    assertThat(rec.sum("gilscope.MonitorStatistics", wrappedInstance, "acquisitions"))
+        .isEqualTo(wrappedCalls);
+    assertThat(rec.of("gilscope.MonitorAcquire", wrappedInstance)).hasSize((int) wrappedCalls);
+    assertThat(rec.of("gilscope.MonitorHold", wrappedInstance)).hasSize((int) wrappedCalls);
   }
 
   @Test
