@@ -172,6 +172,12 @@ final class Emitter {
     return begun(new MonitorHold());
   }
 
+  /** A hold event to begin with {@link EventClock#beginAt}, or null when its type is disabled. */
+  static MonitorHold newHold() {
+    MonitorHold event = new MonitorHold();
+    return event.isEnabled() ? event : null;
+  }
+
   static MonitorWait beginWait() {
     return begun(new MonitorWait());
   }

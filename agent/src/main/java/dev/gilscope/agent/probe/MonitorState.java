@@ -133,8 +133,13 @@ public final class MonitorState extends WeakReference<Object> {
         // retry: another waiter raised it concurrently
       }
     }
-    ts.pendingEvent = Emitter.beginAcquire();
-    ts.pendingNanos = System.nanoTime();
+    MonitorAcquire event = Emitter.beginAcquire();
+    ts.pendingEvent = event;
+    // with the event's start in nanoseconds, the request costs one clock read, not two
+    ts.pendingNanos =
+        event != null && EventClock.TIMES_CONTENDED
+            ? EventClock.startTicks(event)
+            : System.nanoTime();
     return ts;
   }
 
@@ -232,7 +237,17 @@ public final class MonitorState extends WeakReference<Object> {
 
   private void contendedAcquired(
       ThreadStats ts, long sequence, Thread otherReleaser, int othersWaiting, boolean viaTryLock) {
-    long now = System.nanoTime();
+    MonitorAcquire event = ts.pendingEvent;
+    ts.pendingEvent = null;
+    // timedByEvent: the acquire event's end is the acquisition and the hold's start
+    boolean timedByEvent = event != null && EventClock.TIMES_CONTENDED;
+    long now;
+    if (timedByEvent) {
+      event.end();
+      now = ts.pendingNanos + EventClock.durationTicks(event);
+    } else {
+      now = System.nanoTime();
+    }
     long waited = now - ts.pendingNanos;
     timedWaits++;
     totalWaitNanos += waited;
@@ -257,20 +272,31 @@ public final class MonitorState extends WeakReference<Object> {
     } else {
       emit = true;
     }
-    MonitorAcquire event = ts.pendingEvent;
-    ts.pendingEvent = null;
     Thread previousOwner = ts.pendingOwner;
     ts.pendingOwner = null;
     if (event != null && emit) {
-      event.end();
+      if (!timedByEvent) {
+        event.end();
+      }
       holdAcquireEvent(
           ts, event, sequence, true, previousOwner, otherReleaser, ts.pendingWaiters, viaTryLock);
     }
     holdTimed = true;
     holdSampled = false;
     holdSequence = sequence;
-    holdEvent = emit || level == Detail.THRESHOLD ? Emitter.beginHold() : null;
-    holdStartNanos = now;
+    MonitorHold hold = null;
+    if (emit || level == Detail.THRESHOLD) {
+      if (timedByEvent) {
+        hold = Emitter.newHold();
+        if (hold != null) {
+          EventClock.beginAt(hold, now);
+        }
+      } else {
+        hold = Emitter.beginHold();
+      }
+    }
+    holdEvent = hold;
+    holdStartNanos = hold != null && timedByEvent ? TIMED_BY_EVENT : now;
   }
 
   private void uncontendedTimed(
