@@ -1,6 +1,8 @@
 package dev.gilscope.bench.overhead;
 
+import dev.gilscope.bench.workload.WorkloadResult;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * A configuration's runs boiled down: timing summaries, ratios to the no-agent runs of the same
@@ -22,6 +24,7 @@ record ConfigurationResult(
     double pairedWorkloadRatio,
     long quietPairs,
     double quietPairedWorkloadRatio,
+    double pairedSecondHalfRatio,
     double processWallRatio,
     double cpuRatio) {
 
@@ -59,6 +62,7 @@ record ConfigurationResult(
         baseline == null
             ? (runs.stream().anyMatch(RunOutcome::quiet) ? 1.0 : Double.NaN)
             : pairedRatio(runs, baseline.runs, true),
+        baseline == null ? 1.0 : pairedRatio(runs, baseline.runs, false, SECOND_HALF),
         baseline == null ? 1.0 : wall.ratioTo(baseline.processWallMillis),
         baseline == null ? 1.0 : cpu.ratioTo(baseline.cpuMillis));
   }
@@ -70,14 +74,27 @@ record ConfigurationResult(
    */
   private static double pairedRatio(
       List<RunOutcome> runs, List<RunOutcome> baselineRuns, boolean quietOnly) {
+    return pairedRatio(runs, baselineRuns, quietOnly, WorkloadResult::workloadNanos);
+  }
+
+  private static final ToLongFunction<WorkloadResult> SECOND_HALF = WorkloadResult::secondHalfNanos;
+
+  private static double pairedRatio(
+      List<RunOutcome> runs,
+      List<RunOutcome> baselineRuns,
+      boolean quietOnly,
+      ToLongFunction<WorkloadResult> nanos) {
     List<Double> ratios = new java.util.ArrayList<>();
     for (RunOutcome run : runs) {
       for (RunOutcome baseline : baselineRuns) {
         if (run.round() == baseline.round()
             && run.succeeded()
             && baseline.succeeded()
-            && (!quietOnly || (run.quiet() && baseline.quiet()))) {
-          ratios.add(run.workload().workloadNanos() / (double) baseline.workload().workloadNanos());
+            && (!quietOnly || (run.quiet() && baseline.quiet()))
+            && nanos.applyAsLong(run.workload()) > 0
+            && nanos.applyAsLong(baseline.workload()) > 0) {
+          ratios.add(
+              nanos.applyAsLong(run.workload()) / (double) nanos.applyAsLong(baseline.workload()));
         }
       }
     }

@@ -28,7 +28,7 @@ final class OverheadReport {
   void printTable(PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "%n%-22s %5s  %-24s %6s %6s %5s %6s  %-24s %6s  %6s  %6s  %9s  %5s  %s%n",
+        "%n%-22s %5s  %-24s %6s %6s %5s %6s %6s  %-24s %6s  %6s  %6s  %9s  %5s  %s%n",
         "configuration",
         "runs",
         "workload ms med [min..max]",
@@ -36,6 +36,7 @@ final class OverheadReport {
         "paired",
         "quiet",
         "q.pair",
+        "half2",
         "process ms med [min..max]",
         "ratio",
         "cpu x",
@@ -46,7 +47,7 @@ final class OverheadReport {
     for (ConfigurationResult result : results) {
       out.printf(
           Locale.ROOT,
-          "%-22s %2d/%-2d  %-24s %6s %6s %5d %6s  %-24s %6s  %6s  %6.0f  %8.2fM  %5.2f  %s%n",
+          "%-22s %2d/%-2d  %-24s %6s %6s %5d %6s %6s  %-24s %6s  %6s  %6.0f  %8.2fM  %5.2f  %s%n",
           result.configuration().id,
           result.runs().size() - result.failedRuns(),
           result.runs().size(),
@@ -55,6 +56,7 @@ final class OverheadReport {
           ratio(result.pairedWorkloadRatio()),
           result.quietPairs(),
           ratio(result.quietPairedWorkloadRatio()),
+          ratio(result.pairedSecondHalfRatio()),
           range(result.processWallMillis()),
           ratio(result.processWallRatio()),
           ratio(result.cpuRatio()),
@@ -68,6 +70,8 @@ final class OverheadReport {
             + " quiet: rounds where this run and the no-agent run both had other load <= "
             + RunOutcome.QUIET_OTHER_LOAD_CPUS
             + " CPUs; q.pair: paired ratio over those rounds;"
+            + " half2: paired ratio of the second half of the acquisitions (after most of the"
+            + " JIT's one-time work);"
             + " jit ms: JIT compilation time during the workload (median run);"
             + " other: CPUs kept busy by other processes during the workload (median run)");
     for (ConfigurationResult result : results) {
@@ -198,6 +202,8 @@ final class OverheadReport {
     json.append(", \"quietPairs\": ").append(result.quietPairs());
     json.append(", \"quietPairedWorkloadRatio\": ")
         .append(Json.number(result.quietPairedWorkloadRatio()));
+    json.append(", \"pairedSecondHalfRatio\": ")
+        .append(Json.number(result.pairedSecondHalfRatio()));
     json.append(",\n      \"otherLoadMilliCpus\": ")
         .append(summaryJson(result.otherLoadMilliCpus()));
     json.append(",\n      \"processWallMillis\": ").append(summaryJson(result.processWallMillis()));
@@ -232,8 +238,8 @@ final class OverheadReport {
   private String csv() {
     StringBuilder csv =
         new StringBuilder(
-            "configuration,round,succeeded,processWallNanos,workloadNanos,cpuNanos,machineBusyNanos,"
-                + "acquisitions,"
+            "configuration,round,succeeded,processWallNanos,workloadNanos,secondHalfNanos,cpuNanos,"
+                + "machineBusyNanos,acquisitions,"
                 + "gilscopeStatisticsAcquisitions,gilscopeAcquireEvents,gilscopeHoldEvents,"
                 + "jdkMonitorEnterEvents,recordingEvents,failure\n");
     for (ConfigurationResult result : results) {
@@ -248,6 +254,8 @@ final class OverheadReport {
             .append(run.processWallNanos())
             .append(',')
             .append(run.succeeded() ? run.workload().workloadNanos() : -1)
+            .append(',')
+            .append(run.succeeded() ? run.workload().secondHalfNanos() : -1)
             .append(',')
             .append(run.succeeded() ? run.workload().cpuNanos() : -1)
             .append(',')

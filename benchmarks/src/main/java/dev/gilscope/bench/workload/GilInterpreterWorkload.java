@@ -38,9 +38,12 @@ public final class GilInterpreterWorkload {
   private final WorkloadSize size;
   private final TinyInterpreter interpreter = new TinyInterpreter();
   private long acquisitions; // guarded by GIL
+  private long halfwayNanos = -1; // guarded by GIL: when the acquisitions passed half the total
+  private final long halfway;
 
   GilInterpreterWorkload(WorkloadSize size) {
     this.size = size;
+    this.halfway = size.threads() * size.windowsPerThread() / 2;
   }
 
   public static void main(String[] args) throws Exception {
@@ -82,7 +85,8 @@ public final class GilInterpreterWorkload {
     for (Thread thread : threads) {
       thread.join();
     }
-    long workloadNanos = System.nanoTime() - startNanos;
+    long endNanos = System.nanoTime();
+    long workloadNanos = endNanos - startNanos;
     long cpuNanos = processCpuNanos() - cpuBefore;
     long machineBusyAfter = MachineCpu.busyNanos();
     long jitAfter = jitMillis();
@@ -100,6 +104,7 @@ public final class GilInterpreterWorkload {
         cpuNanos,
         machineBusyNanos,
         jitBefore < 0 ? -1 : jitAfter - jitBefore,
+        halfwayNanos < 0 ? -1 : endNanos - halfwayNanos,
         counter,
         expected);
   }
@@ -113,7 +118,9 @@ public final class GilInterpreterWorkload {
     awaitQuietly(start);
     for (long window = 0; window < windows; window++) {
       synchronized (GIL) {
-        acquisitions++;
+        if (++acquisitions == halfway) {
+          halfwayNanos = System.nanoTime();
+        }
         interpreter.interpret(frame, instructionsPerWindow);
       }
     }

@@ -13,6 +13,9 @@ import java.util.Map;
  * @param machineBusyNanos CPU time all processes on the machine spent over the same span, or -1
  * @param jitMillis time the JIT compilers spent compiling over the same span ({@code
  *     CompilationMXBean}), or -1 where unknown: one-time cost that competes for the cores
+ * @param secondHalfNanos wall time of the second half of the acquisitions, from the one that
+ *     completed the first half to the last join, or -1 where unknown: closer to the steady state,
+ *     after most of the JIT's one-time work
  * @param counter the interpreter's shared counter at the end
  * @param expectedCounter what {@code counter} must be if no update was lost, or -1 if not computed
  */
@@ -23,6 +26,7 @@ public record WorkloadResult(
     long cpuNanos,
     long machineBusyNanos,
     long jitMillis,
+    long secondHalfNanos,
     int counter,
     long expectedCounter) {
 
@@ -63,6 +67,7 @@ public record WorkloadResult(
     fields.put("cpuNanos", Long.toString(cpuNanos));
     fields.put("machineBusyNanos", Long.toString(machineBusyNanos));
     fields.put("jitMillis", Long.toString(jitMillis));
+    fields.put("secondHalfNanos", Long.toString(secondHalfNanos));
     fields.put("acquisitionsPerSecond", Long.toString(Math.round(acquisitionsPerSecond())));
     fields.put("counter", Integer.toString(counter));
     fields.put("expectedCounter", Long.toString(expectedCounter));
@@ -100,6 +105,7 @@ public record WorkloadResult(
         Long.parseLong(required(fields, "cpuNanos")),
         Long.parseLong(required(fields, "machineBusyNanos")),
         Long.parseLong(fields.getOrDefault("jitMillis", "-1")),
+        Long.parseLong(fields.getOrDefault("secondHalfNanos", "-1")),
         Integer.parseInt(required(fields, "counter")),
         Long.parseLong(required(fields, "expectedCounter")));
   }

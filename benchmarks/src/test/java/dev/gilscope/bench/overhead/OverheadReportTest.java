@@ -70,7 +70,8 @@ class OverheadReportTest {
         configuration,
         round,
         workloadNanos + 500,
-        new WorkloadResult(SIZE, 100, workloadNanos, workloadNanos, workloadNanos, -1, 0, -1),
+        new WorkloadResult(
+            SIZE, 100, workloadNanos, workloadNanos, workloadNanos, -1, workloadNanos / 2, 0, -1),
         recording,
         null);
   }

@@ -27,7 +27,7 @@ class SummaryTest {
   void anExactGilscopeCountMatchesTheWorkloadsOwnCount() {
     RecordingCount exact = new RecordingCount(true, 20, 3, 0, 0, 0, 10, 1, null);
     RecordingCount short1 = new RecordingCount(true, 19, 3, 0, 0, 0, 10, 1, null);
-    WorkloadResult workload = new WorkloadResult(SIZE, 20, 1, 1, 1, -1, 0, -1);
+    WorkloadResult workload = new WorkloadResult(SIZE, 20, 1, 1, 1, -1, -1, 0, -1);
 
     assertThat(
             new RunOutcome(Configuration.GILSCOPE_DEFAULT, 1, 1, workload, exact, null)
@@ -49,7 +49,7 @@ class SummaryTest {
         Configuration.NO_AGENT,
         1,
         wallNanos,
-        new WorkloadResult(SIZE, 20, wallNanos, wallNanos, wallNanos, -1, 0, -1),
+        new WorkloadResult(SIZE, 20, wallNanos, wallNanos, wallNanos, -1, wallNanos / 2, 0, -1),
         RecordingCount.NOT_RECORDED,
         null);
   }

@@ -17,13 +17,14 @@ class GilInterpreterWorkloadTest {
     assertThat(result.expectedCounter()).isPositive();
     assertThat(result.counterMatches()).isTrue();
     assertThat(result.workloadNanos()).isPositive();
+    assertThat(result.secondHalfNanos()).isPositive().isLessThanOrEqualTo(result.workloadNanos());
   }
 
   @Test
   void aWindowThatSplitsANonAtomicUpdateWouldBeCaughtByTheCounterCheck() {
     // The check compares against a single-threaded replay; a wrong counter must fail it.
     WorkloadSize size = new WorkloadSize(2, 10, 100, true);
-    WorkloadResult lostUpdate = new WorkloadResult(size, 20, 1, 1, 1, -1, 7, 8);
+    WorkloadResult lostUpdate = new WorkloadResult(size, 20, 1, 1, 1, -1, -1, 7, 8);
 
     assertThat(lostUpdate.counterMatches()).isFalse();
   }
@@ -32,7 +33,7 @@ class GilInterpreterWorkloadTest {
   void resultLineRoundTrips() {
     WorkloadSize size = new WorkloadSize(2, 1_000, 100, true);
     WorkloadResult result =
-        new WorkloadResult(size, 2_000, 5_000_000, 9_000_000, 10_000_000, 42, 123, 123);
+        new WorkloadResult(size, 2_000, 5_000_000, 9_000_000, 10_000_000, 42, 2_400_000, 123, 123);
 
     WorkloadResult parsed = WorkloadResult.parseLine(result.toLine());
 
@@ -40,7 +41,11 @@ class GilInterpreterWorkloadTest {
     assertThat(result.otherLoadCpus()).isEqualTo(0.2);
     assertThat(result.toLine())
         .startsWith("gilscope-workload threads=2 windowsPerThread=1000")
-        .contains(" acquisitions=2000 ", " acquisitionsPerSecond=400000 ", " jitMillis=42 ");
+        .contains(
+            " acquisitions=2000 ",
+            " acquisitionsPerSecond=400000 ",
+            " jitMillis=42 ",
+            " secondHalfNanos=2400000 ");
   }
 
   @Test
