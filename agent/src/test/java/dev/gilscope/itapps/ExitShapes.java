@@ -4,10 +4,11 @@ package dev.gilscope.itapps;
  * The ways javac leaves a {@code synchronized} region: fall-through, {@code return} with a value,
  * {@code break} and {@code continue}, an exception, nested blocks, a block inside a try, and the
  * {@code synchronized} methods of a {@code monitor=C} class with several returns and with a return
- * covered by a try/catch. The agent commits a hold's events after the release where the shape
- * allows it; this app lets the test check that counts stay exact and that no instrumented method
- * becomes one the JIT refuses ({@code -Xlog:monitormismatch}). Single-threaded, so every
- * acquisition is uncontended. Tracked: {@code ExitShapes#LOCK} and {@code ExitShapes$Wrapped}.
+ * covered by a try/catch. The test checks that counts and events stay exact on every path and that
+ * no instrumented method becomes one the JIT refuses ({@code -Xlog:monitormismatch}): a probe call
+ * in the wrong place of a handler range would make HotSpot run it interpreted for good (see
+ * SiteRewriter). Single-threaded, so every acquisition is uncontended. Tracked: {@code
+ * ExitShapes#LOCK} and {@code ExitShapes$Wrapped}.
  */
 public final class ExitShapes {
   public static final Object LOCK = new Object();

@@ -1,12 +1,8 @@
 package dev.gilscope.agent.instrumentation;
 
 import dev.gilscope.agent.probe.Errors;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -26,15 +22,12 @@ final class SiteRewriter extends ClassVisitor {
   static final String PROBE = "dev/gilscope/agent/probe/Probe";
   static final String LOCK_PROBE = "dev/gilscope/agent/probe/LockProbe";
   private static final String OBJECT_TO_VOID = "(Ljava/lang/Object;)V";
-  private static final String OBJECT_TO_OBJECT = "(Ljava/lang/Object;)Ljava/lang/Object;";
 
   private final Plan plan;
   private final boolean wrapSynchronized;
   private final boolean debug;
   private String className;
   private boolean hasFrames;
-  // Java 7+: every branch target has a stack map frame, so a label without one is not a target
-  private boolean framesRequired;
   private boolean changed;
 
   SiteRewriter(ClassVisitor next, Plan plan, boolean wrapSynchronized, boolean debug) {
@@ -57,7 +50,6 @@ final class SiteRewriter extends ClassVisitor {
       int version, int access, String name, String signature, String superName, String[] ifaces) {
     className = name;
     hasFrames = (version & 0xFFFF) >= Opcodes.V1_6;
-    framesRequired = (version & 0xFFFF) >= Opcodes.V1_7;
     super.visit(version, access, name, signature, superName, ifaces);
   }
 
@@ -86,38 +78,14 @@ final class SiteRewriter extends ClassVisitor {
    * start of that handler's range, so the range is made to start one call earlier and the call
    * reloads the monitor from local {@code n}. Other shapes are still counted correctly, but the
    * method then runs interpreted (reported with {@code debug=true}).
-   *
-   * <p>The hold's events are committed after the {@code monitorexit}, where the monitor is free:
-   * javac ends the handler's range right after the exit, so {@code probe.afterExit} goes just past
-   * that end (a call inside it would be an exception path that releases twice). Only where the
-   * shape is known to be safe: the end label is not a branch target (no frame, nothing else starts
-   * there) and no range that began inside the block is still open; elsewhere the exit commits the
-   * events before the release, as it always did.
    */
   private final class Sites extends MethodVisitor {
     private final boolean wrap;
     private final Label bodyStart = new Label();
     private final Map<Label, Label> catchAnyStarts = new HashMap<>();
-    private final Set<Label> catchAnyEnds = new HashSet<>();
-    private final List<Range> ranges = new ArrayList<>();
     private boolean rewrote;
     private int lastAstore = -1;
     private int pendingLocal = -1;
-
-    // where we are: labels and instructions visited so far, and where the last monitorenter was
-    private int position;
-    private int lastEnterPosition = -1;
-
-    // a monitorexit held back until we see what follows it, with the range end and line numbers
-    // that follow it when it may send its events after the exit
-    private boolean exitPending;
-    private Label exitRangeEnd;
-    private final List<Object[]> heldLines = new ArrayList<>();
-
-    // a wrapped synchronized method: its catch-any range, split after each return's release
-    private final List<Label[]> segments = new ArrayList<>();
-    private Label segmentStart = bodyStart;
-    private boolean segmentHasCode;
 
     Sites(MethodVisitor next, boolean wrap) {
       super(OpenedClassReader.ASM_API, next);
@@ -140,9 +108,7 @@ final class SiteRewriter extends ClassVisitor {
 
     @Override
     public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-      ranges.add(new Range(start, end));
       if (type == null) {
-        catchAnyEnds.add(end);
         // The range gets a start of our own, visited where the original one is, except right after
         // a monitorenter: there it goes before the after-enter call, so that the call is covered
         // but jumps to the original start (a loop head) do not run it again.
@@ -153,31 +119,6 @@ final class SiteRewriter extends ClassVisitor {
 
     @Override
     public void visitLabel(Label label) {
-      position++;
-      boolean startsRange = false;
-      for (Range range : ranges) {
-        if (range.start == label) {
-          range.startedAt = position;
-          startsRange = true;
-        }
-        if (range.end == label) {
-          range.endedAt = position;
-        }
-      }
-      if (exitPending) {
-        if (exitRangeEnd == null
-            && framesRequired
-            && catchAnyEnds.contains(label)
-            && !startsRange) {
-          exitRangeEnd = label;
-          return;
-        }
-        emitPendingExit(false);
-      }
-      emitLabel(label);
-    }
-
-    private void emitLabel(Label label) {
       Label rangeStart = catchAnyStarts.get(label);
       if (pendingLocal >= 0 && rangeStart != null) {
         super.visitLabel(rangeStart);
@@ -192,83 +133,12 @@ final class SiteRewriter extends ClassVisitor {
       super.visitLabel(label);
     }
 
-    @Override
-    public void visitLineNumber(int line, Label start) {
-      if (exitRangeEnd != null) {
-        heldLines.add(new Object[] {line, start});
-        return;
-      }
-      super.visitLineNumber(line, start);
-    }
-
-    @Override
-    public void visitFrame(int type, int locals, Object[] local, int stack, Object[] stackTypes) {
-      if (exitPending) {
-        emitPendingExit(false); // a branch target: the other paths' stack has no token
-      }
-      super.visitFrame(type, locals, local, stack, stackTypes);
-    }
-
-    @Override
-    public net.bytebuddy.jar.asm.AnnotationVisitor visitInsnAnnotation(
-        int typeRef, net.bytebuddy.jar.asm.TypePath typePath, String descriptor, boolean visible) {
-      if (exitPending) {
-        emitPendingExit(false); // the annotation belongs to the monitorexit: emit it first
-      }
-      return super.visitInsnAnnotation(typeRef, typePath, descriptor, visible);
-    }
-
-    /** Before an instruction of the method's own. */
-    private void instruction() {
-      position++;
-      segmentHasCode = true;
-      flush();
-    }
-
-    /**
-     * Emits a pending after-enter call before any other code (not covered, so not compiled) and a
-     * held-back exit: sending after the exit when an instruction follows the range end directly.
-     */
+    /** Emits a pending after-enter call before any other code: not covered, so not compiled. */
     private void flush() {
       lastAstore = -1;
       if (pendingLocal >= 0) {
         emitAfterEnter(false);
       }
-      if (exitPending) {
-        emitPendingExit(true);
-      }
-    }
-
-    private void emitPendingExit(boolean instructionFollows) {
-      exitPending = false;
-      Label end = exitRangeEnd;
-      exitRangeEnd = null;
-      boolean sendLater = instructionFollows && end != null && !rangeOpenedSince(lastEnterPosition);
-      if (sendLater) {
-        exitSendingLater();
-      } else {
-        exit();
-      }
-      if (end != null) {
-        emitLabel(end);
-        for (Object[] line : heldLines) {
-          super.visitLineNumber((Integer) line[0], (Label) line[1]);
-        }
-        heldLines.clear();
-      }
-      if (sendLater) {
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "afterExit", OBJECT_TO_VOID, false);
-      }
-    }
-
-    /** Whether a range that began after {@code position} is still open. */
-    private boolean rangeOpenedSince(int since) {
-      for (Range range : ranges) {
-        if (range.startedAt > since && range.endedAt < 0) {
-          return true;
-        }
-      }
-      return false;
     }
 
     private void emitAfterEnter(boolean covered) {
@@ -283,44 +153,20 @@ final class SiteRewriter extends ClassVisitor {
     @Override
     public void visitInsn(int opcode) {
       int astoreBefore = lastAstore;
-      instruction();
+      flush();
       if (opcode == Opcodes.MONITORENTER && plan.monitorSites) {
-        lastEnterPosition = position;
         enter(astoreBefore);
         return;
       }
       if (opcode == Opcodes.MONITOREXIT && plan.monitorSites) {
-        exitPending = true; // emitted by the next visit, once we know what follows
-        rewrote = true;
+        exit();
         return;
       }
       if (wrap && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
         super.visitVarInsn(Opcodes.ALOAD, 0);
-        if (rangeOpenedSince(-1)) {
-          exit(); // a handler inside the body covers the return: it expects the monitor held
-        } else {
-          returnSendingLater(opcode);
-          return;
-        }
+        exit();
       }
       super.visitInsn(opcode);
-    }
-
-    /**
-     * A wrapped method's return with {@code this} on the stack: the release ends the current
-     * segment of the method's catch-any range, the events are sent outside it, and a new segment
-     * begins after the return.
-     */
-    private void returnSendingLater(int returnOpcode) {
-      exitSendingLater();
-      Label end = new Label();
-      super.visitLabel(end);
-      segments.add(new Label[] {segmentStart, end});
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "afterExit", OBJECT_TO_VOID, false);
-      super.visitInsn(returnOpcode);
-      segmentStart = new Label();
-      super.visitLabel(segmentStart);
-      segmentHasCode = false;
     }
 
     private void enter(int monitorLocal) {
@@ -349,19 +195,9 @@ final class SiteRewriter extends ClassVisitor {
       rewrote = true;
     }
 
-    /** The monitor on the stack is released, leaving the token for {@code afterExit}. */
-    private void exitSendingLater() {
-      super.visitInsn(Opcodes.DUP);
-      super.visitMethodInsn(
-          Opcodes.INVOKESTATIC, PROBE, "beforeExitSendLater", OBJECT_TO_OBJECT, false);
-      super.visitInsn(Opcodes.SWAP);
-      super.visitInsn(Opcodes.MONITOREXIT);
-      rewrote = true;
-    }
-
     @Override
     public void visitVarInsn(int opcode, int varIndex) {
-      instruction();
+      flush();
       super.visitVarInsn(opcode, varIndex);
       if (opcode == Opcodes.ASTORE) {
         lastAstore = varIndex;
@@ -370,13 +206,13 @@ final class SiteRewriter extends ClassVisitor {
 
     @Override
     public void visitIntInsn(int opcode, int operand) {
-      instruction();
+      flush();
       super.visitIntInsn(opcode, operand);
     }
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
-      instruction();
+      flush();
       super.visitTypeInsn(opcode, type);
     }
 
@@ -386,51 +222,51 @@ final class SiteRewriter extends ClassVisitor {
         String descriptor,
         net.bytebuddy.jar.asm.Handle bootstrapMethodHandle,
         Object... bootstrapMethodArguments) {
-      instruction();
+      flush();
       super.visitInvokeDynamicInsn(
           name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
     }
 
     @Override
     public void visitJumpInsn(int opcode, Label label) {
-      instruction();
+      flush();
       super.visitJumpInsn(opcode, label);
     }
 
     @Override
     public void visitLdcInsn(Object value) {
-      instruction();
+      flush();
       super.visitLdcInsn(value);
     }
 
     @Override
     public void visitIincInsn(int varIndex, int increment) {
-      instruction();
+      flush();
       super.visitIincInsn(varIndex, increment);
     }
 
     @Override
     public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-      instruction();
+      flush();
       super.visitTableSwitchInsn(min, max, dflt, labels);
     }
 
     @Override
     public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-      instruction();
+      flush();
       super.visitLookupSwitchInsn(dflt, keys, labels);
     }
 
     @Override
     public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
-      instruction();
+      flush();
       super.visitMultiANewArrayInsn(descriptor, numDimensions);
     }
 
     @Override
     public void visitMethodInsn(
         int opcode, String owner, String name, String descriptor, boolean isInterface) {
-      instruction();
+      flush();
       if (opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE) {
         if (plan.monitorSites && redirectObjectMethod(name, descriptor)) {
           return;
@@ -488,7 +324,7 @@ final class SiteRewriter extends ClassVisitor {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-      instruction();
+      flush();
       if ((opcode == Opcodes.PUTSTATIC || opcode == Opcodes.PUTFIELD)
           && (descriptor.charAt(0) == 'L' || descriptor.charAt(0) == '[')) {
         int index = plan.fieldIndex(owner, name);
@@ -505,9 +341,6 @@ final class SiteRewriter extends ClassVisitor {
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
-      if (exitPending) {
-        emitPendingExit(false); // no instruction follows: nowhere to send from
-      }
       flush();
       if (wrap) {
         // The outermost handler (last in the table): release on any exception, then rethrow,
@@ -517,12 +350,7 @@ final class SiteRewriter extends ClassVisitor {
         super.visitLabel(bodyEnd);
         Label handlerEnd = new Label();
         int thrown = Math.max(maxLocals, 1);
-        for (Label[] segment : segments) {
-          super.visitTryCatchBlock(segment[0], segment[1], handler, null);
-        }
-        if (segmentHasCode) {
-          super.visitTryCatchBlock(segmentStart, bodyEnd, handler, null);
-        }
+        super.visitTryCatchBlock(bodyStart, bodyEnd, handler, null);
         // javac's shape: the handler covers its own release, so no exception path leaves it held
         super.visitTryCatchBlock(handler, handlerEnd, handler, null);
         super.visitLabel(handler);
@@ -532,9 +360,8 @@ final class SiteRewriter extends ClassVisitor {
         }
         super.visitVarInsn(Opcodes.ASTORE, thrown);
         super.visitVarInsn(Opcodes.ALOAD, 0);
-        exitSendingLater();
+        exit();
         super.visitLabel(handlerEnd);
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "afterExit", OBJECT_TO_VOID, false);
         super.visitVarInsn(Opcodes.ALOAD, thrown);
         super.visitInsn(Opcodes.ATHROW);
         maxLocals = thrown + 1;
@@ -543,19 +370,6 @@ final class SiteRewriter extends ClassVisitor {
         changed = true;
       }
       super.visitMaxs(maxStack + 3, Math.max(maxLocals, 1));
-    }
-  }
-
-  /** A try-catch range of the method, and where its labels were visited (-1: not yet). */
-  private static final class Range {
-    final Label start;
-    final Label end;
-    int startedAt = -1;
-    int endedAt = -1;
-
-    Range(Label start, Label end) {
-      this.start = start;
-      this.end = end;
     }
   }
 }

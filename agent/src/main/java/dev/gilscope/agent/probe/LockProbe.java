@@ -83,22 +83,14 @@ public final class LockProbe {
 
   public static void unlock(Lock lock) {
     MonitorState s = Registry.lock(lock);
-    ThreadStats held = null;
     if (s != null) {
       try {
-        held = s.releasing(true);
+        s.releasing();
       } catch (Throwable t) {
         Errors.suppressed(t);
       }
     }
     lock.unlock();
-    if (held != null) {
-      try {
-        s.sendHeld(held); // after the release: the commits do not lengthen the hold
-      } catch (Throwable t) {
-        Errors.suppressed(t);
-      }
-    }
   }
 
   public static Condition newCondition(Lock lock) {

@@ -44,53 +44,14 @@ public final class Probe {
     }
   }
 
-  /**
-   * Bytecode {@code dup; invokestatic beforeExit; monitorexit}, where no call can follow the exit
-   * outside the block's catch-any region: the hold's events are committed before the release.
-   */
+  /** Bytecode: {@code dup; invokestatic beforeExit; monitorexit}. */
   public static void beforeExit(Object monitor) {
     MonitorState s = Registry.monitor(monitor);
     if (s == null) {
       return;
     }
     try {
-      s.releasing(false);
-    } catch (Throwable t) {
-      Errors.suppressed(t);
-    }
-  }
-
-  /**
-   * Bytecode {@code dup; invokestatic beforeExitSendLater; swap; monitorexit}, then, after the end
-   * of the catch-any region that covers the exit, {@code invokestatic afterExit}. Returns what
-   * {@link #afterExit} needs to commit the hold's events once the monitor is free (null: nothing to
-   * commit, the common case outside {@code detail=all}).
-   */
-  public static Object beforeExitSendLater(Object monitor) {
-    MonitorState s = Registry.monitor(monitor);
-    if (s == null) {
-      return null;
-    }
-    try {
-      return s.releasing(true);
-    } catch (Throwable t) {
-      Errors.suppressed(t);
-      return null;
-    }
-  }
-
-  /**
-   * After the {@code monitorexit} and outside the region its handler covers (a call there that
-   * threw would make the handler release a monitor no longer held, and HotSpot would refuse to
-   * compile the method for its unbalanced monitors).
-   */
-  public static void afterExit(Object held) {
-    if (held == null) {
-      return;
-    }
-    try {
-      ThreadStats ts = (ThreadStats) held;
-      ts.state.sendHeld(ts);
+      s.releasing();
     } catch (Throwable t) {
       Errors.suppressed(t);
     }

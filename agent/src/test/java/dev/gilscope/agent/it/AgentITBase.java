@@ -150,8 +150,7 @@ abstract class AgentITBase {
             .agent("monitor=" + lock + ",monitor=" + wrapped + ",detail=all,file=" + file)
             .run(SCENARIOS, "shapes");
     assertThat(r.exitCode).as(r.toString()).isZero();
-    // HotSpot logs a method whose monitors it cannot prove balanced, and never compiles it: a
-    // probe call inside the handler range after a release would be one
+    // HotSpot logs a method whose monitors it cannot prove balanced, and never compiles it
     assertThat(r.stdout + r.stderr).as(r.toString()).doesNotContain("Monitor mismatch");
     Recorded rec = new Recorded(file);
     assertAgentHealthy(rec);
@@ -162,7 +161,7 @@ abstract class AgentITBase {
     List<RecordedEvent> holds = rec.of("gilscope.MonitorHold", lock);
     assertThat(acquires).hasSize((int) acquisitions);
     assertThat(holds).hasSize((int) acquisitions);
-    // committed after the release, an uncontended acquisition still starts where its hold starts
+    // committed at the release, an uncontended acquisition still starts where its hold starts
     Map<Long, Instant> holdStarts =
         holds.stream()
             .collect(Collectors.toMap(e -> e.getLong("sequence"), RecordedEvent::getStartTime));
