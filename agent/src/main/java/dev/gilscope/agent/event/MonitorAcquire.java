@@ -8,7 +8,7 @@ import jdk.jfr.StackTrace;
 
 /**
  * One acquisition of a tracked monitor; the event duration is the wait from request to acquisition.
- * Committed by the acquiring thread with its hold, just before the release (see docs/events.md).
+ * Committed by the acquiring thread while it holds the monitor (see docs/events.md).
  */
 @Name(GilscopeEvents.ACQUIRE)
 @Label("Monitor Acquire")

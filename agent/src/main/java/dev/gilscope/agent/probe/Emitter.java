@@ -172,12 +172,6 @@ final class Emitter {
     return begun(new MonitorHold());
   }
 
-  /** A hold event to begin with {@link EventClock#beginAt}, or null when its type is disabled. */
-  static MonitorHold newHold() {
-    MonitorHold event = new MonitorHold();
-    return event.isEnabled() ? event : null;
-  }
-
   static MonitorWait beginWait() {
     return begun(new MonitorWait());
   }
@@ -215,12 +209,6 @@ final class Emitter {
     } finally {
       guard[0] = false;
     }
-  }
-
-  /** Returns a new acquire event that is not begun, or null when its type is disabled. */
-  static MonitorAcquire newAcquire() {
-    MonitorAcquire event = new MonitorAcquire();
-    return event.isEnabled() ? event : null;
   }
 
   /** An acquisition without a wait: committed with duration 0 at the acquisition. */

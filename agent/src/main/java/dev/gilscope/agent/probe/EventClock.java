@@ -1,6 +1,5 @@
 package dev.gilscope.agent.probe;
 
-import dev.gilscope.agent.event.MonitorAcquire;
 import dev.gilscope.agent.event.MonitorHold;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -16,28 +15,10 @@ import java.util.Locale;
  * the agent reads {@code System.nanoTime} as before.
  */
 public final class EventClock {
-  private static final VarHandle DURATION = field(MonitorHold.class, "duration");
-  private static final VarHandle HOLD_START = field(MonitorHold.class, "startTime");
-  private static final VarHandle ACQUIRE_START = field(MonitorAcquire.class, "startTime");
-  private static final VarHandle ACQUIRE_DURATION = field(MonitorAcquire.class, "duration");
-
-  /**
-   * Whether an acquire event can be committed after the release with its own start time: the
-   * acquisition's JFR start is the start of its hold. Unlike {@link #USABLE} this only copies ticks
-   * between two events, whatever unit JFR's ticks have.
-   */
-  static final boolean CAN_BACKDATE =
-      HOLD_START != null && ACQUIRE_START != null && ACQUIRE_DURATION != null;
+  private static final VarHandle DURATION = durationField();
 
   /** Whether {@link #durationNanos} may be used. */
   static final boolean USABLE = DURATION != null && ticksAreNanos() && measuresLikeNanoTime();
-
-  /**
-   * Whether a contended acquisition can be timed by its acquire event alone: the request's JFR
-   * start, the acquisition as that event's end and the start of the hold event (one clock read
-   * inside the hold instead of three).
-   */
-  static final boolean TIMES_CONTENDED = USABLE && CAN_BACKDATE;
 
   private EventClock() {}
 
@@ -54,40 +35,10 @@ public final class EventClock {
     return (long) DURATION.get(ended);
   }
 
-  /** The JFR start of a begun acquire event, in nanoseconds when {@link #USABLE}. */
-  static long startTicks(MonitorAcquire begun) {
-    return (long) ACQUIRE_START.get(begun);
-  }
-
-  /** The JFR duration of an ended acquire event, in nanoseconds when {@link #USABLE}. */
-  static long durationTicks(MonitorAcquire ended) {
-    return (long) ACQUIRE_DURATION.get(ended);
-  }
-
-  /** Begins a hold event at {@code ticks} without reading the clock, as begin() would. */
-  static void beginAt(MonitorHold event, long ticks) {
-    HOLD_START.set(event, ticks);
-  }
-
-  /** The JFR start, in ticks, of a begun hold event. */
-  static long startTicks(MonitorHold begun) {
-    return (long) HOLD_START.get(begun);
-  }
-
-  /**
-   * Makes an acquire event that was never begun an instant at {@code startTicks}: its commit then
-   * writes that start. The duration is one tick, not zero: JFR's commit would take a zero duration
-   * to mean "not ended" and measure up to the commit.
-   */
-  static void backdate(MonitorAcquire event, long startTicks) {
-    ACQUIRE_START.set(event, startTicks);
-    ACQUIRE_DURATION.set(event, 1L);
-  }
-
-  private static VarHandle field(Class<? extends jdk.jfr.Event> type, String name) {
+  private static VarHandle durationField() {
     try {
-      return MethodHandles.privateLookupIn(type, MethodHandles.lookup())
-          .findVarHandle(type, name, long.class);
+      return MethodHandles.privateLookupIn(MonitorHold.class, MethodHandles.lookup())
+          .findVarHandle(MonitorHold.class, "duration", long.class);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }

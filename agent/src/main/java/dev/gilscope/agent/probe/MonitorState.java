@@ -133,13 +133,8 @@ public final class MonitorState extends WeakReference<Object> {
         // retry: another waiter raised it concurrently
       }
     }
-    MonitorAcquire event = Emitter.beginAcquire();
-    ts.pendingEvent = event;
-    // with the event's start in nanoseconds, the request costs one clock read, not two
-    ts.pendingNanos =
-        event != null && EventClock.TIMES_CONTENDED
-            ? EventClock.startTicks(event)
-            : System.nanoTime();
+    ts.pendingEvent = Emitter.beginAcquire();
+    ts.pendingNanos = System.nanoTime();
     return ts;
   }
 
@@ -237,17 +232,7 @@ public final class MonitorState extends WeakReference<Object> {
 
   private void contendedAcquired(
       ThreadStats ts, long sequence, Thread otherReleaser, int othersWaiting, boolean viaTryLock) {
-    MonitorAcquire event = ts.pendingEvent;
-    ts.pendingEvent = null;
-    // timedByEvent: the acquire event's end is the acquisition and the hold's start
-    boolean timedByEvent = event != null && EventClock.TIMES_CONTENDED;
-    long now;
-    if (timedByEvent) {
-      event.end();
-      now = ts.pendingNanos + EventClock.durationTicks(event);
-    } else {
-      now = System.nanoTime();
-    }
+    long now = System.nanoTime();
     long waited = now - ts.pendingNanos;
     timedWaits++;
     totalWaitNanos += waited;
@@ -272,31 +257,19 @@ public final class MonitorState extends WeakReference<Object> {
     } else {
       emit = true;
     }
+    MonitorAcquire event = ts.pendingEvent;
+    ts.pendingEvent = null;
     Thread previousOwner = ts.pendingOwner;
     ts.pendingOwner = null;
     if (event != null && emit) {
-      if (!timedByEvent) {
-        event.end();
-      }
-      holdAcquireEvent(
-          ts, event, sequence, true, previousOwner, otherReleaser, ts.pendingWaiters, viaTryLock);
+      Emitter.commitAcquire(
+          event, this, sequence, true, previousOwner, otherReleaser, ts.pendingWaiters, viaTryLock);
     }
     holdTimed = true;
     holdSampled = false;
     holdSequence = sequence;
-    MonitorHold hold = null;
-    if (emit || level == Detail.THRESHOLD) {
-      if (timedByEvent) {
-        hold = Emitter.newHold();
-        if (hold != null) {
-          EventClock.beginAt(hold, now);
-        }
-      } else {
-        hold = Emitter.beginHold();
-      }
-    }
-    holdEvent = hold;
-    holdStartNanos = hold != null && timedByEvent ? TIMED_BY_EVENT : now;
+    holdEvent = emit || level == Detail.THRESHOLD ? Emitter.beginHold() : null;
+    holdStartNanos = now;
   }
 
   private void uncontendedTimed(
@@ -305,6 +278,9 @@ public final class MonitorState extends WeakReference<Object> {
     if (!Detail.timeEveryHold) {
       sampleCountdown = Detail.sampleEvery;
     }
+    if (level == Detail.ALL || level == Detail.SAMPLED) {
+      Emitter.commitInstantAcquire(this, sequence, otherReleaser, othersWaiting, viaTryLock);
+    }
     sampledHolds++;
     holdSampled = true;
     holdTimed = true;
@@ -312,72 +288,6 @@ public final class MonitorState extends WeakReference<Object> {
     MonitorHold event = Emitter.beginHold();
     holdEvent = event;
     holdStartNanos = event != null && EventClock.USABLE ? TIMED_BY_EVENT : System.nanoTime();
-    if (level == Detail.ALL || level == Detail.SAMPLED) {
-      if (event != null && EventClock.CAN_BACKDATE) {
-        MonitorAcquire acquire = Emitter.newAcquire();
-        if (acquire != null) {
-          ownerStats.heldAcquireStartTicks = EventClock.startTicks(event);
-          holdAcquireEvent(
-              ownerStats, acquire, sequence, false, null, otherReleaser, othersWaiting, viaTryLock);
-        }
-      } else {
-        Emitter.commitInstantAcquire(this, sequence, otherReleaser, othersWaiting, viaTryLock);
-      }
-    }
-  }
-
-  private static void holdAcquireEvent(
-      ThreadStats ts,
-      MonitorAcquire event,
-      long sequence,
-      boolean contended,
-      Thread previousOwner,
-      Thread otherReleaser,
-      int waiters,
-      boolean viaTryLock) {
-    ts.heldAcquire = event;
-    ts.heldAcquireSequence = sequence;
-    ts.heldAcquireContended = contended;
-    ts.heldAcquirePreviousOwner = previousOwner;
-    ts.heldAcquireReleaser = otherReleaser;
-    ts.heldAcquireWaiters = waiters;
-    ts.heldAcquireTryLock = viaTryLock;
-  }
-
-  /**
-   * Commits the events of the thread's hold that is ending, just before the release or the wait.
-   * Inside the hold on purpose: committing after the release (tried, with the call placed past
-   * javac's handler range) opened a gap between release and re-take in which the spinning waiter
-   * took the GIL, and turned the benchmark's re-takes into handoffs (65% of the acquisitions
-   * contended instead of 0.3%, holds 824 instead of 614 ns with the window's data moving between
-   * cores each time): the tool would change the very pattern it records.
-   */
-  void sendHeld(ThreadStats ts) {
-    MonitorAcquire acquire = ts.heldAcquire;
-    if (acquire != null) {
-      ts.heldAcquire = null;
-      if (!ts.heldAcquireContended) {
-        EventClock.backdate(acquire, ts.heldAcquireStartTicks);
-      }
-      Thread previousOwner = ts.heldAcquirePreviousOwner;
-      Thread releaser = ts.heldAcquireReleaser;
-      ts.heldAcquirePreviousOwner = null;
-      ts.heldAcquireReleaser = null;
-      Emitter.commitAcquire(
-          acquire,
-          this,
-          ts.heldAcquireSequence,
-          ts.heldAcquireContended,
-          previousOwner,
-          releaser,
-          ts.heldAcquireWaiters,
-          ts.heldAcquireTryLock);
-    }
-    MonitorHold hold = ts.heldHold;
-    if (hold != null) {
-      ts.heldHold = null;
-      Emitter.commitHold(hold, this, ts.heldHoldSequence, ts.heldHoldWaiters, ts.heldHoldByWait);
-    }
   }
 
   /** Before the exit, still holding. */
@@ -394,7 +304,6 @@ public final class MonitorState extends WeakReference<Object> {
     lastReleaser = me;
     if (holdTimed) {
       endTimedHold(waitingNow, false);
-      sendHeld(ownerStats);
     }
     OWNER.setRelease(this, null);
   }
@@ -427,10 +336,7 @@ public final class MonitorState extends WeakReference<Object> {
       ts.maxHoldNanos = held;
     }
     if (event != null && (Detail.level != Detail.THRESHOLD || held >= Detail.thresholdNanos)) {
-      ts.heldHold = event;
-      ts.heldHoldSequence = holdSequence;
-      ts.heldHoldWaiters = waitersAtRelease;
-      ts.heldHoldByWait = byWait;
+      Emitter.commitHold(event, this, holdSequence, waitersAtRelease, byWait);
     }
   }
 
@@ -451,10 +357,6 @@ public final class MonitorState extends WeakReference<Object> {
     int waitingNow = waiters;
     if (holdTimed) {
       endTimedHold(waitingNow, true);
-    }
-    ThreadStats held = ownerStats;
-    if (held != null) {
-      sendHeld(held);
     }
     depth = 0;
     releasedWithWaiters = waitingNow != 0;

@@ -1,7 +1,6 @@
 package dev.gilscope.agent.probe;
 
 import dev.gilscope.agent.event.MonitorAcquire;
-import dev.gilscope.agent.event.MonitorHold;
 
 /**
  * One thread's counters on one monitor. Single writer: only {@link #thread} writes the counters
@@ -36,22 +35,6 @@ final class ThreadStats {
 
   Thread pendingOwner;
   MonitorAcquire pendingEvent;
-
-  // The current hold's events, committed once the monitor is released (MonitorState#sendHeld):
-  // written and read by this thread only, while it holds the monitor or right after its release.
-  MonitorAcquire heldAcquire;
-  long heldAcquireSequence;
-  boolean heldAcquireContended;
-  Thread heldAcquirePreviousOwner;
-  Thread heldAcquireReleaser;
-  int heldAcquireWaiters;
-  boolean heldAcquireTryLock;
-  // for an uncontended acquisition: the JFR start of its hold, which the acquire event takes
-  long heldAcquireStartTicks;
-  MonitorHold heldHold;
-  long heldHoldSequence;
-  int heldHoldWaiters;
-  boolean heldHoldByWait;
 
   // last values emitted (statistics flush only)
   long emittedRequests;

@@ -161,15 +161,16 @@ abstract class AgentITBase {
     List<RecordedEvent> holds = rec.of("gilscope.MonitorHold", lock);
     assertThat(acquires).hasSize((int) acquisitions);
     assertThat(holds).hasSize((int) acquisitions);
-    // committed at the release, an uncontended acquisition still starts where its hold starts
+    // an uncontended acquisition is an instant, written when the hold it begins starts
     Map<Long, Instant> holdStarts =
         holds.stream()
             .collect(Collectors.toMap(e -> e.getLong("sequence"), RecordedEvent::getStartTime));
     assertThat(holdStarts).hasSize((int) acquisitions);
     for (RecordedEvent acquire : acquires) {
       assertThat(acquire.getBoolean("contended")).isFalse();
-      assertThat(acquire.getStartTime()).isEqualTo(holdStarts.get(acquire.getLong("sequence")));
-      assertThat(acquire.getDuration()).isLessThan(Duration.ofNanos(1_000));
+      assertThat(acquire.getDuration()).isEqualTo(Duration.ZERO);
+      assertThat(acquire.getStartTime())
+          .isBeforeOrEqualTo(holdStarts.get(acquire.getLong("sequence")));
     }
     Predicate<String> wrappedInstance = n -> n.startsWith(wrapped + "@");
     long wrappedCalls = r.expected("shapes.wrapped");
