@@ -181,6 +181,22 @@ abstract class AgentITBase {
   }
 
   @Test
+  void theApplicationStillChoosesItsLogManager() throws Exception {
+    // the agent's premain must not initialize java.util.logging (directly, through JFR, or through
+    // the platform MBean server), or an application server cannot install its own log manager
+    ChildJvm.Result r =
+        new ChildJvm(javaHome())
+            .agent(
+                "monitor=dev.gilscope.itapps.LogManagerApp#LOCK,detail=all,file="
+                    + tmp.resolve("log.jfr"))
+            .run("dev.gilscope.itapps.LogManagerApp");
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(r.expectations().get("logmanager.class"))
+        .as(r.toString())
+        .isEqualTo("dev.gilscope.itapps.LogManagerApp$OwnLogManager");
+  }
+
+  @Test
   void defaultDetailCountsExactlyAndRecordsContendedAcquisitions() throws Exception {
     Path file = tmp.resolve("default.jfr");
     ChildJvm.Result r =
