@@ -28,6 +28,8 @@ record ConfigurationResult(
     double processWallRatio,
     double cpuRatio) {
 
+  private static final ToLongFunction<WorkloadResult> SECOND_HALF = WorkloadResult::secondHalfNanos;
+
   static ConfigurationResult of(
       Configuration configuration,
       List<String> jvmArgs,
@@ -76,8 +78,6 @@ record ConfigurationResult(
       List<RunOutcome> runs, List<RunOutcome> baselineRuns, boolean quietOnly) {
     return pairedRatio(runs, baselineRuns, quietOnly, WorkloadResult::workloadNanos);
   }
-
-  private static final ToLongFunction<WorkloadResult> SECOND_HALF = WorkloadResult::secondHalfNanos;
 
   private static double pairedRatio(
       List<RunOutcome> runs,

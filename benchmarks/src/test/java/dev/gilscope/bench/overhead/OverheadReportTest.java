@@ -47,6 +47,8 @@ class OverheadReportTest {
 
     assertThat(gilscope.workloadRatio()).isCloseTo(1150.0 / 1100, within());
     assertThat(gilscope.pairedWorkloadRatio()).isCloseTo((1.1 + 1.0) / 2, within());
+    // the second halves (half of each run here) pair up the same way
+    assertThat(gilscope.pairedSecondHalfRatio()).isCloseTo((1.1 + 1.0) / 2, within());
     assertThat(gilscope.exactCountRuns()).isEqualTo(1);
     assertThat(table.toString(StandardCharsets.UTF_8))
         .contains("gilscope-default")
