@@ -25,7 +25,7 @@ public final class AgentOptions {
   };
 
   /** Detail levels, in the order of {@code dev.gilscope.agent.probe.Detail}'s constants. */
-  static final String[] DETAILS = {"contended", "all", "threshold", "sampled"};
+  static final String[] DETAILS = {"contended", "all", "threshold", "sampled", "holds"};
 
   private final String raw;
   private final List<Target> targets;
@@ -257,7 +257,7 @@ public final class AgentOptions {
           }
           if (detail < 0) {
             throw new OptionException(
-                "detail=" + value + ": use contended (default), all, threshold or sampled");
+                "detail=" + value + ": use contended (default), all, holds, threshold or sampled");
           }
           break;
         case "threshold":

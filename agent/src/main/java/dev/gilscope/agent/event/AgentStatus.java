@@ -19,7 +19,7 @@ import jdk.jfr.StackTrace;
 @Period("everyChunk")
 public final class AgentStatus extends jdk.jfr.Event {
   @Label("Detail")
-  @Description("Detail level: contended, all, threshold or sampled")
+  @Description("Detail level: contended, all, holds, threshold or sampled")
   public String detail;
 
   @Label("Tracked Monitors")

@@ -10,10 +10,16 @@ public final class Detail {
   public static final int THRESHOLD = 2;
   public static final int SAMPLED = 3;
 
+  /**
+   * A hold event for every acquisition (it carries the acquisition's sequence), acquire events only
+   * for contended acquisitions: one JFR event per uncontended acquisition instead of two.
+   */
+  public static final int HOLDS = 4;
+
   static int level = CONTENDED;
 
   /**
-   * ALL and THRESHOLD time every hold; the others time contended holds plus one in {@link
+   * ALL, HOLDS and THRESHOLD time every hold; the others time contended holds plus one in {@link
    * #sampleEvery}.
    */
   static boolean timeEveryHold;
@@ -27,7 +33,7 @@ public final class Detail {
       int detailLevel, int sample, long thresholdNanosValue, boolean jdkMonitors) {
     Emitter.setGuardNeeded(jdkMonitors);
     level = detailLevel;
-    timeEveryHold = detailLevel == ALL || detailLevel == THRESHOLD;
+    timeEveryHold = detailLevel == ALL || detailLevel == HOLDS || detailLevel == THRESHOLD;
     sampleEvery = Math.max(1, sample);
     thresholdNanos = Math.max(0, thresholdNanosValue);
   }
@@ -40,6 +46,8 @@ public final class Detail {
         return "threshold";
       case SAMPLED:
         return "sampled";
+      case HOLDS:
+        return "holds";
       default:
         return "contended";
     }

@@ -33,6 +33,23 @@ class AgentOptionsTest {
   }
 
   @Test
+  void detailLevelsMatchTheProbesConstants() throws OptionException {
+    String[] names = {"contended", "all", "threshold", "sampled", "holds"};
+    int[] levels = {
+      dev.gilscope.agent.probe.Detail.CONTENDED,
+      dev.gilscope.agent.probe.Detail.ALL,
+      dev.gilscope.agent.probe.Detail.THRESHOLD,
+      dev.gilscope.agent.probe.Detail.SAMPLED,
+      dev.gilscope.agent.probe.Detail.HOLDS
+    };
+    for (int i = 0; i < names.length; i++) {
+      AgentOptions o = AgentOptions.parse("monitor=a.B#c,detail=" + names[i].toUpperCase());
+      assertThat(o.detail()).as(names[i]).isEqualTo(levels[i]);
+      assertThat(o.detailName()).isEqualTo(names[i]);
+    }
+  }
+
+  @Test
   void hasCheapDefaults() throws OptionException {
     AgentOptions o = AgentOptions.parse("monitor=com.acme.Interp#GIL");
     assertThat(o.detailName()).isEqualTo("contended");
@@ -56,7 +73,7 @@ class AgentOptionsTest {
   @Test
   void rejectsBadValuesWithOneLine() {
     assertThatThrownBy(() -> AgentOptions.parse("monitor=a.B#c,detail=everything"))
-        .hasMessage("detail=everything: use contended (default), all, threshold or sampled");
+        .hasMessage("detail=everything: use contended (default), all, holds, threshold or sampled");
     assertThatThrownBy(() -> AgentOptions.parse("monitor=a.B#c,threshold=10parsecs"))
         .hasMessage("threshold=10parsecs: unknown unit 'parsecs', use ns, us, ms, s or m");
     assertThatThrownBy(() -> AgentOptions.parse("monitor=a.B#c,sample=0"))

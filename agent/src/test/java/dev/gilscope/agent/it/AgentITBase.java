@@ -224,6 +224,32 @@ abstract class AgentITBase {
   }
 
   @Test
+  void holdsDetailWritesEveryHoldAndOnlyContendedAcquires() throws Exception {
+    Path file = tmp.resolve("holds.jfr");
+    ChildJvm.Result r =
+        new ChildJvm(javaHome())
+            .agent("monitor=" + GIL + ",detail=holds,file=" + file)
+            .run(SCENARIOS, "gil");
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    Recorded rec = new Recorded(file);
+    assertAgentHealthy(rec);
+    assertExactGilTotals(r, rec);
+    long acquisitions = r.expected("gil.acquisitions");
+    long waits = r.expected("gil.waits");
+    // every acquisition has its hold event, numbered 1..N (a wait splits a hold in two segments)
+    List<RecordedEvent> holds = rec.of("gilscope.MonitorHold", GIL);
+    assertThat(holds).hasSize((int) (acquisitions + waits));
+    assertThat(holds.stream().mapToLong(e -> e.getLong("sequence")).distinct().sorted().toArray())
+        .containsExactly(LongStream.rangeClosed(1, acquisitions).toArray());
+    // acquire events only where there was a wait to record
+    List<RecordedEvent> acquires = rec.of("gilscope.MonitorAcquire", GIL);
+    assertThat(acquires).allMatch(e -> e.getBoolean("contended"));
+    assertThat((long) acquires.size()).isEqualTo(rec.stat(GIL, "contendedAcquisitions"));
+    assertThat(rec.stat(GIL, "timedHolds")).isEqualTo(acquisitions + waits);
+    assertThat(rec.of("gilscope.AgentStatus").get(0).getString("detail")).isEqualTo("holds");
+  }
+
+  @Test
   void sampledAndThresholdDetailsKeepExactStatistics() throws Exception {
     Path sampled = tmp.resolve("sampled.jfr");
     ChildJvm.Result r =

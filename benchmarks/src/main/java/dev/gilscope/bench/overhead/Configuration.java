@@ -13,6 +13,7 @@ enum Configuration {
   NO_AGENT("none", "no agent", Recorder.NONE),
   GILSCOPE_DEFAULT("gilscope-default", "gilscope default mode, file=", Recorder.GILSCOPE),
   GILSCOPE_ALL("gilscope-all", "gilscope detail=all, file=", Recorder.GILSCOPE),
+  GILSCOPE_HOLDS("gilscope-holds", "gilscope detail=holds, file=", Recorder.GILSCOPE),
   JFR_DEFAULT(
       "jfr-default",
       "no agent, JFR default.jfc (what any recording costs)",
@@ -55,7 +56,10 @@ enum Configuration {
   }
 
   boolean needsAgent() {
-    return this == GILSCOPE_DEFAULT || this == GILSCOPE_ALL || this == GILSCOPE_UNTRACKED;
+    return this == GILSCOPE_DEFAULT
+        || this == GILSCOPE_ALL
+        || this == GILSCOPE_HOLDS
+        || this == GILSCOPE_UNTRACKED;
   }
 
   boolean needsAsyncProfiler() {
@@ -71,6 +75,10 @@ enum Configuration {
       case GILSCOPE_ALL ->
           List.of(
               javaAgent(agentJar, "monitor=" + TRACKED_MONITOR + ",detail=all,file=" + recording));
+      case GILSCOPE_HOLDS ->
+          List.of(
+              javaAgent(
+                  agentJar, "monitor=" + TRACKED_MONITOR + ",detail=holds,file=" + recording));
       case GILSCOPE_UNTRACKED ->
           List.of(javaAgent(agentJar, "monitor=" + UNTRACKED_MONITOR + ",file=" + recording));
       case JFR_DEFAULT ->
