@@ -203,10 +203,7 @@ abstract class AgentITBase {
         new ChildJvm(javaHome())
             .agent(ALL_TARGETS + ",file=" + file)
             .run(SCENARIOS, "gil", "lock", "exit-main");
-    assertThat(r.exitCode).as(r.toString()).isZero();
-    Recorded rec = new Recorded(file);
-    assertAgentHealthy(rec);
-    assertExactGilTotals(r, rec);
+    Recorded rec = exactGilRecording(r, file);
     assertThat(rec.stat(LOCK, "acquisitions")).isEqualTo(r.expected("lock.acquisitions"));
     assertThat(rec.stat(LOCK, "failedTryLocks")).isEqualTo(2);
     // every contended acquisition is recorded with its measured wait; no uncontended ones
@@ -230,10 +227,7 @@ abstract class AgentITBase {
         new ChildJvm(javaHome())
             .agent("monitor=" + GIL + ",detail=holds,file=" + file)
             .run(SCENARIOS, "gil");
-    assertThat(r.exitCode).as(r.toString()).isZero();
-    Recorded rec = new Recorded(file);
-    assertAgentHealthy(rec);
-    assertExactGilTotals(r, rec);
+    Recorded rec = exactGilRecording(r, file);
     long acquisitions = r.expected("gil.acquisitions");
     long waits = r.expected("gil.waits");
     // every acquisition has its hold event, numbered 1..N (a wait splits a hold in two segments)
@@ -256,10 +250,7 @@ abstract class AgentITBase {
         new ChildJvm(javaHome())
             .agent("monitor=" + GIL + ",detail=sampled,sample=10,file=" + sampled)
             .run(SCENARIOS, "gil");
-    assertThat(r.exitCode).as(r.toString()).isZero();
-    Recorded rec = new Recorded(sampled);
-    assertAgentHealthy(rec);
-    assertExactGilTotals(r, rec);
+    Recorded rec = exactGilRecording(r, sampled);
     long acquisitions = r.expected("gil.acquisitions");
     // every 10th acquisition in full, whether contended or not
     assertThat(
@@ -286,10 +277,7 @@ abstract class AgentITBase {
                     + ",detail=threshold,threshold=40ms,file="
                     + threshold)
             .run(SCENARIOS, "sleepy", "gil");
-    assertThat(r.exitCode).as(r.toString()).isZero();
-    rec = new Recorded(threshold);
-    assertAgentHealthy(rec);
-    assertExactGilTotals(r, rec);
+    rec = exactGilRecording(r, threshold);
     // only the 50 ms wait and the 50 ms hold pass the threshold
     assertThat(only(rec.of("gilscope.MonitorAcquire", SLEEPY), "sleepy-waiter").getDuration())
         .isGreaterThanOrEqualTo(Duration.ofMillis(40));
@@ -395,10 +383,7 @@ abstract class AgentITBase {
             .agent("monitor=" + GIL)
             .jvmArg("-XX:StartFlightRecording:settings=" + ChildJvm.JFC + ",filename=" + file)
             .run(SCENARIOS, "gil");
-    assertThat(r.exitCode).as(r.toString()).isZero();
-    Recorded rec = new Recorded(file);
-    assertAgentHealthy(rec);
-    assertExactGilTotals(r, rec);
+    Recorded rec = exactGilRecording(r, file);
     assertThat(rec.of("jdk.CPUInformation")).isNotEmpty();
     assertThat(rec.of("jdk.ThreadStart")).isNotEmpty();
   }
@@ -424,6 +409,18 @@ abstract class AgentITBase {
             .map(e -> e.getThread("thread").getJavaThreadId())
             .collect(Collectors.toSet());
     assertThat((long) threads.size()).isEqualTo(r.expected("virtual.threads"));
+  }
+
+  /**
+   * The child exited normally, its recording is healthy and its GIL totals are exact: what every
+   * test of the gil scenario checks first.
+   */
+  static Recorded exactGilRecording(ChildJvm.Result r, Path file) throws Exception {
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    Recorded rec = new Recorded(file);
+    assertAgentHealthy(rec);
+    assertExactGilTotals(r, rec);
+    return rec;
   }
 
   static void assertExactGilTotals(ChildJvm.Result r, Recorded rec) {
