@@ -3,6 +3,8 @@ package dev.gilscope.agent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +28,8 @@ class AgentJarContentIT {
           "gilscope-boot/dev/gilscope/agent/",
           "META-INF/licenses/");
 
-  private static final List<String> ALLOWED_FILES = List.of("META-INF/MANIFEST.MF", "gilscope.jfc");
+  private static final List<String> ALLOWED_FILES =
+      List.of("META-INF/MANIFEST.MF", "META-INF/LICENSE", "META-INF/NOTICE", "gilscope.jfc");
 
   @Test
   void containsOnlyTheAgentsOwnAndRelocatedClasses() throws IOException {
@@ -57,6 +60,26 @@ class AgentJarContentIT {
           .noneMatch(n -> n.startsWith("net/"))
           .noneMatch(n -> n.startsWith("META-INF/services/"))
           .noneMatch(n -> n.startsWith("META-INF/versions/"));
+    }
+  }
+
+  /**
+   * Apache-2.0 (Byte Buddy) and ASM's BSD license require their texts wherever they are shipped.
+   */
+  @Test
+  void carriesTheLicensesAndNoticesOfWhatItBundles() throws IOException {
+    try (JarFile jar = new JarFile(agentJar().toFile())) {
+      assertThat(text(jar, "META-INF/LICENSE")).contains("Apache License", "Version 2.0");
+      assertThat(text(jar, "META-INF/NOTICE")).contains("Rafael Winterhalter");
+      assertThat(text(jar, "META-INF/licenses/ASM")).contains("INRIA", "Redistribution and use");
+    }
+  }
+
+  private static String text(JarFile jar, String name) throws IOException {
+    ZipEntry entry = jar.getEntry(name);
+    assertThat(entry).as(name).isNotNull();
+    try (InputStream in = jar.getInputStream(entry)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
