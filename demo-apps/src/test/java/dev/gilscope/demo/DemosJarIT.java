@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,27 @@ class DemosJarIT {
   }
 
   @Test
-  void tourRunsAScenarioWithoutAgentOrAnalyzer() throws Exception {
+  void tourWithoutTheJarsSaysHowToBuildThem() throws Exception {
+    Result result =
+        java(
+            "tour",
+            "--only",
+            "io-outside",
+            "--out",
+            temp.toString(),
+            "--agent",
+            temp.resolve("missing-agent.jar").toString());
+    assertThat(result.status).as(result.output).isEqualTo(2);
+    assertThat(result.output.strip())
+        .isEqualTo(
+            "gilscope demos tour: agent jar not found at "
+                + temp.resolve("missing-agent.jar")
+                + " (build it: ./mvnw -B -q -DskipTests package)");
+  }
+
+  @Test
+  void tourCountsAScenarioThatCannotRunAsAFailure() throws Exception {
+    Path corrupt = Files.writeString(temp.resolve("corrupt.jar"), "not a jar");
     Result result =
         java(
             "tour",
@@ -56,16 +77,14 @@ class DemosJarIT {
             "--out",
             temp.toString(),
             "--agent",
-            temp.resolve("missing-agent.jar").toString(),
+            corrupt.toString(),
             "--analyzer",
-            temp.resolve("missing-analyzer.jar").toString());
-    assertThat(result.status).as(result.output).isZero();
+            corrupt.toString());
+    assertThat(result.status).as(result.output).isEqualTo(1);
     assertThat(result.output)
-        .contains("agent:      not found at " + temp.resolve("missing-agent.jar"))
         .contains("[1/1] io-outside:")
-        .contains("  | RESULT scenario=io-outside")
-        .contains("(no agent: nothing recorded, nothing to analyze)")
-        .contains("tour done in");
+        .contains("scenario io-outside failed with exit status")
+        .contains("1 failed");
   }
 
   private record Result(int status, String output) {}

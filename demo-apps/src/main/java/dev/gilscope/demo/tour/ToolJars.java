@@ -34,11 +34,14 @@ record ToolJars(Path agent, Path analyzer) {
     return new ToolJars(agent.toAbsolutePath().normalize(), analyzer.toAbsolutePath().normalize());
   }
 
-  boolean hasAgent() {
-    return Files.isRegularFile(agent);
-  }
-
-  boolean hasAnalyzer() {
-    return Files.isRegularFile(analyzer);
+  /** What is missing, as a message, or null when both jars are there. */
+  String missing() {
+    if (!Files.isRegularFile(agent)) {
+      return "agent jar not found at " + agent;
+    }
+    if (!Files.isRegularFile(analyzer)) {
+      return "analyzer jar not found at " + analyzer;
+    }
+    return null;
   }
 }

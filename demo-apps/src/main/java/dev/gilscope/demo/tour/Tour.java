@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code tour}: the seeds' story on this machine. Runs every scenario in a child JVM under the
@@ -18,16 +17,15 @@ import java.util.Map;
  * the analyzer on the recording, and prints for each: what the scenario is and what to expect, the
  * scenario's own table, and the analyzer's findings.
  *
- * <p>Degrades instead of failing: without the agent jar the scenarios run unrecorded; when the
- * analyzer is missing or answers that it is not built yet (exit status 2), the tour counts the
- * recording's events per type itself.
+ * <p>Both jars must be built: without them the tour stops with one line saying how to build them. A
+ * scenario that fails, writes no recording, or whose analysis fails (the analyzer's message is
+ * shown) counts as a failed scenario, and the tour then exits with status 1.
  */
 public final class Tour {
   private static final String RULE = "=".repeat(78);
   private static final String INDENT = "  | ";
   private static final long SCENARIO_TIMEOUT_SECONDS = 150;
   private static final long ANALYZER_TIMEOUT_SECONDS = 120;
-  static final int ANALYZER_NOT_READY = 2;
 
   private final TourOptions options;
   private final List<Scenario> scenarios;
@@ -58,6 +56,12 @@ public final class Tour {
     }
     ToolJars jars =
         ToolJars.locate(JavaCommand.demosCodeSource(), options.agent(), options.analyzer());
+    String missing = jars.missing();
+    if (missing != null) {
+      err.println(
+          "gilscope demos tour: " + missing + " (build it: ./mvnw -B -q -DskipTests package)");
+      return 2;
+    }
     try {
       return new Tour(options, scenarios, jars, out).run();
     } catch (IOException e) {
@@ -85,17 +89,8 @@ public final class Tour {
             + " "
             + System.getProperty("java.version"));
     out.println("recordings: " + options.outDirectory().toAbsolutePath());
-    out.println(
-        jars.hasAgent()
-            ? "agent:      " + jars.agent()
-            : "agent:      not found at "
-                + jars.agent()
-                + ": the scenarios run without it"
-                + " (build it: ./mvnw -B -q -DskipTests package)");
-    out.println(
-        jars.hasAnalyzer()
-            ? "analyzer:   " + jars.analyzer()
-            : "analyzer:   not found at " + jars.analyzer() + ": event counts instead of findings");
+    out.println("agent:      " + jars.agent());
+    out.println("analyzer:   " + jars.analyzer());
 
     int failures = 0;
     for (int i = 0; i < scenarios.size(); i++) {
@@ -142,54 +137,44 @@ public final class Tour {
       return false;
     }
     out.printf("  (%s ran %.1f s)%n%n", scenario.name(), seconds);
-    if (!jars.hasAgent()) {
-      out.println("  (no agent: nothing recorded, nothing to analyze)");
-      return true;
-    }
-    analyze(scenario, recording);
-    return true;
+    return analyze(scenario, recording);
   }
 
-  private void analyze(Scenario scenario, Path recording) throws IOException, InterruptedException {
+  /** Runs the analyzer on the scenario's recording; false when there is none or it fails. */
+  private boolean analyze(Scenario scenario, Path recording)
+      throws IOException, InterruptedException {
     if (!Files.isRegularFile(recording) || Files.size(recording) == 0) {
       out.println(
-          "  no recording at " + recording + ": the agent did not write one (not built yet?)");
-      return;
+          "  scenario "
+              + scenario.name()
+              + " failed: the agent wrote no recording at "
+              + recording);
+      return false;
     }
-    if (jars.hasAnalyzer()) {
-      List<String> command = analyzerCommand(recording);
-      out.println("  gilscope: " + String.join(" ", displayed(command)));
-      out.println();
-      ChildProcess.Outcome outcome =
-          ChildProcess.run(command, ANALYZER_TIMEOUT_SECONDS, "  ", null);
-      if (!outcome.timedOut() && !analyzerNotReady(outcome)) {
-        AnalyzerReport.condense(outcome.output(), scenario.agentOptions())
-            .lines()
-            .forEach(line -> out.println("  " + line));
-        if (outcome.exitStatus() != 0) {
-          out.println("  (analyzer exit status " + outcome.exitStatus() + ")");
-        }
-        return;
-      }
-      out.println("  analyzer unavailable (" + firstLine(outcome) + "): counting events instead");
+    List<String> command = analyzerCommand(recording);
+    out.println("  gilscope: " + String.join(" ", displayed(command)));
+    out.println();
+    ChildProcess.Outcome outcome = ChildProcess.run(command, ANALYZER_TIMEOUT_SECONDS, "  ", null);
+    String failure = analyzerFailure(outcome);
+    if (failure != null) {
+      out.println("  analysis of " + scenario.name() + " failed: " + failure);
+      return false;
     }
-    out.println(
-        "  recording " + recording + " (" + Files.size(recording) + " bytes), events by type:");
-    Map<String, Long> counts = RecordingSummary.countByType(recording);
-    RecordingSummary.print(counts, "    ", out);
+    AnalyzerReport.condense(outcome.output(), scenario.agentOptions())
+        .lines()
+        .forEach(line -> out.println("  " + line));
+    return true;
   }
 
   Path recordingOf(Scenario scenario) {
     return options.outDirectory().toAbsolutePath().resolve(scenario.name() + ".jfr");
   }
 
-  /** The scenario's child JVM: under the agent when there is one. */
+  /** The scenario's child JVM, under the agent. */
   List<String> scenarioCommand(Scenario scenario, Path recording) {
     List<String> jvmOptions = new ArrayList<>();
-    if (jars.hasAgent()) {
-      jvmOptions.add(
-          "-javaagent:" + jars.agent() + "=" + scenario.agentOptions() + ",file=" + recording);
-    }
+    jvmOptions.add(
+        "-javaagent:" + jars.agent() + "=" + scenario.agentOptions() + ",file=" + recording);
     List<String> arguments = new ArrayList<>();
     arguments.add(scenario.name());
     arguments.addAll(scenario.tourArguments(options.quick()));
@@ -205,18 +190,21 @@ public final class Tour {
         recording.toString());
   }
 
-  static boolean analyzerNotReady(ChildProcess.Outcome outcome) {
-    return outcome.exitStatus() == ANALYZER_NOT_READY
-        || outcome.timedOut()
-        || outcome.output().contains("not built yet");
-  }
-
-  private static String firstLine(ChildProcess.Outcome outcome) {
+  /**
+   * Why the analyzer's run counts as failed, or null when it analysed the recording: exit status 0,
+   * or 3 ({@code --fail-on} found something, which the tour does not ask for but is an analysis).
+   */
+  static String analyzerFailure(ChildProcess.Outcome outcome) {
     if (outcome.timedOut()) {
-      return "timed out after " + ANALYZER_TIMEOUT_SECONDS + " s";
+      return "the analyzer did not finish in " + ANALYZER_TIMEOUT_SECONDS + " s";
     }
-    String first = outcome.output().lines().findFirst().orElse("").trim();
-    return "exit status " + outcome.exitStatus() + (first.isEmpty() ? "" : ": " + first);
+    if (outcome.exitStatus() == 0 || outcome.exitStatus() == 3) {
+      return null;
+    }
+    String message = outcome.output().strip();
+    return "exit status "
+        + outcome.exitStatus()
+        + (message.isEmpty() ? "" : ": " + message.replace("\n", "\n  "));
   }
 
   /** The command with the java executable shortened to {@code java}, for display. */

@@ -8,10 +8,6 @@ import dev.gilscope.demo.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import jdk.jfr.Event;
-import jdk.jfr.Name;
-import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,26 +59,27 @@ class TourTest {
   }
 
   @Test
-  void runsScenariosWithoutTheAgentWhenItIsMissing() throws Exception {
-    TourOptions options = TourOptions.parse(List.of("--out", temp.toString()));
-    ToolJars missing = new ToolJars(temp.resolve("none.jar"), temp.resolve("none2.jar"));
-    Tour tour = new Tour(options, Scenarios.all(), missing, System.out);
-    var countdown = Scenarios.byName("countdown").orElseThrow();
-    List<String> command = tour.scenarioCommand(countdown, tour.recordingOf(countdown));
-    assertThat(command).noneMatch(arg -> arg.startsWith("-javaagent"));
-    assertThat(command).endsWith("countdown", "--repeat", "1"); // lighter in the default tour
+  void stopsWithOneLineWhenAJarIsMissing() throws Exception {
+    Path agent = Files.createFile(temp.resolve("gilscope-agent.jar"));
+    assertThat(new ToolJars(temp.resolve("none.jar"), agent).missing())
+        .isEqualTo("agent jar not found at " + temp.resolve("none.jar"));
+    assertThat(new ToolJars(agent, temp.resolve("none2.jar")).missing())
+        .isEqualTo("analyzer jar not found at " + temp.resolve("none2.jar"));
+    assertThat(new ToolJars(agent, agent).missing()).isNull();
   }
 
   @Test
-  void treatsExitTwoOrNotBuiltYetAsAnAnalyzerThatIsNotReady() {
-    assertThat(Tour.analyzerNotReady(new ChildProcess.Outcome(2, "bad usage"))).isTrue();
+  void anAnalyzerThatFailsIsAFailureWithItsMessage() {
+    assertThat(Tour.analyzerFailure(new ChildProcess.Outcome(0, "THRASHING ..."))).isNull();
+    assertThat(Tour.analyzerFailure(new ChildProcess.Outcome(3, "THRASHING ..."))).isNull();
     assertThat(
-            Tour.analyzerNotReady(
-                new ChildProcess.Outcome(1, "gilscope: the analyzer is not built yet")))
-        .isTrue();
-    assertThat(Tour.analyzerNotReady(new ChildProcess.Outcome(0, "THRASHING ..."))).isFalse();
-    assertThat(Tour.analyzerNotReady(new ChildProcess.Outcome(ChildProcess.TIMED_OUT, "")))
-        .isTrue();
+            Tour.analyzerFailure(
+                new ChildProcess.Outcome(2, "gilscope analyze: file is empty 'x.jfr'\n")))
+        .isEqualTo("exit status 2: gilscope analyze: file is empty 'x.jfr'");
+    assertThat(Tour.analyzerFailure(new ChildProcess.Outcome(1, "Exception in thread\n\tat a")))
+        .isEqualTo("exit status 1: Exception in thread\n  \tat a");
+    assertThat(Tour.analyzerFailure(new ChildProcess.Outcome(ChildProcess.TIMED_OUT, "")))
+        .startsWith("the analyzer did not finish in");
   }
 
   @Test
@@ -97,32 +94,5 @@ class TourTest {
         .hasMessage("unknown option --fast (see tour --help)");
     assertThatThrownBy(() -> TourOptions.parse(List.of("--only", "x")).selected(Scenarios.all()))
         .hasMessage("unknown scenario 'x' in --only");
-  }
-
-  @Name("gilscope.TestEvent")
-  static final class TestEvent extends Event {}
-
-  @Test
-  void countsARecordingsEventsByType() throws Exception {
-    Path file = temp.resolve("test.jfr");
-    try (Recording recording = new Recording()) {
-      recording.enable(TestEvent.class);
-      recording.start();
-      for (int i = 0; i < 3; i++) {
-        new TestEvent().commit();
-      }
-      recording.stop();
-      recording.dump(file);
-    }
-    Map<String, Long> counts = RecordingSummary.countByType(file);
-    assertThat(counts).containsEntry("gilscope.TestEvent", 3L);
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    RecordingSummary.print(
-        counts,
-        "  ",
-        new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8))
-        .startsWith(String.format("  %-40s %,12d%n", "gilscope.TestEvent", 3))
-        .doesNotContain("no gilscope events");
   }
 }
