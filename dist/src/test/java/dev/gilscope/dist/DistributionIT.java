@@ -1,0 +1,78 @@
+package dev.gilscope.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bin/gilscope} of the built distribution, run as a user runs it, through a symlink too. */
+class DistributionIT {
+  private static final Path HOME = Path.of(System.getProperty("gilscope.dist.home"));
+  private static final Path LAUNCHER = HOME.resolve("bin").resolve("gilscope");
+
+  @TempDir Path temp;
+
+  @Test
+  void holdsTheLauncherTheJarsAndTheLicense() {
+    assertThat(Files.isExecutable(LAUNCHER)).isTrue();
+    for (String jar :
+        List.of(
+            "gilscope-agent.jar", "gilscope-analyzer.jar", "gilscope-demos.jar", "gilscope.jfc")) {
+      assertThat(HOME.resolve("lib").resolve(jar)).isRegularFile();
+    }
+    assertThat(HOME.resolve("LICENSE")).content().contains("Apache License");
+    assertThat(HOME.resolve("NOTICE")).content().contains("Byte Buddy");
+  }
+
+  @Test
+  void printsItsVersionAndTheAgentsPathFromAnywhere() throws Exception {
+    Path link = Files.createSymbolicLink(temp.resolve("gilscope"), LAUNCHER);
+    Result version = run(link.toString(), "version");
+    assertThat(version.output.strip())
+        .isEqualTo("gilscope " + System.getProperty("gilscope.version"));
+    Result agent = run(link.toString(), "agent");
+    assertThat(Path.of(agent.output.strip()))
+        .isEqualTo(HOME.resolve("lib").resolve("gilscope-agent.jar").toRealPath());
+  }
+
+  @Test
+  void analyzeRunsTheAnalyzerWithItsExitCodes() throws Exception {
+    Path empty = Files.createFile(temp.resolve("empty.jfr"));
+    Result result = run(LAUNCHER.toString(), "analyze", empty.toString());
+    assertThat(result.status).isEqualTo(2);
+    assertThat(result.output).startsWith("gilscope analyze: ").contains("empty");
+  }
+
+  @Test
+  void demosListsTheScenarios() throws Exception {
+    Result result = run(LAUNCHER.toString(), "demos", "list");
+    assertThat(result.status).isZero();
+    assertThat(result.output).contains("countdown", "old-gil");
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageError() throws Exception {
+    Result result = run(LAUNCHER.toString(), "analyse");
+    assertThat(result.status).isEqualTo(2);
+    assertThat(result.output).startsWith("gilscope: unknown command 'analyse'").contains("usage:");
+  }
+
+  private record Result(int status, String output) {}
+
+  private static Result run(String... command) throws IOException, InterruptedException {
+    List<String> line = new ArrayList<>(List.of(command));
+    ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(process.exitValue(), output);
+  }
+}
