@@ -3,8 +3,8 @@ package dev.gilscope.itapps;
 /**
  * Runs the named scenarios one after the other in this JVM and prints the exact expected counts as
  * {@code name=value} lines, which the integration tests compare with the recording. Args: scenario
- * names (gil, sleepy, sync, hashtable, lock, shapes, virtual), optionally followed by an exit mode
- * (exit-main, exit-system, exit-sigterm).
+ * names (gil, sleepy, sync, hashtable, shared-table, lock, shapes, virtual), optionally followed by
+ * an exit mode (exit-main, exit-system, exit-sigterm).
  */
 public final class Scenarios {
   private Scenarios() {}
@@ -24,6 +24,9 @@ public final class Scenarios {
           break;
         case "hashtable":
           HashtableApp.run(2, 2000);
+          break;
+        case "shared-table":
+          SharedHashtable.run(4, 50_000);
           break;
         case "lock":
           LockApp.run(3, 2000);

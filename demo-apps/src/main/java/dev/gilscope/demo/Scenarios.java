@@ -8,6 +8,7 @@ import dev.gilscope.demo.kvstore.KvStoreScenario;
 import dev.gilscope.demo.newgil.NewGilScenario;
 import dev.gilscope.demo.nogil.NoGilScenario;
 import dev.gilscope.demo.oldgil.OldGilScenario;
+import dev.gilscope.demo.sessions.SessionTableScenario;
 import dev.gilscope.demo.starvation.StarvationScenario;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.Optional;
 /**
  * The explicit list of scenarios, in the order of the tour: the seeds' story from serialization
  * (countdown) through the old GIL's thrashing and its fix, the new GIL's convoy and its fix,
- * starvation, the no-GIL control, and a service with a hidden GIL.
+ * starvation, the no-GIL control, a service with a hidden GIL, and one whose GIL is a JDK class.
  */
 public final class Scenarios {
   private static final List<Scenario> ALL =
@@ -28,7 +29,8 @@ public final class Scenarios {
           new IoOutsideScenario(),
           new StarvationScenario(),
           new NoGilScenario(),
-          new KvStoreScenario());
+          new KvStoreScenario(),
+          new SessionTableScenario());
 
   private Scenarios() {}
 

@@ -62,7 +62,8 @@ class DemoMainTest {
             "io-outside",
             "no-gil",
             "juc-gil",
-            "kv-store");
+            "kv-store",
+            "session-table");
   }
 
   @ParameterizedTest
@@ -73,7 +74,8 @@ class DemoMainTest {
     assertThat(run.out().lines().toList()).hasSize(1);
     String options = run.out().strip();
     assertThat(options)
-        .matches("(monitor|lock)=dev\\.gilscope\\.demo\\.[a-z]+\\.[A-Z][A-Za-z]+(#[A-Z]+)?")
+        .matches(
+            "(monitor|lock)=(dev\\.gilscope\\.demo\\.[a-z]+|java\\.util)\\.[A-Z][A-Za-z]+(#[A-Z]+)?")
         .doesNotContain("file=");
     String className = options.substring(options.indexOf('=') + 1).split("#", -1)[0];
     assertThat(classExists(className)).as("class %s exists", className).isTrue();

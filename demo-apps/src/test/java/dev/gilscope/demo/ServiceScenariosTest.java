@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** new-gil, io-outside, starvation and kv-store, each with --quick. */
+/** new-gil, io-outside, starvation, kv-store and session-table, each with --quick. */
 class ServiceScenariosTest {
 
   @Test
@@ -54,5 +54,18 @@ class ServiceScenariosTest {
     // sub-second slices can differ by 2x in speed, which no margin makes robust.)
     assertThat(run.number("lock_held_fraction")).isGreaterThan(0.6);
     assertThat(run.number("max_us")).isGreaterThan(10 * run.number("p50_us"));
+  }
+
+  @Test
+  void sessionTableHoldsTheHashtableMostOfTheTime() {
+    ScenarioRun run = ScenarioRun.scenario("session-table", "--quick");
+    assertThat(run.out())
+        .contains("agent options: monitor=java.util.Hashtable")
+        .contains("1 worker", "4 workers");
+    // how long the table is held is timing (the ground truth is DemoScenariosIT's recording);
+    // here: every request updated a session, and every session lives in the one table
+    assertThat(run.number("workers")).isEqualTo(4);
+    assertThat(run.number("sessions")).isPositive().isLessThanOrEqualTo(1000);
+    assertThat(run.number("table_held_fraction")).isPositive().isLessThanOrEqualTo(1);
   }
 }

@@ -30,6 +30,10 @@ public final class Installer {
     Plan plan = new Plan(options.targets(), options.debug());
     ClassLoader platform = ClassLoader.getPlatformClassLoader();
     ElementMatcher.Junction<ClassLoader> jdkLoader = isBootstrapClassLoader().or(is(platform));
+    JdkCallSites jdkCalls =
+        plan.classMonitors.isEmpty()
+            ? null
+            : JdkCallSites.resolve(plan.classMonitors, instrumentation);
     AgentBuilder builder =
         new AgentBuilder.Default()
             .disableClassFormatChanges()
@@ -47,7 +51,7 @@ public final class Installer {
             .type(any(), not(jdkLoader))
             .transform(
                 (b, type, loader, module, domain) ->
-                    b.visit(new RewriteWrapper(plan, isClassMonitor(plan, type))));
+                    b.visit(new RewriteWrapper(plan, isClassMonitor(plan, type), jdkCalls)));
     if (!plan.classMonitors.isEmpty()) {
       builder =
           builder

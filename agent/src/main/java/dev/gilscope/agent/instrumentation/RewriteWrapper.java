@@ -14,10 +14,12 @@ import net.bytebuddy.pool.TypePool;
 final class RewriteWrapper implements AsmVisitorWrapper {
   private final Plan plan;
   private final boolean wrapSynchronized;
+  private final JdkCallSites jdkCalls;
 
-  RewriteWrapper(Plan plan, boolean wrapSynchronized) {
+  RewriteWrapper(Plan plan, boolean wrapSynchronized, JdkCallSites jdkCalls) {
     this.plan = plan;
     this.wrapSynchronized = wrapSynchronized;
+    this.jdkCalls = jdkCalls;
   }
 
   @Override
@@ -41,6 +43,6 @@ final class RewriteWrapper implements AsmVisitorWrapper {
       MethodList<?> methods,
       int writerFlags,
       int readerFlags) {
-    return new SiteRewriter(classVisitor, plan, wrapSynchronized, plan.debug);
+    return new SiteRewriter(classVisitor, plan, wrapSynchronized, plan.debug, jdkCalls, typePool);
   }
 }

@@ -7,6 +7,7 @@ import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.OpenedClassReader;
 
 /**
@@ -16,7 +17,9 @@ import net.bytebuddy.utility.OpenedClassReader;
  * {@code Lock}/{@code Condition} methods are redirected to static probe methods that call through;
  * writes of tracked fields report the new value; and, for a {@code monitor=C} class, the {@code
  * synchronized} modifier of its instance methods is replaced by an equivalent instrumented {@code
- * synchronized (this)} around the body. Runs on the class-loading thread; one instance per class.
+ * synchronized (this)} around the body; and calls of a {@code monitor=C} JDK class's synchronized
+ * methods go through helpers that take the monitor before the call ({@link JdkCallSites}). Runs on
+ * the class-loading thread; one instance per class.
  */
 final class SiteRewriter extends ClassVisitor {
   static final String PROBE = "dev/gilscope/agent/probe/Probe";
@@ -26,19 +29,34 @@ final class SiteRewriter extends ClassVisitor {
   private final Plan plan;
   private final boolean wrapSynchronized;
   private final boolean debug;
+  private final JdkCallSites jdkCalls;
+  private final TypePool typePool;
+  private SynchronizedCallHelpers callHelpers;
   private String className;
   private boolean hasFrames;
   private boolean changed;
 
-  SiteRewriter(ClassVisitor next, Plan plan, boolean wrapSynchronized, boolean debug) {
+  SiteRewriter(
+      ClassVisitor next,
+      Plan plan,
+      boolean wrapSynchronized,
+      boolean debug,
+      JdkCallSites jdkCalls,
+      TypePool typePool) {
     super(OpenedClassReader.ASM_API, next);
     this.plan = plan;
     this.wrapSynchronized = wrapSynchronized;
     this.debug = debug;
+    this.jdkCalls = jdkCalls;
+    this.typePool = typePool;
   }
 
   @Override
   public void visitEnd() {
+    if (callHelpers != null && !callHelpers.isEmpty()) {
+      callHelpers.define(cv);
+      changed = true;
+    }
     super.visitEnd();
     if (changed) {
       Errors.classInstrumented();
@@ -50,6 +68,10 @@ final class SiteRewriter extends ClassVisitor {
       int version, int access, String name, String signature, String superName, String[] ifaces) {
     className = name;
     hasFrames = (version & 0xFFFF) >= Opcodes.V1_6;
+    boolean isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+    if (jdkCalls != null && jdkCalls.appliesTo(name, version & 0xFFFF, isInterface)) {
+      callHelpers = new SynchronizedCallHelpers(name, isInterface, version);
+    }
     super.visit(version, access, name, signature, superName, ifaces);
   }
 
@@ -268,6 +290,10 @@ final class SiteRewriter extends ClassVisitor {
         int opcode, String owner, String name, String descriptor, boolean isInterface) {
       flush();
       if (opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE) {
+        if (callHelpers != null
+            && callSynchronizedJdkMethod(opcode, owner, name, descriptor, isInterface)) {
+          return;
+        }
         if (plan.monitorSites && redirectObjectMethod(name, descriptor)) {
           return;
         }
@@ -276,6 +302,17 @@ final class SiteRewriter extends ClassVisitor {
         }
       }
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    }
+
+    private boolean callSynchronizedJdkMethod(
+        int opcode, String owner, String name, String descriptor, boolean isInterface) {
+      int method = jdkCalls.methodIndex(owner, name, descriptor, typePool);
+      if (method < 0) {
+        return false;
+      }
+      callHelpers.emitCall(mv, opcode, owner, name, descriptor, isInterface, method);
+      rewrote = true;
+      return true;
     }
 
     private boolean redirectObjectMethod(String name, String descriptor) {

@@ -80,6 +80,9 @@ public final class MonitorState extends WeakReference<Object> {
   private ThreadStats ownerStats;
   int threadsInWait;
   Thread lastNotifier;
+  // the depth at which an application call site took the monitor for a synchronized JDK method,
+  // whose own entry (next) is then part of that acquisition, not a reentry; 0: none
+  private int callSiteDepth;
 
   // --- shared, atomic (contended and failed paths only) ---
   private volatile int waiters;
@@ -167,6 +170,33 @@ public final class MonitorState extends WeakReference<Object> {
       }
     }
     acquired(pending, false);
+  }
+
+  /** After a call site took the monitor for a synchronized JDK method (see CallSiteMonitor). */
+  void acquiredAtCallSite() {
+    acquiredAtSite();
+    callSiteDepth = depth;
+  }
+
+  /**
+   * Entry of a synchronized JDK method (the JVM holds the monitor): the acquisition itself, the
+   * second half of a call site's, or a reentry.
+   */
+  void enteredSynchronizedMethod() {
+    if (callSiteDepth != 0 && callSiteDepth == depth && owner == Thread.currentThread()) {
+      depth++;
+      callSiteDepth = 0;
+      return;
+    }
+    acquired(null, false);
+  }
+
+  /** Before a call site's exit, still holding. */
+  void releasingCallSite() {
+    if (owner == Thread.currentThread()) {
+      callSiteDepth = 0;
+    }
+    releasing();
   }
 
   /** After the enter, holding the monitor. {@code pending} is null for an uncontended request. */

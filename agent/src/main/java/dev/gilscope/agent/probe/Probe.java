@@ -60,7 +60,8 @@ public final class Probe {
   /**
    * Entry of a tracked class's synchronized method whose modifiers could not be changed (a class
    * loaded before the agent): the JVM has already acquired the monitor, so the request and its wait
-   * are not visible here and the acquisition counts as uncontended.
+   * are not visible here and the acquisition counts as uncontended, unless an application call site
+   * took the monitor just before the call ({@link CallSiteMonitor}): then it was counted there.
    */
   public static void enteredSynchronizedMethod(Object self) {
     MonitorState s = Registry.monitor(self);
@@ -68,7 +69,7 @@ public final class Probe {
       return;
     }
     try {
-      s.acquired(null, false);
+      s.enteredSynchronizedMethod();
     } catch (Throwable t) {
       Errors.suppressed(t);
     }

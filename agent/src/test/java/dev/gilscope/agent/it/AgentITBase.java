@@ -181,6 +181,53 @@ abstract class AgentITBase {
   }
 
   @Test
+  void callsOfAJdkClassesSynchronizedMethodsRecordTheirContention() throws Exception {
+    Path file = tmp.resolve("table.jfr");
+    ChildJvm.Result r =
+        new ChildJvm(javaHome())
+            .jvmArg("-Xlog:monitormismatch=info")
+            .agent("monitor=java.util.Hashtable,file=" + file)
+            .run(SCENARIOS, "shared-table");
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(r.stdout + r.stderr).as(r.toString()).doesNotContain("Monitor mismatch");
+    Recorded rec = new Recorded(file);
+    assertAgentHealthy(rec);
+    String table = r.expectations().get("shared.name");
+    // one acquisition per call, whether the call returned or threw; the JDK method's own entry
+    // inside the call site's is neither an acquisition nor a reentry
+    assertThat(rec.stat(table, "acquisitions")).isEqualTo(r.expected("shared.acquisitions"));
+    assertThat(rec.stat(table, "reentrantEntries")).isZero();
+    long contended = rec.stat(table, "contendedAcquisitions");
+    assertThat(contended).isPositive();
+    assertThat(rec.stat(table, "timedWaits")).isEqualTo(contended);
+    assertThat(rec.stat(table, "totalWait")).isPositive();
+    assertThat(rec.stat(table, "handoffs")).isPositive();
+    // each contended acquisition is an event: its wait, and the worker that held the table
+    List<RecordedEvent> acquires = rec.of("gilscope.MonitorAcquire", table);
+    assertThat((long) acquires.size()).isEqualTo(contended);
+    assertThat(acquires).allMatch(e -> e.getBoolean("contended"));
+    assertThat(acquires)
+        .allMatch(e -> e.getString("previousOwnerName").startsWith("shared-table-"));
+    assertThat(acquires.stream().mapToLong(e -> e.getDuration().toNanos()).sum()).isPositive();
+    // per worker: its exact acquisitions, and the pass-overs it suffered while waiting
+    Map<String, List<RecordedEvent>> perThread =
+        rec.of("gilscope.ThreadMonitorStatistics", table).stream()
+            .filter(e -> e.getString("threadName").startsWith("shared-table-"))
+            .collect(Collectors.groupingBy(e -> e.getString("threadName")));
+    assertThat(perThread).hasSize(4);
+    for (List<RecordedEvent> events : perThread.values()) {
+      assertThat(events.stream().mapToLong(e -> e.getLong("acquisitions")).sum())
+          .isEqualTo(r.expected("shared.perThread"));
+    }
+    assertThat(
+            perThread.values().stream()
+                .flatMap(List::stream)
+                .mapToLong(e -> e.getLong("passOvers"))
+                .sum())
+        .isPositive();
+  }
+
+  @Test
   void theApplicationStillChoosesItsLogManager() throws Exception {
     // the agent's premain must not initialize java.util.logging (directly, through JFR, or through
     // the platform MBean server), or an application server cannot install its own log manager

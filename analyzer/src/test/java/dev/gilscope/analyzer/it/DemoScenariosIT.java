@@ -70,6 +70,20 @@ class DemoScenariosIT {
   }
 
   @Test
+  void sessionTableShowsTheContentionOfAJdkClassesMonitor() throws Exception {
+    JsonNode root = record("session-table");
+    // the waits exist at all only because the agent takes the monitor at the application's call of
+    // Hashtable.compute: inside the synchronized JDK method the JVM already holds it
+    assertThat(all(root, "THRASHING", "java.util.Hashtable@")).isPositive();
+    assertThat(
+            severe(root, "THRASHING", "java.util.Hashtable@")
+                + severe(root, "SERIALIZATION", "java.util.Hashtable@"))
+        .isPositive();
+    JsonNode table = busiestMonitor(root, "java.util.Hashtable@");
+    assertThat(table.get("contendedAcquisitions").asLong()).as(table.toString()).isPositive();
+  }
+
+  @Test
   void countdownIsSerialized() throws Exception {
     finding(record("countdown"), "SERIALIZATION", "Countdown#GIL");
   }
@@ -163,6 +177,19 @@ class DemoScenariosIT {
       }
     }
     return n;
+  }
+
+  private static JsonNode busiestMonitor(JsonNode root, String monitor) {
+    JsonNode busiest = null;
+    for (JsonNode m : root.get("monitors")) {
+      if (m.get("name").asText().contains(monitor)
+          && (busiest == null
+              || m.get("acquisitions").asLong() > busiest.get("acquisitions").asLong())) {
+        busiest = m;
+      }
+    }
+    assertThat(busiest).as("no monitor " + monitor + " in " + root.get("monitors")).isNotNull();
+    return busiest;
   }
 
   private static double endedThreadsShare(JsonNode root, String monitor) {

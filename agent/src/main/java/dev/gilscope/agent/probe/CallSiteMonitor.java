@@ -1,0 +1,158 @@
+package dev.gilscope.agent.probe;
+
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+
+/**
+ * Called from the helper that replaces an application's call of a {@code synchronized} method of a
+ * {@code monitor=C} JDK class: the helper takes the receiver's monitor itself, before the call, as
+ * a {@code synchronized (receiver)} block would, so the request and its wait are seen; the JVM's
+ * own entry inside the method is then reentrant and free. The helper's shape: {@code lock =
+ * monitorFor(receiver, method); synchronized (lock) { entered(lock); call; exiting(lock); }} with
+ * {@code exiting(lock)} also on the exception path.
+ *
+ * <p>A call site is matched by name and descriptor only, so the receiver may be something else: a
+ * {@code HashMap} behind {@code Map.put}, a subclass whose override is not synchronized, or null.
+ * Then the helper locks a per-thread placeholder instead: no monitor of the application is taken
+ * that the original call would not take, and no probe work is done.
+ */
+public final class CallSiteMonitor {
+  private static volatile Class<?>[] trackedClasses = new Class<?>[0];
+  private static volatile String[] names = new String[0];
+  private static volatile String[] descriptors = new String[0];
+
+  private static final ClassValue<boolean[]> SYNCHRONIZED =
+      new ClassValue<>() {
+        @Override
+        protected boolean[] computeValue(Class<?> receiverClass) {
+          return synchronizedMethodsOf(receiverClass);
+        }
+      };
+
+  private static final ThreadLocal<Placeholder> PLACEHOLDER =
+      new ThreadLocal<>() {
+        @Override
+        protected Placeholder initialValue() {
+          return new Placeholder();
+        }
+      };
+
+  private CallSiteMonitor() {}
+
+  /**
+   * Premain, before any call site is rewritten: the tracked JDK classes and the methods that call
+   * sites name by index (one name and descriptor each).
+   */
+  public static void configure(Class<?>[] tracked, String[] methodNames, String[] methodDescs) {
+    trackedClasses = tracked.clone();
+    names = methodNames.clone();
+    descriptors = methodDescs.clone();
+  }
+
+  /**
+   * The object the call site locks: the receiver when the call runs a synchronized method of a
+   * tracked class (its request is recorded here, before the wait), else the thread's placeholder.
+   */
+  public static Object monitorFor(Object receiver, int method) {
+    if (receiver != null) {
+      try {
+        if (SYNCHRONIZED.get(receiver.getClass())[method]) {
+          MonitorState s = Registry.monitor(receiver);
+          if (s != null) {
+            s.request(true);
+          }
+          return receiver;
+        }
+      } catch (Throwable t) {
+        Errors.suppressed(t);
+      }
+    }
+    return PLACEHOLDER.get();
+  }
+
+  /** First instruction inside the call site's synchronized region. */
+  public static void entered(Object lock) {
+    if (lock instanceof Placeholder) {
+      return;
+    }
+    MonitorState s = Registry.monitor(lock);
+    if (s == null) {
+      return;
+    }
+    try {
+      s.acquiredAtCallSite();
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+  }
+
+  /** Before the call site's {@code monitorexit}, on the normal and the exception path. */
+  public static void exiting(Object lock) {
+    if (lock instanceof Placeholder) {
+      return;
+    }
+    MonitorState s = Registry.monitor(lock);
+    if (s == null) {
+      return;
+    }
+    try {
+      s.releasingCallSite();
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+  }
+
+  /**
+   * For each configured method, whether a virtual call of it on an instance of {@code type}
+   * dispatches to a synchronized instance method; all false unless {@code type} is a tracked class
+   * or a subclass. A class whose methods cannot be listed (a missing dependency) gets all false.
+   */
+  static boolean[] synchronizedMethodsOf(Class<?> type) {
+    String[] methodNames = names;
+    boolean[] result = new boolean[methodNames.length];
+    if (!isTracked(type)) {
+      return result;
+    }
+    try {
+      for (int i = 0; i < methodNames.length; i++) {
+        Method m = dispatchTarget(type, methodNames[i], descriptors[i]);
+        result[i] =
+            m != null
+                && Modifier.isSynchronized(m.getModifiers())
+                && !Modifier.isStatic(m.getModifiers());
+      }
+    } catch (LinkageError | SecurityException e) {
+      return new boolean[methodNames.length];
+    }
+    return result;
+  }
+
+  private static boolean isTracked(Class<?> type) {
+    for (Class<?> tracked : trackedClasses) {
+      if (tracked.isAssignableFrom(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The most derived declaration in the superclass chain (a default method is never one). */
+  private static Method dispatchTarget(Class<?> type, String name, String descriptor) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      for (Method m : c.getDeclaredMethods()) {
+        if (m.getName().equals(name)
+            && !m.isBridge()
+            && MethodType.methodType(m.getReturnType(), m.getParameterTypes())
+                .toMethodDescriptorString()
+                .equals(descriptor)) {
+          return m;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A lock of its own for each thread, taken where the call site's receiver is not tracked. */
+  private static final class Placeholder {}
+}
