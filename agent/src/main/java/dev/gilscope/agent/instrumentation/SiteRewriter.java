@@ -37,6 +37,11 @@ final class SiteRewriter extends ClassVisitor {
     this.debug = debug;
   }
 
+  /** Whether the class visited so far differs from its class file. */
+  boolean changed() {
+    return changed;
+  }
+
   @Override
   public void visitEnd() {
     super.visitEnd();
