@@ -6,17 +6,24 @@
 #      gilscope (default, detail=all, untracked monitor), JFR jdk.JavaMonitorEnter at 0 ms and
 #      async-profiler's lock mode, alternating run by run (OverheadHarness).
 #
-#   3. (profile) a CPU profile of the workload under the agent with async-profiler, to see where
+#   3. (startup) start-up cost: a one-class program from launch to exit, plain vs agent (one
+#      tracked monitor) vs agent + file= vs plain -XX:StartFlightRecording, interleaved rounds,
+#      medians of wall and CPU time (StartupBenchmark), on every JDK in $JAVAS.
+#
+#   4. (profile) a CPU profile of the workload under the agent with async-profiler, to see where
 #      the agent's time goes: flat top frames and a flame graph.
 #
-# usage: benchmarks/run-benchmarks.sh [all|jmh|overhead|profile] [--no-build] [-- extra options]
+# usage: benchmarks/run-benchmarks.sh [all|jmh|overhead|startup|profile] [--no-build] [-- extra options]
 #   "-- extra options" go to OverheadHarness (overhead) or, for profile, replace the agent options
 #   (default: monitor=dev.gilscope.bench.workload.GilInterpreterWorkload#GIL), e.g. -- "monitor=...#GIL,detail=all"
 #   RUNS=5            measured runs per overhead configuration
 #   JAVA=java         the JDK that runs the harnesses and, by default, the child JVMs
+#   STARTUP_RUNS=11   measured rounds of the start-up benchmark
+#   JAVAS="a b"       the JDKs whose start-up is measured (default: $JAVA, plus Temurin 25 if installed)
 #   JMH_OPTS="..."    extra AcquireReleaseComparison options, e.g. "--forks 2"
 # Results: benchmarks/target/jmh/acquire-release.{json,csv,txt},
 #          benchmarks/target/overhead/{summary.json,runs.csv,report.txt},
+#          benchmarks/target/startup/report.txt,
 #          benchmarks/target/profile/cpu-<options>.{txt,html}
 set -euo pipefail
 
@@ -26,7 +33,7 @@ build=true
 extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    all|jmh|overhead|profile) what=$1 ;;
+    all|jmh|overhead|startup|profile) what=$1 ;;
     --no-build) build=false ;;
     --) shift; extra=("$@"); break ;;
     *) echo "run-benchmarks.sh: unknown argument '$1'" >&2; exit 2 ;;
@@ -57,6 +64,16 @@ if [[ $what == all || $what == overhead ]]; then
   mkdir -p benchmarks/target/overhead
   "$java_cmd" -cp "$jar" dev.gilscope.bench.overhead.OverheadHarness --runs "${RUNS:-5}" "${extra[@]}" \
     | tee benchmarks/target/overhead/report.txt
+fi
+
+if [[ $what == all || $what == startup ]]; then
+  mkdir -p benchmarks/target/startup
+  jdk25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+  javas=${JAVAS:-$java_cmd$([[ -x $jdk25 ]] && echo " $jdk25")}
+  java_options=()
+  for j in $javas; do java_options+=(--java "$(command -v "$j")"); done
+  "$java_cmd" -cp "$jar" dev.gilscope.bench.startup.StartupBenchmark --runs "${STARTUP_RUNS:-11}" \
+    "${java_options[@]}" | tee benchmarks/target/startup/report.txt
 fi
 
 if [[ $what == profile ]]; then

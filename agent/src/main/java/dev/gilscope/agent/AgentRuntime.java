@@ -6,7 +6,6 @@ import dev.gilscope.agent.config.Target;
 import dev.gilscope.agent.instrumentation.Installer;
 import dev.gilscope.agent.probe.Detail;
 import dev.gilscope.agent.probe.Errors;
-import dev.gilscope.agent.probe.EventClock;
 import dev.gilscope.agent.probe.Probe;
 import dev.gilscope.agent.probe.Registry;
 import dev.gilscope.agent.probe.Statistics;
@@ -51,7 +50,6 @@ final class AgentRuntime {
             "file=" + options.file() + ": cannot write a recording there (" + e + ")");
       }
     }
-    EventClock.initialize();
     Installer.install(options, instrumentation);
     registerLoadedFields(options, instrumentation);
   }

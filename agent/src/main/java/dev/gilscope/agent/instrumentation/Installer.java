@@ -1,6 +1,5 @@
 package dev.gilscope.agent.instrumentation;
 
-import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.is;
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
@@ -12,60 +11,71 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import dev.gilscope.agent.config.AgentOptions;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Installs the class transformations with Byte Buddy: the {@link SiteRewriter} for application
- * classes (any loader but the bootstrap and platform loaders) as they are defined, and the {@link
- * SynchronizedMethodAdvice} for {@code monitor=C} classes of the JDK, retransformed if already
- * loaded. Never touches the agent, Byte Buddy or JFR. Called once from premain.
+ * Installs the class transformations: the {@link SiteTransformer} for application classes (any
+ * loader but the bootstrap and platform loaders) as they are defined, and, with Byte Buddy, the
+ * {@link SynchronizedMethodAdvice} for {@code monitor=C} classes of the JDK, retransformed if
+ * already loaded. Byte Buddy is loaded only in that second case: its installation and its scan of
+ * the loaded classes cost ~1 s of CPU at start-up. Never touches the agent, Byte Buddy or JFR.
+ * Called once from premain.
  */
 public final class Installer {
   private Installer() {}
 
   public static void install(AgentOptions options, Instrumentation instrumentation) {
     Plan plan = new Plan(options.targets(), options.debug());
-    ClassLoader platform = ClassLoader.getPlatformClassLoader();
-    ElementMatcher.Junction<ClassLoader> jdkLoader = isBootstrapClassLoader().or(is(platform));
     JdkCallSites jdkCalls =
         plan.classMonitors.isEmpty()
             ? null
             : JdkCallSites.resolve(plan.classMonitors, instrumentation);
-    AgentBuilder builder =
-        new AgentBuilder.Default()
-            .disableClassFormatChanges()
-            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-            .with(new SkipListener(options.debug()))
-            .ignore(
-                nameStartsWith("dev.gilscope.agent.")
-                    .or(nameStartsWith("net.bytebuddy."))
-                    .or(nameStartsWith("jdk.jfr."))
-                    .or(nameStartsWith("jdk.internal."))
-                    .or(nameStartsWith("sun."))
-                    .or(nameStartsWith("jdk.proxy"))
-                    .or(nameStartsWith("com.sun.proxy.")))
-            .type(any(), not(jdkLoader))
-            .transform(
-                (b, type, loader, module, domain) ->
-                    b.visit(new RewriteWrapper(plan, isClassMonitor(plan, type), jdkCalls)));
-    if (!plan.classMonitors.isEmpty()) {
-      builder =
-          builder
-              .type(namedOneOf(plan.classMonitors.toArray(new String[0])), jdkLoader)
-              .transform(
-                  (b, type, loader, module, domain) ->
-                      b.visit(
-                          Advice.to(SynchronizedMethodAdvice.class)
-                              .on(isMethod().and(isSynchronized()).and(not(isStatic())))));
+    instrumentation.addTransformer(new SiteTransformer(plan, jdkCalls), false);
+    List<String> jdkClassMonitors = jdkClasses(plan);
+    if (!jdkClassMonitors.isEmpty()) {
+      installJdkAdvice(jdkClassMonitors, options.debug(), instrumentation);
     }
-    builder.installOn(instrumentation);
   }
 
-  private static boolean isClassMonitor(Plan plan, TypeDescription type) {
-    return plan.classMonitors.contains(type.getName());
+  /** The {@code monitor=C} classes that the platform loader (and so the JDK) defines. */
+  private static List<String> jdkClasses(Plan plan) {
+    ClassLoader platform = ClassLoader.getPlatformClassLoader();
+    List<String> jdk = new ArrayList<>();
+    for (String name : plan.classMonitors) {
+      if (platform.getResource(name.replace('.', '/') + ".class") != null) {
+        jdk.add(name);
+      }
+    }
+    return jdk;
+  }
+
+  private static void installJdkAdvice(
+      List<String> classNames, boolean debug, Instrumentation instrumentation) {
+    ClassLoader platform = ClassLoader.getPlatformClassLoader();
+    ElementMatcher.Junction<ClassLoader> jdkLoader = isBootstrapClassLoader().or(is(platform));
+    new AgentBuilder.Default()
+        .disableClassFormatChanges()
+        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(new SkipListener(debug))
+        .ignore(
+            nameStartsWith("dev.gilscope.agent.")
+                .or(nameStartsWith("net.bytebuddy."))
+                .or(nameStartsWith("jdk.jfr."))
+                .or(nameStartsWith("jdk.internal."))
+                .or(nameStartsWith("sun."))
+                .or(nameStartsWith("jdk.proxy"))
+                .or(nameStartsWith("com.sun.proxy.")))
+        .type(namedOneOf(classNames.toArray(new String[0])), jdkLoader)
+        .transform(
+            (b, type, loader, module, domain) ->
+                b.visit(
+                    Advice.to(SynchronizedMethodAdvice.class)
+                        .on(isMethod().and(isSynchronized()).and(not(isStatic())))))
+        .installOn(instrumentation);
   }
 }

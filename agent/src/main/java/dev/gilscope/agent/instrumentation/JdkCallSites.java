@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -119,6 +120,15 @@ final class JdkCallSites {
    */
   boolean appliesTo(String internalName, int classVersion, boolean isInterface) {
     return !loadedBeforeAgent.contains(internalName) && (!isInterface || classVersion >= 52);
+  }
+
+  /**
+   * The types that {@code loader} sees, to find whether a call's owner extends a tracked class:
+   * Byte Buddy's pool reads class files without loading them (Byte Buddy is loaded anyway when a
+   * JDK class is tracked, for the advice on its methods).
+   */
+  TypePool typesOf(ClassLoader loader) {
+    return TypePool.Default.of(ClassFileLocator.ForClassLoader.of(loader));
   }
 
   /** The probe's index of the called method, or -1 when this call is not one of them. */

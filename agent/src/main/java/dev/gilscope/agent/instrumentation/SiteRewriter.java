@@ -51,6 +51,11 @@ final class SiteRewriter extends ClassVisitor {
     this.typePool = typePool;
   }
 
+  /** Whether the class visited so far differs from its class file. */
+  boolean changed() {
+    return changed;
+  }
+
   @Override
   public void visitEnd() {
     if (callHelpers != null && !callHelpers.isEmpty()) {

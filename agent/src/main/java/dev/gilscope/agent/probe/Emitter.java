@@ -38,48 +38,68 @@ final class Emitter {
    */
   private static boolean guardNeeded = true;
 
-  // Not final on purpose: a constant MethodHandle would be inlined through, see the class comment.
-  private static MethodHandle acquireWriter =
-      writer(
-          "writeAcquire",
-          MonitorAcquire.class,
-          MonitorState.class,
-          long.class,
-          boolean.class,
-          Thread.class,
-          Thread.class,
-          int.class,
-          boolean.class);
-  private static MethodHandle holdWriter =
-      writer(
-          "writeHold", MonitorHold.class, MonitorState.class, long.class, int.class, boolean.class);
-  private static MethodHandle waitWriter =
-      writer(
-          "writeWait",
-          MonitorWait.class,
-          MonitorState.class,
-          long.class,
-          boolean.class,
-          Thread.class);
-  private static MethodHandle notifyWriter =
-      writer("writeNotify", MonitorState.class, boolean.class, int.class);
-  private static MethodHandle tryLockWriter =
-      writer(
-          "writeTryLockFailed",
-          MonitorTryLockFailed.class,
-          MonitorState.class,
-          Thread.class,
-          int.class,
-          long.class);
+  /**
+   * Whether JFR is initialized (set once by {@link Statistics}'s recorder listener, before any
+   * recording can start). Until then no event class is touched: on JDK 17 loading the first one
+   * initializes JFR's metadata (~0.3 s of a JVM start), and no recording could take its events
+   * anyway. Counts never depend on it.
+   */
+  private static volatile boolean ready;
 
   private Emitter() {}
 
-  private static MethodHandle writer(String name, Class<?>... parameters) {
-    try {
-      return MethodHandles.lookup()
-          .findStatic(Emitter.class, name, MethodType.methodType(void.class, parameters));
-    } catch (ReflectiveOperationException e) {
-      throw new LinkageError("gilscope: no event writer " + name, e);
+  /**
+   * The event writers, created on the first commit (after {@link #ready}): their method types name
+   * the event classes, which must not be loaded before JFR is initialized.
+   */
+  private static final class Writers {
+    // Not final on purpose: a constant MethodHandle would be inlined through, see the class
+    // comment.
+    private static MethodHandle acquireWriter =
+        writer(
+            "writeAcquire",
+            MonitorAcquire.class,
+            MonitorState.class,
+            long.class,
+            boolean.class,
+            Thread.class,
+            Thread.class,
+            int.class,
+            boolean.class);
+    private static MethodHandle holdWriter =
+        writer(
+            "writeHold",
+            MonitorHold.class,
+            MonitorState.class,
+            long.class,
+            int.class,
+            boolean.class);
+    private static MethodHandle waitWriter =
+        writer(
+            "writeWait",
+            MonitorWait.class,
+            MonitorState.class,
+            long.class,
+            boolean.class,
+            Thread.class);
+    private static MethodHandle notifyWriter =
+        writer("writeNotify", MonitorState.class, boolean.class, int.class);
+    private static MethodHandle tryLockWriter =
+        writer(
+            "writeTryLockFailed",
+            MonitorTryLockFailed.class,
+            MonitorState.class,
+            Thread.class,
+            int.class,
+            long.class);
+
+    private static MethodHandle writer(String name, Class<?>... parameters) {
+      try {
+        return MethodHandles.lookup()
+            .findStatic(Emitter.class, name, MethodType.methodType(void.class, parameters));
+      } catch (ReflectiveOperationException e) {
+        throw new LinkageError("gilscope: no event writer " + name, e);
+      }
     }
   }
 
@@ -93,7 +113,7 @@ final class Emitter {
       int waitersAtRequest,
       boolean tryLock) {
     try {
-      acquireWriter.invokeExact(
+      Writers.acquireWriter.invokeExact(
           event,
           state,
           sequence,
@@ -110,7 +130,7 @@ final class Emitter {
   static void commitHold(
       MonitorHold event, MonitorState state, long sequence, int waitersAtRelease, boolean byWait) {
     try {
-      holdWriter.invokeExact(event, state, sequence, waitersAtRelease, byWait);
+      Writers.holdWriter.invokeExact(event, state, sequence, waitersAtRelease, byWait);
     } catch (Throwable t) {
       Errors.suppressed(t);
     }
@@ -119,15 +139,18 @@ final class Emitter {
   static void commitWait(
       MonitorWait event, MonitorState state, long timeoutNanos, boolean timedOut, Thread notifier) {
     try {
-      waitWriter.invokeExact(event, state, timeoutNanos, timedOut, notifier);
+      Writers.waitWriter.invokeExact(event, state, timeoutNanos, timedOut, notifier);
     } catch (Throwable t) {
       Errors.suppressed(t);
     }
   }
 
   static void commitNotify(MonitorState state, boolean all, int waiters) {
+    if (!ready) {
+      return;
+    }
     try {
-      notifyWriter.invokeExact(state, all, waiters);
+      Writers.notifyWriter.invokeExact(state, all, waiters);
     } catch (Throwable t) {
       Errors.suppressed(t);
     }
@@ -140,7 +163,8 @@ final class Emitter {
       int waitersAtRequest,
       long timeoutNanos) {
     try {
-      tryLockWriter.invokeExact(event, state, previousOwner, waitersAtRequest, timeoutNanos);
+      Writers.tryLockWriter.invokeExact(
+          event, state, previousOwner, waitersAtRequest, timeoutNanos);
     } catch (Throwable t) {
       Errors.suppressed(t);
     }
@@ -154,8 +178,20 @@ final class Emitter {
     return guardNeeded ? EMITTING.get() : UNGUARDED;
   }
 
-  /** Returns the event begun, or null when its type is disabled. */
-  private static <E extends jdk.jfr.Event> E begun(E event) {
+  /** Called once JFR is initialized, before any recording starts. */
+  static void eventsReady() {
+    ready = true;
+  }
+
+  // Each event type is spelled out: a generic helper would make the verifier load the event
+  // classes (to check them against jdk.jfr.Event) as soon as this class is linked.
+
+  /** Returns a begun event, or null when the event type is disabled. */
+  static MonitorAcquire beginAcquire() {
+    if (!ready) {
+      return null;
+    }
+    MonitorAcquire event = new MonitorAcquire();
     if (!event.isEnabled()) {
       return null;
     }
@@ -163,21 +199,40 @@ final class Emitter {
     return event;
   }
 
-  /** Returns a begun event, or null when the event type is disabled. */
-  static MonitorAcquire beginAcquire() {
-    return begun(new MonitorAcquire());
-  }
-
   static MonitorHold beginHold() {
-    return begun(new MonitorHold());
+    if (!ready) {
+      return null;
+    }
+    MonitorHold event = new MonitorHold();
+    if (!event.isEnabled()) {
+      return null;
+    }
+    event.begin();
+    return event;
   }
 
   static MonitorWait beginWait() {
-    return begun(new MonitorWait());
+    if (!ready) {
+      return null;
+    }
+    MonitorWait event = new MonitorWait();
+    if (!event.isEnabled()) {
+      return null;
+    }
+    event.begin();
+    return event;
   }
 
   static MonitorTryLockFailed beginTryLock() {
-    return begun(new MonitorTryLockFailed());
+    if (!ready) {
+      return null;
+    }
+    MonitorTryLockFailed event = new MonitorTryLockFailed();
+    if (!event.isEnabled()) {
+      return null;
+    }
+    event.begin();
+    return event;
   }
 
   private static void writeAcquire(
@@ -214,6 +269,9 @@ final class Emitter {
   /** An acquisition without a wait: committed with duration 0 at the acquisition. */
   static void commitInstantAcquire(
       MonitorState state, long sequence, Thread lastReleaser, int waiters, boolean tryLock) {
+    if (!ready) {
+      return;
+    }
     MonitorAcquire event = new MonitorAcquire();
     if (event.isEnabled()) {
       commitAcquire(event, state, sequence, false, null, lastReleaser, waiters, tryLock);

@@ -25,7 +25,10 @@ public final class Statistics {
 
   private Statistics() {}
 
-  /** Registers the periodic hooks now if JFR is up, else when it initializes (premain). */
+  /**
+   * Registers the periodic hooks and enables the per-operation events now if JFR is up, else when
+   * it initializes (premain). JFR calls the listener before any recording can start.
+   */
   public static void install(String version, String optionString) {
     agentVersion = version;
     options = optionString;
@@ -43,6 +46,8 @@ public final class Statistics {
       return;
     }
     hooksInstalled = true;
+    EventClock.initialize();
+    Emitter.eventsReady();
     FlightRecorder.addPeriodicEvent(MonitorStatistics.class, Statistics::flush);
     FlightRecorder.addPeriodicEvent(AgentStatus.class, Statistics::statusAndFlush);
   }

@@ -1,0 +1,87 @@
+package dev.gilscope.agent.instrumentation;
+
+import dev.gilscope.agent.probe.Errors;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * Runs the {@link SiteRewriter} over every application class (any loader but the bootstrap and
+ * platform loaders) as it is defined, with ASM alone: Byte Buddy's {@code AgentBuilder} would load
+ * and initialize some 900 classes of its own and describe every class it sees, ~0.5 s of CPU at
+ * every JVM start, for a rewrite that needs none of it. A class that fails to rewrite is defined
+ * unchanged, reported once on stderr and counted. Called on class-loading threads.
+ */
+final class SiteTransformer implements ClassFileTransformer {
+  /** Never rewritten: the agent itself, its shaded Byte Buddy, and JDK internals in app loaders. */
+  private static final String[] IGNORED = {
+    "dev/gilscope/agent/",
+    "net/bytebuddy/",
+    "jdk/jfr/",
+    "jdk/internal/",
+    "sun/",
+    "jdk/proxy",
+    "com/sun/proxy/"
+  };
+
+  private final Plan plan;
+  private final JdkCallSites jdkCalls;
+  private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
+
+  /**
+   * @param jdkCalls the calls of {@code monitor=<JDK class>} synchronized methods to take the
+   *     monitor around, or null
+   */
+  SiteTransformer(Plan plan, JdkCallSites jdkCalls) {
+    this.plan = plan;
+    this.jdkCalls = jdkCalls;
+  }
+
+  @Override
+  public byte[] transform(
+      ClassLoader loader,
+      String className,
+      Class<?> classBeingRedefined,
+      ProtectionDomain protectionDomain,
+      byte[] classfileBuffer) {
+    if (loader == null || loader == platform || className == null || isIgnored(className)) {
+      return null;
+    }
+    try {
+      return rewrite(loader, className, classfileBuffer);
+    } catch (Throwable t) {
+      Errors.classSkipped();
+      System.err.println("gilscope: skipped class " + className.replace('/', '.') + ": " + t);
+      if (plan.debug) {
+        t.printStackTrace();
+      }
+      return null;
+    }
+  }
+
+  /** The rewritten class file, or null when nothing in it needed rewriting. */
+  private byte[] rewrite(ClassLoader loader, String className, byte[] classfile) {
+    boolean wrapSynchronized = plan.classMonitors.contains(className.replace('/', '.'));
+    ClassReader reader = new ClassReader(classfile);
+    // no frame computation (it would load classes): the rewriter writes its few frames itself
+    ClassWriter writer = new ClassWriter(reader, 0);
+    // the class hierarchy of a call's owner is only needed for JDK-class call sites
+    TypePool types = jdkCalls == null ? null : jdkCalls.typesOf(loader);
+    SiteRewriter rewriter =
+        new SiteRewriter(writer, plan, wrapSynchronized, plan.debug, jdkCalls, types);
+    // the synchronized-method wrapper adds a handler frame in the expanded format
+    reader.accept(rewriter, wrapSynchronized ? ClassReader.EXPAND_FRAMES : 0);
+    return rewriter.changed() ? writer.toByteArray() : null;
+  }
+
+  private static boolean isIgnored(String className) {
+    for (String prefix : IGNORED) {
+      if (className.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
