@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
@@ -20,13 +22,14 @@ import org.junit.jupiter.api.Test;
 class AgentJarContentIT {
 
   private static final List<String> ALLOWED_PREFIXES =
-      List.of(
-          "dev/gilscope/agent/",
-          // probe and event classes, stored as resources and extracted to a bootstrap jar
-          "gilscope-boot/dev/gilscope/agent/",
-          "META-INF/licenses/");
+      List.of("dev/gilscope/agent/", "META-INF/licenses/");
 
-  private static final List<String> ALLOWED_FILES = List.of("META-INF/MANIFEST.MF", "gilscope.jfc");
+  private static final List<String> ALLOWED_FILES =
+      List.of(
+          "META-INF/MANIFEST.MF",
+          "gilscope.jfc",
+          // probe and event classes, a nested jar copied out to the bootstrap or system class path
+          "gilscope-agent-boot.jar");
 
   @Test
   void containsOnlyTheAgentsOwnAndRelocatedClasses() throws IOException {
@@ -58,6 +61,27 @@ class AgentJarContentIT {
           .noneMatch(n -> n.startsWith("META-INF/services/"))
           .noneMatch(n -> n.startsWith("META-INF/versions/"));
     }
+  }
+
+  @Test
+  void theNestedBootJarHoldsTheProbeAndEventClassesOnly() throws IOException {
+    List<String> classes = new ArrayList<>();
+    try (JarFile jar = new JarFile(agentJar().toFile());
+        JarInputStream boot =
+            new JarInputStream(jar.getInputStream(jar.getEntry("gilscope-agent-boot.jar")))) {
+      for (JarEntry e = boot.getNextJarEntry(); e != null; e = boot.getNextJarEntry()) {
+        if (e.getName().endsWith(".class")) {
+          classes.add(e.getName());
+        }
+      }
+    }
+    assertThat(classes)
+        .contains(
+            "dev/gilscope/agent/probe/Probe.class", "dev/gilscope/agent/event/MonitorHold.class")
+        .allMatch(
+            n ->
+                n.startsWith("dev/gilscope/agent/probe/")
+                    || n.startsWith("dev/gilscope/agent/event/"));
   }
 
   @Test
