@@ -41,7 +41,7 @@ final class AgentRuntime {
     }
     Registry.configure(
         classMonitors.toArray(new String[0]), fields.toArray(new Registry.FieldSpec[0]));
-    Statistics.install(VERSION, options.raw());
+    registerWithJfr(options);
     if (options.file() != null) {
       try {
         AgentRecording.start(options);
@@ -52,6 +52,38 @@ final class AgentRuntime {
     }
     Installer.install(options, instrumentation);
     registerLoadedFields(options, instrumentation);
+  }
+
+  /**
+   * Registers the statistics hooks and the per-operation events with JFR. Registering loads and
+   * initializes JFR's public classes (~50 ms of CPU at start-up), so when no recording can start
+   * during the launch it runs on a thread of its own, beside the application's start. A recording
+   * started later (jcmd, JMX) finds the agent registered: JFR calls the listener at once if it was
+   * already up. Only a recording started within the first few milliseconds could miss events (not
+   * counts) until then.
+   */
+  private static void registerWithJfr(AgentOptions options) {
+    String version = VERSION;
+    String raw = options.raw();
+    if (options.file() != null || LaunchRecording.mayStart()) {
+      Statistics.install(version, raw);
+      return;
+    }
+    Thread registration =
+        new Thread(
+            new Runnable() {
+              @Override
+              public void run() {
+                try {
+                  Statistics.install(version, raw);
+                } catch (Throwable t) {
+                  System.err.println("gilscope: cannot register with JFR: " + t);
+                }
+              }
+            },
+            "gilscope-jfr-registration");
+    registration.setDaemon(true);
+    registration.start();
   }
 
   /**

@@ -25,8 +25,14 @@ import java.lang.invoke.MethodType;
  * in C1's profiled tier. Called through the handle, each writer is compiled once, on its own.
  */
 final class Emitter {
+  // not ThreadLocal.withInitial: the first lambda of a JVM costs ~10 ms of CPU in premain
   private static final ThreadLocal<boolean[]> EMITTING =
-      ThreadLocal.withInitial(() -> new boolean[1]);
+      new ThreadLocal<boolean[]>() {
+        @Override
+        protected boolean[] initialValue() {
+          return new boolean[1];
+        }
+      };
 
   /** Shared by every thread when no guard is needed: its flag is never set. */
   private static final boolean[] UNGUARDED = new boolean[1];

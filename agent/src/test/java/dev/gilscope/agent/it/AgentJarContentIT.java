@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
@@ -22,14 +24,16 @@ import org.junit.jupiter.api.Test;
 class AgentJarContentIT {
 
   private static final List<String> ALLOWED_PREFIXES =
-      List.of(
-          "dev/gilscope/agent/",
-          // probe and event classes, stored as resources and extracted to a bootstrap jar
-          "gilscope-boot/dev/gilscope/agent/",
-          "META-INF/licenses/");
+      List.of("dev/gilscope/agent/", "META-INF/licenses/");
 
   private static final List<String> ALLOWED_FILES =
-      List.of("META-INF/MANIFEST.MF", "META-INF/LICENSE", "META-INF/NOTICE", "gilscope.jfc");
+      List.of(
+          "META-INF/MANIFEST.MF",
+          "META-INF/LICENSE",
+          "META-INF/NOTICE",
+          "gilscope.jfc",
+          // probe and event classes, a nested jar copied out to the bootstrap or system class path
+          "gilscope-agent-boot.jar");
 
   @Test
   void containsOnlyTheAgentsOwnAndRelocatedClasses() throws IOException {
@@ -81,6 +85,27 @@ class AgentJarContentIT {
     try (InputStream in = jar.getInputStream(entry)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+  }
+
+  @Test
+  void theNestedBootJarHoldsTheProbeAndEventClassesOnly() throws IOException {
+    List<String> classes = new ArrayList<>();
+    try (JarFile jar = new JarFile(agentJar().toFile());
+        JarInputStream boot =
+            new JarInputStream(jar.getInputStream(jar.getEntry("gilscope-agent-boot.jar")))) {
+      for (JarEntry e = boot.getNextJarEntry(); e != null; e = boot.getNextJarEntry()) {
+        if (e.getName().endsWith(".class")) {
+          classes.add(e.getName());
+        }
+      }
+    }
+    assertThat(classes)
+        .contains(
+            "dev/gilscope/agent/probe/Probe.class", "dev/gilscope/agent/event/MonitorHold.class")
+        .allMatch(
+            n ->
+                n.startsWith("dev/gilscope/agent/probe/")
+                    || n.startsWith("dev/gilscope/agent/event/"));
   }
 
   @Test
