@@ -42,6 +42,7 @@ final class AgentRuntime {
     }
     Registry.configure(
         classMonitors.toArray(new String[0]), fields.toArray(new Registry.FieldSpec[0]));
+    UnseenTargets.install(options, instrumentation);
     Statistics.install(VERSION, options.raw());
     if (options.file() != null) {
       try {

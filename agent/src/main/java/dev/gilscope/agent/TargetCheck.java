@@ -3,16 +3,15 @@ package dev.gilscope.agent;
 import dev.gilscope.agent.config.AgentOptions;
 import dev.gilscope.agent.config.OptionException;
 import dev.gilscope.agent.config.Target;
-import net.bytebuddy.description.field.FieldDescription;
-import net.bytebuddy.description.type.TypeDefinition;
-import net.bytebuddy.description.type.TypeDescription;
+import dev.gilscope.agent.instrumentation.TargetFields;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 
 /**
- * Checks that every {@code monitor=}/{@code lock=} class and field exists, by reading class files
- * from the system class loader's path without loading (and so without initializing) anything. Runs
- * once in premain.
+ * Checks the {@code monitor=}/{@code lock=} fields of classes that are on the system class path, by
+ * reading class files without loading (and so without initializing) anything. A class that is not
+ * there is no error: another loader may define it later (a plug-in, a web application, Spring
+ * Boot's nested jars), and its fields are checked then. Runs once in premain.
  */
 final class TargetCheck {
   private TargetCheck() {}
@@ -25,39 +24,18 @@ final class TargetCheck {
     for (Target t : options.targets()) {
       TypePool.Resolution resolution = pool.describe(t.className());
       if (!resolution.isResolved()) {
-        throw new OptionException(t + ": class " + t.className() + " not found on the class path");
+        continue;
       }
       if (t.isField()) {
-        verifyField(t, resolution.resolve());
+        String problem = TargetFields.problem(t, resolution.resolve());
+        if (problem != null) {
+          throw new OptionException(t + ": " + problem);
+        }
       }
       if (platform.getResource(t.internalName() + ".class") != null) {
         jdkTargets = true;
       }
     }
     return jdkTargets;
-  }
-
-  private static void verifyField(Target t, TypeDescription type) throws OptionException {
-    StringBuilder names = new StringBuilder();
-    for (TypeDefinition c = type; c != null; c = c.getSuperClass()) {
-      for (FieldDescription f : c.getDeclaredFields()) {
-        if (f.getName().equals(t.fieldName())) {
-          if (f.getType().isPrimitive()) {
-            throw new OptionException(t + ": field " + t.fieldName() + " is a primitive");
-          }
-          return;
-        }
-        if (!f.getType().isPrimitive() && names.length() < 200) {
-          names.append(names.length() == 0 ? "" : ", ").append(f.getName());
-        }
-      }
-    }
-    throw new OptionException(
-        t
-            + ": class "
-            + t.className()
-            + " has no field "
-            + t.fieldName()
-            + (names.length() > 0 ? " (its object fields: " + names + ")" : ""));
   }
 }
