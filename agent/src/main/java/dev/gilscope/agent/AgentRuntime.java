@@ -41,6 +41,7 @@ final class AgentRuntime {
     }
     Registry.configure(
         classMonitors.toArray(new String[0]), fields.toArray(new Registry.FieldSpec[0]));
+    UnseenTargets.install(options, instrumentation);
     registerWithJfr(options);
     if (options.file() != null) {
       try {

@@ -45,4 +45,10 @@ public final class AgentStatus extends jdk.jfr.Event {
   @Label("Options")
   @Description("The -javaagent options string")
   public String options;
+
+  @Label("Targets")
+  @Description(
+      "Each monitor=/lock= target and whether its class has been loaded yet, by any class loader,"
+          + " e.g. 'monitor=a.B#f: seen, monitor=c.D: not seen'")
+  public String targets;
 }

@@ -10,6 +10,8 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import dev.gilscope.agent.config.AgentOptions;
+import dev.gilscope.agent.config.Target;
+import dev.gilscope.agent.probe.Targets;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +36,23 @@ public final class Installer {
         plan.classMonitors.isEmpty()
             ? null
             : JdkCallSites.resolve(plan.classMonitors, instrumentation);
-    instrumentation.addTransformer(new SiteTransformer(plan, jdkCalls), false);
+    instrumentation.addTransformer(
+        new SiteTransformer(plan, jdkCalls, new TargetFields(options.targets()), instrumentation),
+        false);
+    markJdkTargetsSeen(options);
     List<String> jdkClassMonitors = jdkClasses(plan);
     if (!jdkClassMonitors.isEmpty()) {
       installJdkAdvice(jdkClassMonitors, options.debug(), instrumentation);
+    }
+  }
+
+  /** A JDK class is there from the start: it is loaded, or will be, by the JDK's own loaders. */
+  private static void markJdkTargetsSeen(AgentOptions options) {
+    ClassLoader platform = ClassLoader.getPlatformClassLoader();
+    for (Target t : options.targets()) {
+      if (platform.getResource(t.internalName() + ".class") != null) {
+        Targets.loaded(t.className());
+      }
     }
   }
 

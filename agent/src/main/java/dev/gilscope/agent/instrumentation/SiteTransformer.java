@@ -1,8 +1,12 @@
 package dev.gilscope.agent.instrumentation;
 
 import dev.gilscope.agent.probe.Errors;
+import dev.gilscope.agent.probe.Targets;
 import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.Map;
+import java.util.Set;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.pool.TypePool;
@@ -28,29 +32,48 @@ final class SiteTransformer implements ClassFileTransformer {
 
   private final Plan plan;
   private final JdkCallSites jdkCalls;
+  private final TargetFields fields;
+  private final Instrumentation instrumentation;
   private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
+  private final ClassLoader probeLoader = Errors.class.getClassLoader();
+  private final Module probeModule = Errors.class.getModule();
 
   /**
    * @param jdkCalls the calls of {@code monitor=<JDK class>} synchronized methods to take the
    *     monitor around, or null
+   * @param fields checks the field targets of each class as any loader defines it
    */
-  SiteTransformer(Plan plan, JdkCallSites jdkCalls) {
+  SiteTransformer(
+      Plan plan, JdkCallSites jdkCalls, TargetFields fields, Instrumentation instrumentation) {
     this.plan = plan;
     this.jdkCalls = jdkCalls;
+    this.fields = fields;
+    this.instrumentation = instrumentation;
   }
 
   @Override
   public byte[] transform(
+      Module module,
       ClassLoader loader,
       String className,
       Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain,
       byte[] classfileBuffer) {
-    if (loader == null || loader == platform || className == null || isIgnored(className)) {
+    if (loader == null
+        || loader == platform
+        || className == null
+        || isIgnored(className)
+        || !seesProbe(loader)) {
       return null;
     }
     try {
-      return rewrite(loader, className, classfileBuffer);
+      Targets.loaded(className.replace('/', '.'));
+      fields.verify(className, classfileBuffer, loader);
+      byte[] rewritten = rewrite(loader, className, classfileBuffer);
+      if (rewritten != null) {
+        assureReadsProbe(module);
+      }
+      return rewritten;
     } catch (Throwable t) {
       Errors.classSkipped();
       System.err.println("gilscope: skipped class " + className.replace('/', '.') + ": " + t);
@@ -74,6 +97,30 @@ final class SiteTransformer implements ClassFileTransformer {
     // the synchronized-method wrapper adds a handler frame in the expanded format
     reader.accept(rewriter, wrapSynchronized ? ClassReader.EXPAND_FRAMES : 0);
     return rewriter.changed() ? writer.toByteArray() : null;
+  }
+
+  /** A loader that does not delegate to the probe's loader would fail to link the probe calls. */
+  private boolean seesProbe(ClassLoader loader) {
+    if (probeLoader == null) {
+      return true;
+    }
+    for (ClassLoader l = loader; l != null; l = l.getParent()) {
+      if (l == probeLoader) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A class of a named module (the module path) calls the probe only if its module reads it. */
+  private void assureReadsProbe(Module module) {
+    if (module != null
+        && module.isNamed()
+        && !module.canRead(probeModule)
+        && instrumentation.isModifiableModule(module)) {
+      instrumentation.redefineModule(
+          module, Set.of(probeModule), Map.of(), Map.of(), Set.of(), Map.of());
+    }
   }
 
   private static boolean isIgnored(String className) {

@@ -120,11 +120,16 @@ public final class Registry {
             value instanceof ReadWriteLock
                 ? "write lock of " + value.getClass().getSimpleName()
                 : lock.getClass().getSimpleName();
-        registerLock(lock, spec.displayName + " (" + kind + ")");
+        registerLock(lock, fieldName(spec) + " (" + kind + ")");
       }
     } else if (!isRegisteredMonitor(value)) {
-      registerMonitor(value, spec.displayName);
+      registerMonitor(value, fieldName(spec));
     }
+  }
+
+  /** The same field of a class defined by two loaders is two monitors, named by their loader. */
+  private static String fieldName(FieldSpec spec) {
+    return LoaderNames.qualify(spec.displayName, LoaderNames.callerLoader());
   }
 
   private static boolean isRegisteredMonitor(Object value) {
@@ -175,7 +180,10 @@ public final class Registry {
   }
 
   private static MonitorState registerInstance(Object o) {
-    String name = o.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(o));
+    String name =
+        LoaderNames.qualify(
+            o.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(o)),
+            o.getClass().getClassLoader());
     MonitorState created = newUnlistedState(o, name, GilscopeEvents.KIND_MONITOR, false);
     MonitorState winner = MONITORS.putIfAbsent(created);
     if (winner == created) {

@@ -63,6 +63,7 @@ public final class Statistics {
         status.suppressedErrors = Errors.suppressedCount();
         status.agentVersion = agentVersion;
         status.options = options;
+        status.targets = Targets.summary();
         status.commit();
       }
     } catch (Throwable t) {

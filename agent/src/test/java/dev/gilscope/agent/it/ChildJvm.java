@@ -49,13 +49,19 @@ final class ChildJvm {
   }
 
   Running start(String mainClass, String... args) throws IOException {
+    List<String> launch = new ArrayList<>(List.of("-cp", classPath, mainClass));
+    launch.addAll(List.of(args));
+    return launch(launch);
+  }
+
+  /**
+   * Starts the JVM with the agent and {@code launch} as its arguments, e.g. {@code -m mod/main}.
+   */
+  Running launch(List<String> launch) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(jvmArgs);
-    command.add("-cp");
-    command.add(classPath);
-    command.add(mainClass);
-    command.addAll(List.of(args));
+    command.addAll(launch);
     Path out = Files.createTempFile("gilscope-it-", ".out");
     Path err = Files.createTempFile("gilscope-it-", ".err");
     Process process =
