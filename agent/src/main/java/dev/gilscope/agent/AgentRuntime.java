@@ -6,6 +6,7 @@ import dev.gilscope.agent.config.Target;
 import dev.gilscope.agent.instrumentation.Installer;
 import dev.gilscope.agent.probe.Detail;
 import dev.gilscope.agent.probe.Errors;
+import dev.gilscope.agent.probe.EventClock;
 import dev.gilscope.agent.probe.Probe;
 import dev.gilscope.agent.probe.Registry;
 import dev.gilscope.agent.probe.Statistics;
@@ -50,6 +51,8 @@ final class AgentRuntime {
         throw new OptionException(
             "file=" + options.file() + ": cannot write a recording there (" + e + ")");
       }
+      // decided once the recording runs (the check times an enabled hold event), before main
+      EventClock.initialize();
     }
     Installer.install(options, instrumentation);
     registerLoadedFields(options, instrumentation);
@@ -66,7 +69,11 @@ final class AgentRuntime {
   private static void registerWithJfr(AgentOptions options) {
     String version = VERSION;
     String raw = options.raw();
-    if (options.file() != null || LaunchRecording.mayStart()) {
+    if (options.file() != null) {
+      Statistics.install(version, raw, false);
+      return;
+    }
+    if (LaunchRecording.mayStart()) {
       Statistics.install(version, raw);
       return;
     }

@@ -23,9 +23,9 @@ public final class EventClock {
   private EventClock() {}
 
   /**
-   * Decides {@link #USABLE} now, when JFR initializes and before the per-operation events are
-   * enabled: the check spins 0.2 ms, which must not happen inside the application's first timed
-   * hold, and it loads an event class, which must not happen before JFR is up (see {@link
+   * Decides {@link #USABLE} now, in premain once the agent's own recording has started, else when
+   * JFR initializes: the check spins 0.2 ms, which must not happen inside the application's first
+   * timed hold, and it loads an event class, which must not happen before JFR is up (see {@link
    * Emitter}).
    */
   public static boolean initialize() {

@@ -22,6 +22,7 @@ public final class Statistics {
   private static volatile String agentVersion = "";
   private static volatile String options = "";
   private static boolean hooksInstalled;
+  private static volatile boolean clockOnInit;
 
   private Statistics() {}
 
@@ -30,8 +31,18 @@ public final class Statistics {
    * it initializes (premain). JFR calls the listener before any recording can start.
    */
   public static void install(String version, String optionString) {
+    install(version, optionString, true);
+  }
+
+  /**
+   * As {@link #install(String, String)}; {@code decideClockOnInit} false leaves {@link
+   * EventClock#initialize} to the caller, who starts a recording first (its check needs an enabled
+   * hold event, which JFR's initialization alone does not give on JDK 17).
+   */
+  public static void install(String version, String optionString, boolean decideClockOnInit) {
     agentVersion = version;
     options = optionString;
+    clockOnInit = decideClockOnInit;
     FlightRecorder.addListener(
         new FlightRecorderListener() {
           @Override
@@ -46,7 +57,9 @@ public final class Statistics {
       return;
     }
     hooksInstalled = true;
-    EventClock.initialize();
+    if (clockOnInit) {
+      EventClock.initialize();
+    }
     Emitter.eventsReady();
     FlightRecorder.addPeriodicEvent(MonitorStatistics.class, Statistics::flush);
     FlightRecorder.addPeriodicEvent(AgentStatus.class, Statistics::statusAndFlush);
