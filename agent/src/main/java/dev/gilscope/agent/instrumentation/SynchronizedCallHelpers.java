@@ -14,8 +14,9 @@ import net.bytebuddy.jar.asm.Type;
  * The helper methods that one class's rewritten call sites of synchronized JDK methods call instead
  * (see {@link JdkCallSites}): one private static synthetic method per distinct call, taking the
  * receiver and the arguments and returning the result, so that the call site keeps its stack shape
- * and its exception handlers. Each helper is javac's {@code synchronized (lock) { return call; }}
- * with probe calls, so HotSpot can prove its monitors balanced, compile it and inline it.
+ * and its exception handlers. For a tracked receiver each helper is javac's {@code synchronized
+ * (receiver) { return call; }} with probe calls, so HotSpot can prove its monitors balanced,
+ * compile it and inline it; for any other receiver it makes the plain call.
  */
 final class SynchronizedCallHelpers {
   private static final String MONITOR = "dev/gilscope/agent/probe/CallSiteMonitor";
@@ -88,8 +89,10 @@ final class SynchronizedCallHelpers {
     for (Type p : params) {
       paramSlots += p.getSize();
     }
-    int lock = paramSlots;
+    int state = paramSlots;
+    int lock = state + 1;
     int thrown = lock + 1;
+    Label locked = new Label();
     Label start = new Label();
     Label end = new Label();
     Label handler = new Label();
@@ -97,43 +100,39 @@ final class SynchronizedCallHelpers {
     mv.visitCode();
     mv.visitTryCatchBlock(start, end, handler, null);
     mv.visitTryCatchBlock(handler, handlerEnd, handler, null);
-    // lock = CallSiteMonitor.monitorFor(receiver, method); monitorenter lock
+    // state = CallSiteMonitor.stateFor(receiver, method); untracked: the plain call
     mv.visitVarInsn(Opcodes.ALOAD, 0);
     mv.visitLdcInsn(h.method);
     mv.visitMethodInsn(
         Opcodes.INVOKESTATIC,
         MONITOR,
-        "monitorFor",
+        "stateFor",
         "(Ljava/lang/Object;I)Ljava/lang/Object;",
         false);
+    mv.visitVarInsn(Opcodes.ASTORE, state);
+    mv.visitVarInsn(Opcodes.ALOAD, state);
+    mv.visitJumpInsn(Opcodes.IFNONNULL, locked);
+    call(mv, h, params);
+    mv.visitInsn(result.getOpcode(Opcodes.IRETURN));
+    // tracked: javac's synchronized (receiver) { entered; call; exiting }
+    mv.visitLabel(locked);
+    frame(mv, params, 1, new Object[0]);
+    mv.visitVarInsn(Opcodes.ALOAD, 0);
     mv.visitInsn(Opcodes.DUP);
     mv.visitVarInsn(Opcodes.ASTORE, lock);
     mv.visitInsn(Opcodes.MONITORENTER);
     mv.visitLabel(start);
-    mv.visitVarInsn(Opcodes.ALOAD, lock);
+    mv.visitVarInsn(Opcodes.ALOAD, state);
     mv.visitMethodInsn(Opcodes.INVOKESTATIC, MONITOR, "entered", OBJECT_TO_VOID, false);
-    int slot = 0;
-    for (Type p : params) {
-      mv.visitVarInsn(p.getOpcode(Opcodes.ILOAD), slot);
-      slot += p.getSize();
-    }
-    mv.visitMethodInsn(h.opcode, h.owner, h.methodName, h.methodDescriptor, h.ownerIsInterface);
-    release(mv, lock);
+    call(mv, h, params);
+    release(mv, state, lock);
     mv.visitLabel(end);
     mv.visitInsn(result.getOpcode(Opcodes.IRETURN));
     // any exception: release, then rethrow (the handler covers its own release, as javac's does)
     mv.visitLabel(handler);
-    if (withFrames) {
-      List<Object> locals = new ArrayList<>();
-      for (Type p : params) {
-        locals.add(frameType(p));
-      }
-      locals.add("java/lang/Object");
-      mv.visitFrame(
-          Opcodes.F_NEW, locals.size(), locals.toArray(), 1, new Object[] {"java/lang/Throwable"});
-    }
+    frame(mv, params, 2, new Object[] {"java/lang/Throwable"});
     mv.visitVarInsn(Opcodes.ASTORE, thrown);
-    release(mv, lock);
+    release(mv, state, lock);
     mv.visitLabel(handlerEnd);
     mv.visitVarInsn(Opcodes.ALOAD, thrown);
     mv.visitInsn(Opcodes.ATHROW);
@@ -141,8 +140,32 @@ final class SynchronizedCallHelpers {
     mv.visitEnd();
   }
 
-  private static void release(MethodVisitor mv, int lock) {
-    mv.visitVarInsn(Opcodes.ALOAD, lock);
+  private static void call(MethodVisitor mv, Helper h, Type[] params) {
+    int slot = 0;
+    for (Type p : params) {
+      mv.visitVarInsn(p.getOpcode(Opcodes.ILOAD), slot);
+      slot += p.getSize();
+    }
+    mv.visitMethodInsn(h.opcode, h.owner, h.methodName, h.methodDescriptor, h.ownerIsInterface);
+  }
+
+  /** A full frame: the parameters, then {@code objects} locals of type Object, then the stack. */
+  private void frame(MethodVisitor mv, Type[] params, int objects, Object[] stack) {
+    if (!withFrames) {
+      return;
+    }
+    List<Object> locals = new ArrayList<>();
+    for (Type p : params) {
+      locals.add(frameType(p));
+    }
+    for (int i = 0; i < objects; i++) {
+      locals.add("java/lang/Object");
+    }
+    mv.visitFrame(Opcodes.F_NEW, locals.size(), locals.toArray(), stack.length, stack);
+  }
+
+  private static void release(MethodVisitor mv, int state, int lock) {
+    mv.visitVarInsn(Opcodes.ALOAD, state);
     mv.visitMethodInsn(Opcodes.INVOKESTATIC, MONITOR, "exiting", OBJECT_TO_VOID, false);
     mv.visitVarInsn(Opcodes.ALOAD, lock);
     mv.visitInsn(Opcodes.MONITOREXIT);

@@ -8,14 +8,14 @@ import java.lang.reflect.Modifier;
  * Called from the helper that replaces an application's call of a {@code synchronized} method of a
  * {@code monitor=C} JDK class: the helper takes the receiver's monitor itself, before the call, as
  * a {@code synchronized (receiver)} block would, so the request and its wait are seen; the JVM's
- * own entry inside the method is then reentrant and free. The helper's shape: {@code lock =
- * monitorFor(receiver, method); synchronized (lock) { entered(lock); call; exiting(lock); }} with
- * {@code exiting(lock)} also on the exception path.
+ * own entry inside the method is then reentrant and free. The helper's shape: {@code state =
+ * stateFor(receiver, method); if (state == null) return call; synchronized (receiver) {
+ * entered(state); call; exiting(state); }} with {@code exiting(state)} also on the exception path.
  *
  * <p>A call site is matched by name and descriptor only, so the receiver may be something else: a
  * {@code HashMap} behind {@code Map.put}, a subclass whose override is not synchronized, or null.
- * Then the helper locks a per-thread placeholder instead: no monitor of the application is taken
- * that the original call would not take, and no probe work is done.
+ * Then {@link #stateFor} returns null and the helper just makes the call: no monitor is taken that
+ * the original call would not take, at the cost of one {@code ClassValue} lookup.
  */
 public final class CallSiteMonitor {
   private static volatile Class<?>[] trackedClasses = new Class<?>[0];
@@ -27,14 +27,6 @@ public final class CallSiteMonitor {
         @Override
         protected boolean[] computeValue(Class<?> receiverClass) {
           return synchronizedMethodsOf(receiverClass);
-        }
-      };
-
-  private static final ThreadLocal<Placeholder> PLACEHOLDER =
-      new ThreadLocal<>() {
-        @Override
-        protected Placeholder initialValue() {
-          return new Placeholder();
         }
       };
 
@@ -51,53 +43,41 @@ public final class CallSiteMonitor {
   }
 
   /**
-   * The object the call site locks: the receiver when the call runs a synchronized method of a
-   * tracked class (its request is recorded here, before the wait), else the thread's placeholder.
+   * The receiver's state when the call runs a synchronized method of a tracked class (its request
+   * is recorded here, before the wait: the helper then locks the receiver), else null (the helper
+   * makes the plain call). Typed {@code Object}: the helper only hands it back.
    */
-  public static Object monitorFor(Object receiver, int method) {
-    if (receiver != null) {
-      try {
-        if (SYNCHRONIZED.get(receiver.getClass())[method]) {
-          MonitorState s = Registry.monitor(receiver);
-          if (s != null) {
-            s.request(true);
-          }
-          return receiver;
-        }
-      } catch (Throwable t) {
-        Errors.suppressed(t);
-      }
-    }
-    return PLACEHOLDER.get();
-  }
-
-  /** First instruction inside the call site's synchronized region. */
-  public static void entered(Object lock) {
-    if (lock instanceof Placeholder) {
-      return;
-    }
-    MonitorState s = Registry.monitor(lock);
-    if (s == null) {
-      return;
+  public static Object stateFor(Object receiver, int method) {
+    if (receiver == null) {
+      return null;
     }
     try {
-      s.acquiredAtCallSite();
+      if (SYNCHRONIZED.get(receiver.getClass())[method]) {
+        MonitorState s = Registry.monitor(receiver);
+        if (s != null) {
+          s.request(true);
+        }
+        return s;
+      }
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+    return null;
+  }
+
+  /** First instruction inside the helper's synchronized region. */
+  public static void entered(Object state) {
+    try {
+      ((MonitorState) state).acquiredAtCallSite();
     } catch (Throwable t) {
       Errors.suppressed(t);
     }
   }
 
-  /** Before the call site's {@code monitorexit}, on the normal and the exception path. */
-  public static void exiting(Object lock) {
-    if (lock instanceof Placeholder) {
-      return;
-    }
-    MonitorState s = Registry.monitor(lock);
-    if (s == null) {
-      return;
-    }
+  /** Before the helper's {@code monitorexit}, on the normal and the exception path. */
+  public static void exiting(Object state) {
     try {
-      s.releasingCallSite();
+      ((MonitorState) state).releasingCallSite();
     } catch (Throwable t) {
       Errors.suppressed(t);
     }
@@ -152,7 +132,4 @@ public final class CallSiteMonitor {
     }
     return null;
   }
-
-  /** A lock of its own for each thread, taken where the call site's receiver is not tracked. */
-  private static final class Placeholder {}
 }
