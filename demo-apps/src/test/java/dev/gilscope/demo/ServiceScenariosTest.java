@@ -13,13 +13,11 @@ class ServiceScenariosTest {
     assertThat(run.out())
         .contains("agent options: monitor=dev.gilscope.demo.newgil.NewGil#GIL")
         .contains("I/O thread alone", "I/O thread + 1 CPU-bound");
-    // The convoy: each reply waits for a 5 ms interval; alone a round trip takes ~0.6 ms.
-    assertThat(run.number("p50_increase")).isGreaterThan(4);
-    // The tail sits out at least one whole interval; the ratio to the I/O-alone tail is looser
-    // because one preempted round trip on a shared 2-core machine moves a 300-request p99.
+    // The convoy: each reply waits for most of a 5 ms switch interval on top of its round trip.
+    // Only lower bounds, and additive ones: a loaded machine makes every wait longer (a ratio to
+    // the I/O-alone run would shrink when the alone run is slowed too).
+    assertThat(run.number("with_cpu_p50_us") - run.number("alone_p50_us")).isGreaterThan(4_000);
     assertThat(run.number("with_cpu_p99_us")).isGreaterThan(4_000);
-    assertThat(run.number("p99_increase")).isGreaterThan(1.5);
-    assertThat(run.number("with_cpu_p50_us")).isGreaterThan(4_000);
   }
 
   @Test
@@ -27,8 +25,10 @@ class ServiceScenariosTest {
     ScenarioRun run = ScenarioRun.scenario("io-outside", "--quick");
     assertThat(run.out())
         .contains("agent options: lock=dev.gilscope.demo.iooutside.IoOutsideWorkload#GIL");
-    assertThat(run.number("p50_increase")).isLessThan(3);
-    assertThat(run.number("with_cpu_p50_us")).isLessThan(3_000);
+    // No convoy: the median reply does not sit out a 5 ms switch interval behind the CPU-bound
+    // thread. Additive against the I/O-alone run, so that a loaded machine, which slows both
+    // runs, does not turn it red.
+    assertThat(run.number("with_cpu_p50_us") - run.number("alone_p50_us")).isLessThan(5_000);
   }
 
   @Test

@@ -127,4 +127,28 @@ public final class MonitorStatistics extends jdk.jfr.Event {
   @Label("Max Queue Length")
   @Description("Most threads waiting for the monitor at once")
   public int maxQueueLength;
+
+  @Label("Timed Gaps")
+  @Description(
+      "Releases after which the time until the same thread's next request of the monitor was"
+          + " measured (its work outside the monitor): after every contended acquisition's hold,"
+          + " and after 1 in sample of the others")
+  public long timedGaps;
+
+  @Label("Total Gap")
+  @Description("Sum of the measured gaps, release to the same thread's next request")
+  @Timespan(Timespan.NANOSECONDS)
+  public long totalGap;
+
+  @Label("Sampled Gaps")
+  @Description("The Timed Gaps that followed a hold begun by an uncontended acquisition")
+  public long sampledGaps;
+
+  @Label("Sampled Gap")
+  @Description(
+      "Part of Total Gap that belongs to the Sampled Gaps. Estimated total gap: (Total Gap -"
+          + " Sampled Gap) * Contended Acquisitions / (Timed Gaps - Sampled Gaps) + Sampled Gap *"
+          + " (Acquisitions - Contended Acquisitions) / Sampled Gaps")
+  @Timespan(Timespan.NANOSECONDS)
+  public long sampledGap;
 }

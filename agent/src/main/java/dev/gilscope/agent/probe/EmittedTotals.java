@@ -18,5 +18,9 @@ final class EmittedTotals {
   long sampledHoldNanos;
   long timedWaits;
   long totalWaitNanos;
+  long timedGaps;
+  long totalGapNanos;
+  long sampledGaps;
+  long sampledGapNanos;
   long periodStartMillis = System.currentTimeMillis();
 }

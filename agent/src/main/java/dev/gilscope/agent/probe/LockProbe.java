@@ -83,14 +83,18 @@ public final class LockProbe {
 
   public static void unlock(Lock lock) {
     MonitorState s = Registry.lock(lock);
+    ThreadStats gap = null;
     if (s != null) {
       try {
-        s.releasing();
+        gap = s.releasing(true);
       } catch (Throwable t) {
         Errors.suppressed(t);
       }
     }
     lock.unlock();
+    if (gap != null) {
+      MonitorState.restartGap(gap);
+    }
   }
 
   public static Condition newCondition(Lock lock) {

@@ -66,6 +66,16 @@ public final class MonitorState extends WeakReference<Object> {
   long timedWaits;
   long totalWaitNanos;
   long maxWaitNanos;
+  // release-to-next-request gaps of the releasing thread (its work outside the monitor), two strata
+  // like the holds: after every contended acquisition's hold, and 1 in N of the others
+  long timedGaps;
+  long totalGapNanos;
+  long sampledGaps;
+  long sampledGapNanos;
+  private int gapCountdown = Detail.sampleEvery;
+  // the last thread that opened a gap: its request, which may not hold the monitor, reads this
+  // (racily: a stale value only leaves the gap to end at the acquisition) to time its gap's end
+  private ThreadStats lastGap;
   private Thread lastReleaser;
   private boolean releasedWithWaiters;
   private int sampleCountdown = Detail.sampleEvery;
@@ -115,6 +125,13 @@ public final class MonitorState extends WeakReference<Object> {
   Object request(boolean willWait) {
     Thread current = (Thread) OWNER.getOpaque(this);
     Thread me = Thread.currentThread();
+    ThreadStats gap = lastGap;
+    if (gap != null && gap.thread == me && gap.gapOpen) {
+      // the gap ends at the request: a monitorenter that blocks after finding the monitor free
+      // here (another thread took it in between) is waiting, not work outside
+      gap.gapRequestNanos = System.nanoTime();
+      gap.gapRequested = true;
+    }
     if (current == null || current == me) {
       return this;
     }
@@ -253,6 +270,13 @@ public final class MonitorState extends WeakReference<Object> {
     }
     ownerStats = ts;
     ts.acquisitions++;
+    if (ts.gapOpen) {
+      endGap(
+          ts,
+          pending != null
+              ? ts.pendingNanos
+              : ts.gapRequested ? ts.gapRequestNanos : System.nanoTime());
+    }
     if (pending != null) {
       contendedAcquired(pending, sequence, otherReleaser, othersWaiting, viaTryLock);
     } else if (Detail.timeEveryHold || --sampleCountdown <= 0) {
@@ -320,22 +344,83 @@ public final class MonitorState extends WeakReference<Object> {
     holdStartNanos = event != null && EventClock.USABLE ? TIMED_BY_EVENT : System.nanoTime();
   }
 
-  /** Before the exit, still holding. */
+  /** Before a {@code monitorexit}, still holding. */
   void releasing() {
+    releasing(false);
+  }
+
+  /**
+   * Before the exit, still holding. Returns the releasing thread's stats when it opened a gap, else
+   * null. {@code exitRestartsGap}: the caller restarts the gap after the exit ({@link #restartGap},
+   * a {@code Lock.unlock}); a {@code monitorexit} cannot, so after a release with waiters, whose
+   * exit wakes one (and the scheduler often runs the woken thread in the releaser's place, for
+   * milliseconds on a busy machine), its gap is not timed: that time is the handoff, not work.
+   */
+  ThreadStats releasing(boolean exitRestartsGap) {
     Thread me = Thread.currentThread();
     if (owner != me) {
-      return; // the enter happened before tracking began, or the exit will throw
+      return null; // the enter happened before tracking began, or the exit will throw
     }
     if (--depth != 0) {
-      return;
+      return null;
     }
     int waitingNow = waiters;
     releasedWithWaiters = waitingNow != 0;
     lastReleaser = me;
+    ThreadStats gap = null;
     if (holdTimed) {
       endTimedHold(waitingNow, false);
+      if (exitRestartsGap || waitingNow == 0) {
+        gap = startGap();
+      }
     }
     OWNER.setRelease(this, null);
+    return gap;
+  }
+
+  /**
+   * After a {@code Lock.unlock} that opened a gap: the gap starts again here, so the unlock's own
+   * cost (unparking a waiter: a futex call of microseconds) counts as handing the lock over, not as
+   * work outside it. Only the releasing thread touches its stats.
+   */
+  static void restartGap(ThreadStats ts) {
+    if (ts.gapOpen) {
+      ts.gapStartNanos = System.nanoTime();
+    }
+  }
+
+  /**
+   * Opens the releasing thread's gap: its time outside the monitor until its next request, the
+   * parallel part of Amdahl's law. Timed after the holds that are timed anyway (contended ones and
+   * the default detail's 1-in-N sample); where every hold is timed, 1 in N of the sampled stratum.
+   */
+  private ThreadStats startGap() {
+    if (holdSampled && Detail.timeEveryHold) {
+      if (--gapCountdown > 0) {
+        return null;
+      }
+      gapCountdown = Detail.sampleEvery;
+    }
+    ThreadStats ts = ownerStats;
+    ts.gapOpen = true;
+    ts.gapRequested = false;
+    ts.gapSampled = holdSampled;
+    ts.gapStartNanos = System.nanoTime();
+    lastGap = ts;
+    return ts;
+  }
+
+  /** Closes the gap at the thread's next request ({@code requestNanos}), holding the monitor. */
+  private void endGap(ThreadStats ts, long requestNanos) {
+    ts.gapOpen = false;
+    ts.gapRequested = false;
+    long gap = Math.max(0, requestNanos - ts.gapStartNanos);
+    timedGaps++;
+    totalGapNanos += gap;
+    if (ts.gapSampled) {
+      sampledGaps++;
+      sampledGapNanos += gap;
+    }
   }
 
   private void endTimedHold(int waitersAtRelease, boolean byWait) {

@@ -132,6 +132,10 @@ public final class Statistics {
     long sampledHold = s.sampledHoldNanos;
     long timedWaits = s.timedWaits;
     long totalWait = s.totalWaitNanos;
+    long timedGaps = s.timedGaps;
+    long totalGap = s.totalGapNanos;
+    long sampledGaps = s.sampledGaps;
+    long sampledGap = s.sampledGapNanos;
     boolean used =
         acquisitions != last.acquisitions
             || reentrant != last.reentrant
@@ -168,6 +172,10 @@ public final class Statistics {
       s.maxWaitNanos = 0;
       e.maxQueueLength = s.maxQueueLength;
       s.maxQueueLength = 0;
+      e.timedGaps = timedGaps - last.timedGaps;
+      e.totalGap = totalGap - last.totalGapNanos;
+      e.sampledGaps = sampledGaps - last.sampledGaps;
+      e.sampledGap = sampledGap - last.sampledGapNanos;
       e.commit();
       last.acquisitions = acquisitions;
       last.contended = contended;
@@ -185,6 +193,10 @@ public final class Statistics {
       last.sampledHoldNanos = sampledHold;
       last.timedWaits = timedWaits;
       last.totalWaitNanos = totalWait;
+      last.timedGaps = timedGaps;
+      last.totalGapNanos = totalGap;
+      last.sampledGaps = sampledGaps;
+      last.sampledGapNanos = sampledGap;
     }
     for (ThreadStats ts : s.threads.snapshot()) {
       if (ts != null) {

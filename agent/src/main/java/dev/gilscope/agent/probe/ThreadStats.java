@@ -34,6 +34,13 @@ final class ThreadStats {
   boolean pendingActive;
 
   Thread pendingOwner;
+
+  // a timed gap from this thread's release to its next request (holder-written, see startGap)
+  boolean gapOpen;
+  boolean gapSampled;
+  long gapStartNanos;
+  boolean gapRequested;
+  long gapRequestNanos;
   MonitorAcquire pendingEvent;
 
   // last values emitted (statistics flush only)

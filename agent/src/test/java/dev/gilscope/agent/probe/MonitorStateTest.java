@@ -153,4 +153,22 @@ class MonitorStateTest {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void timesTheGapFromASampledReleaseToTheSameThreadsNextRequest() {
+    MonitorState s = tracked("test#gaps");
+    Object m = monitorOf(s);
+    // the default detail times 1 uncontended hold in Detail.sampleEvery, and the gap after it
+    int acquisitions = 3 * Detail.sampleEvery;
+    for (int i = 0; i < acquisitions; i++) {
+      locked(m, () -> {});
+    }
+    assertThat(s.acquisitions).isEqualTo(acquisitions);
+    assertThat(s.sampledHolds).isEqualTo(3);
+    // the third sampled release's gap is still open: no request followed it
+    assertThat(s.timedGaps).isEqualTo(2);
+    assertThat(s.sampledGaps).isEqualTo(2);
+    assertThat(s.sampledGapNanos).isEqualTo(s.totalGapNanos);
+    assertThat(s.totalGapNanos).isPositive();
+  }
 }

@@ -1,9 +1,11 @@
 package dev.gilscope.analyzer.cli;
 
+import dev.gilscope.analyzer.detect.AgentAdvice;
 import dev.gilscope.analyzer.detect.Detectors;
 import dev.gilscope.analyzer.model.AnalysisResult;
 import dev.gilscope.analyzer.model.Finding;
 import dev.gilscope.analyzer.model.FindingKind;
+import dev.gilscope.analyzer.model.MonitorIdentity;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.model.Severity;
@@ -282,9 +284,14 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
       monitors = selected;
     }
+    MonitorIdentity.Result identity = MonitorIdentity.merge(monitors);
+    monitors = identity.monitors();
     RecordingInfo info = SourceScope.scopeUnavailable(read.recording(), monitors);
     Detectors.Diagnosis diagnosis = Detectors.diagnose(Detectors.all(), monitors, info);
-    return new AnalysisResult(info, monitors, diagnosis.findings(), diagnosis.notes());
+    List<String> notes = new ArrayList<>(identity.notes());
+    AgentAdvice.forRecording(monitors, info).ifPresent(notes::add);
+    notes.addAll(diagnosis.notes());
+    return new AnalysisResult(info, monitors, diagnosis.findings(), notes);
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.gilscope.analyzer.model.HoldTime;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
+import dev.gilscope.analyzer.model.SerialFraction;
 import dev.gilscope.analyzer.model.Severity;
 import dev.gilscope.analyzer.model.ThreadStats;
 import java.util.ArrayList;
@@ -19,16 +20,42 @@ import java.util.TreeMap;
 
 /**
  * SERIALIZATION: the GIL lets one thread run at a time (seed 004: two threads slower than one).
- * Signature: the monitor is held most of each window (utilization = hold time / window) while on
- * average {@link #MIN_AVERAGE_WAITERS_WARNING} or more threads wait to enter it (sum of waits /
- * window), with two or more threads using it. The speed-up the monitor allows on the recording's
- * cores is {@code min(cores, 1 / utilization)}. Needs gilscope's hold times; when holds are
- * sampled, the total is estimated by {@link HoldTime} (unbiased from the agent's separate sample
- * stratum; an upper estimate for recordings of agents without it, and the summary says which). The
- * evidence adds the measured lower bound, and the verdict also needs waiters, which come from
- * complete data (every contended wait is timed; contended and barged acquisitions are exact).
+ * Amdahl's law on the monitor's threads ({@link SerialFraction}): the serial fraction {@code s} is
+ * the time they spend holding the monitor or getting it (hold, wait, handoff) over that plus the
+ * time they spend outside it (the agent's timed release-to-next-request gaps), and {@code n} =
+ * min(threads that want it, cores) threads run at most {@code B = 1 / (s + (1 - s) / n)} times as
+ * fast as one. The pattern's definition, "threads add no speed", is measured by the gain {@code G =
+ * (B - 1) / (n - 1)}: the share of the extra threads' potential that becomes speed-up (1 with no
+ * lock, 0 under a perfect GIL). CRITICAL at {@code G <= }{@link #GAIN_CRITICAL} (on 2 cores: a
+ * bound of at most 1.1x), WARNING at {@link #GAIN_WARNING}, INFO at {@link #GAIN_INFO}; two or more
+ * threads must each take at least a tenth of the acquisitions ({@link WantingThreads}) and want it
+ * at the same time ({@link #MIN_CONTENTIONS} contended or barged acquisitions). Recordings without
+ * timed gaps (agents before the gap fields) fall back to the monitor's utilization (hold time /
+ * window) and its average waiters, which cannot see a GIL whose cost is the handoff itself.
  */
 public final class SerializationDetector implements Detector {
+  /** The extra threads add at most a tenth of their potential: they run one at a time. */
+  public static final double GAIN_CRITICAL = 0.10;
+
+  /** The extra threads add at most a third of their potential. */
+  public static final double GAIN_WARNING = 1.0 / 3;
+
+  /** The extra threads add at most half of their potential. */
+  public static final double GAIN_INFO = 0.50;
+
+  /**
+   * Threads want the monitor at the same time: at least this many acquisitions found it held or
+   * barged past a waiter in the judged windows (a minimum sample, as for STARVATION's waits).
+   */
+  public static final long MIN_CONTENTIONS = 20;
+
+  /**
+   * Fewer timed gaps than this in a window: its serial fraction is taken from the whole recording
+   * (the fraction is a property of the code the threads run, the window's numbers only say when).
+   */
+  public static final long MIN_TIMED_GAPS = 20;
+
+  // --- the fallback for recordings without timed gaps ---
   public static final double UTILIZATION_INFO = 0.50;
   public static final double UTILIZATION_WARNING = 0.75;
   public static final double UTILIZATION_CRITICAL = 0.90;
@@ -38,10 +65,10 @@ public final class SerializationDetector implements Detector {
   public static final int MIN_THREADS = 2;
 
   /**
-   * Contention that shows threads queueing even when each wait is short (an old-GIL style re-take
-   * every few hundred nanoseconds keeps measured waits tiny): contended acquisitions plus barges
-   * per second, while two or more threads each take at least a tenth of the acquisitions ({@link
-   * WantingThreads}). Counts as {@link #MIN_AVERAGE_WAITERS_CRITICAL} waiters.
+   * Fallback only: contention that shows threads queueing even when each wait is short (an old-GIL
+   * style re-take every few hundred nanoseconds keeps measured waits tiny): contended acquisitions
+   * plus barges per second, while two or more threads each take at least a tenth of the
+   * acquisitions ({@link WantingThreads}). Counts as {@link #MIN_AVERAGE_WAITERS_CRITICAL} waiters.
    */
   public static final double CONTENTION_PER_SECOND = 1_000;
 
@@ -58,6 +85,160 @@ public final class SerializationDetector implements Detector {
     if (m.totals().get(Metric.TIMED_HOLDS) == 0) {
       return Evaluation.notApplicable("no hold was timed");
     }
+    return SerialFraction.measurable(m.totals()) ? amdahl(m, r) : fromUtilization(m, r);
+  }
+
+  /** Amdahl's law on the timed holds, waits and gaps. */
+  private Evaluation amdahl(MonitorStats m, RecordingInfo r) {
+    double wholeRecording = SerialFraction.of(m.totals());
+    NavigableMap<Integer, Double> scores = new TreeMap<>();
+    for (Map.Entry<Integer, Counters> e : m.windows().all().entrySet()) {
+      int w = e.getKey();
+      Counters c = e.getValue();
+      int n = parallelThreads(WantingThreads.count(m, w, w), r.cpuCores());
+      if (n < MIN_THREADS || contentions(c) == 0) {
+        continue;
+      }
+      double gain = gain(serialFraction(c, wholeRecording), n);
+      if (severity(gain) != null) {
+        scores.put(w, 1 - gain);
+      }
+    }
+    int[] run = WindowRuns.bestRun(scores);
+    if (run == null) {
+      return Evaluation.nothing();
+    }
+    Counters c = m.windows().sum(run[0], run[1]);
+    if (contentions(c) < MIN_CONTENTIONS) {
+      return Evaluation.nothing();
+    }
+    long len = 0;
+    for (int w = run[0]; w <= run[1]; w++) {
+      len += r.windowLengthNanos(w);
+    }
+    int wanting = WantingThreads.count(m, run[0], run[1]);
+    Integer cores = r.cpuCores();
+    int n = parallelThreads(wanting, cores);
+    double s = serialFraction(c, wholeRecording);
+    double bound = SerialFraction.bound(s, n);
+    double gain = gain(s, n);
+    Severity severity = severity(gain);
+    if (severity == null) {
+      severity = Severity.INFO; // each window qualified; the sum is at least INFO
+    }
+    double hold = HoldTime.totalNanos(c);
+    double wait = c.get(Metric.WAIT_NANOS);
+    double gap = SerialFraction.gapNanos(c);
+    double threadTime = Math.max(1, hold + wait + gap);
+    List<String> threads = new ArrayList<>();
+    List<String> victims = new ArrayList<>();
+    usersAndVictims(m, run, threads, victims);
+    double shorter2 = SerialFraction.boundIfShorter(s, n, 2);
+    double shorter10 = SerialFraction.boundIfShorter(s, n, 10);
+    int ways = Math.max(2, n);
+    double split = SerialFraction.boundIfSplit(s, n, ways);
+    Map<String, Number> evidence = new LinkedHashMap<>();
+    evidence.put("serialFraction", round(s));
+    evidence.put("holdingFraction", round(hold / threadTime));
+    evidence.put("waitingFraction", round(wait / threadTime));
+    evidence.put("outsideFraction", round(gap / threadTime));
+    evidence.put("amdahlThreads", n);
+    evidence.put("threads", threads.size());
+    evidence.put("cpuCores", cores);
+    evidence.put("speedUpBound", round(bound));
+    evidence.put("parallelGain", round(gain));
+    evidence.put("speedUpIfHalfTheTimeInside", round(shorter2));
+    evidence.put("speedUpIfATenthOfTheTimeInside", round(shorter10));
+    evidence.put("speedUpIfSplit" + ways + "Ways", round(split));
+    evidence.put("utilization", round(HoldTime.utilization(c, len)));
+    evidence.put("contentionPerSecond", Math.round(contentions(c) / (len / 1e9)));
+    evidence.put("acquisitionsPerSecond", Math.round(c.get(Metric.ACQUISITIONS) / (len / 1e9)));
+    evidence.put("meanHoldNanos", Math.round(c.ratio(Metric.HOLD_NANOS, Metric.TIMED_HOLDS)));
+    evidence.put("meanGapNanos", Math.round(c.ratio(Metric.GAP_NANOS, Metric.TIMED_GAPS)));
+    evidence.put("timedGaps", c.get(Metric.TIMED_GAPS));
+    evidence.put("windowNanos", len);
+    long start = (long) run[0] * r.windowNanos();
+    long end = start + len;
+    String summary =
+        String.format(
+            "From %s to %s the %d threads of %s spent %s of their time holding it or waiting for"
+                + " it (%s holding, %s waiting) and %s outside it: by Amdahl's law %d threads%s"
+                + " run at most %sx as fast as one. If a tenth of that time were spent inside"
+                + " (the rest moved outside) they could run %sx as fast; half: %sx; split %d ways:"
+                + " %sx.",
+            Text.seconds(start),
+            Text.seconds(end),
+            Math.max(threads.size(), wanting),
+            m.name(),
+            Text.percent(s),
+            Text.percent(hold / threadTime),
+            Text.percent(wait / threadTime),
+            Text.percent(gap / threadTime),
+            n,
+            cores == null ? "" : " on " + cores + " cores",
+            Text.fixed(bound, 2),
+            Text.fixed(shorter10, 2),
+            Text.fixed(shorter2, 2),
+            ways,
+            Text.fixed(split, 2));
+    return Evaluation.found(
+        List.of(
+            new Finding(
+                kind(), m.name(), severity, threads, victims, List.of(), start, end, evidence,
+                summary, ADVICE)));
+  }
+
+  private static final String ADVICE =
+      "Shorten the critical section or split the monitor (finer-grained or per-thread state);"
+          + " CPU-bound work under one lock cannot use more cores: move it outside the lock or"
+          + " into separate processes.";
+
+  /** Threads that can run in parallel: those that want the monitor, at most one per core. */
+  static int parallelThreads(int wanting, Integer cores) {
+    return cores == null ? wanting : Math.min(wanting, cores);
+  }
+
+  /** {@code (B - 1) / (n - 1)}: the share of the extra threads' potential that is speed-up. */
+  static double gain(double serialFraction, int n) {
+    return n < 2 ? 0 : (SerialFraction.bound(serialFraction, n) - 1) / (n - 1);
+  }
+
+  static Severity severity(double gain) {
+    if (gain <= GAIN_CRITICAL) {
+      return Severity.CRITICAL;
+    }
+    if (gain <= GAIN_WARNING) {
+      return Severity.WARNING;
+    }
+    if (gain <= GAIN_INFO) {
+      return Severity.INFO;
+    }
+    return null;
+  }
+
+  private static double serialFraction(Counters c, double wholeRecording) {
+    return c.get(Metric.TIMED_GAPS) >= MIN_TIMED_GAPS ? SerialFraction.of(c) : wholeRecording;
+  }
+
+  private static long contentions(Counters c) {
+    return c.get(Metric.CONTENDED) + c.get(Metric.BARGING);
+  }
+
+  private static void usersAndVictims(
+      MonitorStats m, int[] run, List<String> threads, List<String> victims) {
+    for (ThreadStats t : m.threads()) {
+      Counters tc = t.windows().sum(run[0], run[1]);
+      if (tc.get(Metric.ACQUISITIONS) > 0 || tc.get(Metric.REQUESTS) > 0) {
+        threads.add(t.name());
+        if (tc.get(Metric.WAIT_NANOS) > 0 && !t.isEndedThreads()) {
+          victims.add(t.name());
+        }
+      }
+    }
+  }
+
+  /** Recordings of agents without timed gaps: utilization and waiters. */
+  private Evaluation fromUtilization(MonitorStats m, RecordingInfo r) {
     NavigableMap<Integer, Double> scores = new TreeMap<>();
     for (Map.Entry<Integer, Counters> e : m.windows().all().entrySet()) {
       int w = e.getKey();
@@ -65,7 +246,7 @@ public final class SerializationDetector implements Detector {
       double u = utilization(e.getValue(), len);
       boolean twoWant = WantingThreads.count(m, w, w) >= MIN_THREADS;
       double waiters = twoWant ? waiters(e.getValue(), len) : 0;
-      if (severity(u, waiters) != null && twoWant) {
+      if (utilizationSeverity(u, waiters) != null && twoWant) {
         scores.put(w, u * waiters);
       }
     }
@@ -84,7 +265,7 @@ public final class SerializationDetector implements Detector {
             ? waiters(c, len)
             : (double) c.get(Metric.WAIT_NANOS) / len;
     double measuredWaiters = (double) c.get(Metric.WAIT_NANOS) / len;
-    Severity severity = severity(u, waiters);
+    Severity severity = utilizationSeverity(u, waiters);
     if (severity == null) {
       severity = Severity.INFO; // each window qualified; the sum is at least INFO
     }
@@ -159,7 +340,7 @@ public final class SerializationDetector implements Detector {
                 summary, advice)));
   }
 
-  static Severity severity(double utilization, double averageWaiters) {
+  static Severity utilizationSeverity(double utilization, double averageWaiters) {
     if (utilization >= UTILIZATION_CRITICAL && averageWaiters >= MIN_AVERAGE_WAITERS_CRITICAL) {
       return Severity.CRITICAL;
     }

@@ -90,14 +90,16 @@ public final class StarvationDetector implements Detector {
     boolean flag = m.isFlagShaped();
     List<Finding> findings = new ArrayList<>();
     for (ThreadStats victim : m.threads()) {
-      if (victim.isEndedThreads()) {
+      if (victim.isEndedThreads() || victim.windows().all().isEmpty()) {
         continue;
       }
+      // each window is a candidate without the minimum sample (a thread that gets the monitor a
+      // few times a second has few waits per window); the sample is required of the run judged
       NavigableMap<Integer, Double> scores = new TreeMap<>();
       for (int w : victim.windows().all().keySet()) {
-        Judgement j = judge(m, victim, w, w, flag, r.windowLengthNanos(w));
+        Judgement j = judge(m, victim, w, w, flag, r.windowLengthNanos(w), false);
         if (j != null && j.severity != null) {
-          scores.put(w, j.inflation);
+          scores.put(w, Math.max(1, j.inflation));
         }
       }
       int[] run = WindowRuns.bestRun(scores);
@@ -108,32 +110,35 @@ public final class StarvationDetector implements Detector {
           total.get(Metric.REQUESTS) > 0
               && total.get(Metric.ACQUISITIONS) == 0
               && victim.windows().all().size() >= 2;
-      if (run == null && !neverAcquired) {
-        continue;
+      Judgement j = run == null ? null : judge(m, victim, run[0], run[1], flag, span(r, run), true);
+      if (j == null || j.severity == null) {
+        // waits that span windows, or too few per run: the victim's whole time with the monitor
+        int[] all = {victim.windows().all().firstKey(), victim.windows().all().lastKey()};
+        Judgement whole = judge(m, victim, all[0], all[1], flag, span(r, all), true);
+        if (whole != null && (whole.severity != null || neverAcquired)) {
+          j = whole;
+          run = all;
+        } else if (!neverAcquired) {
+          continue;
+        }
       }
-      int from = run == null ? Integer.MIN_VALUE : run[0];
-      int to = run == null ? Integer.MAX_VALUE : run[1];
-      long len =
-          run == null
-              ? r.durationNanos()
-              : Math.min(r.durationNanos(), (long) (to + 1) * r.windowNanos())
-                  - (long) from * r.windowNanos();
-      Judgement j = judge(m, victim, from, to, flag, len);
       if (j == null) {
         continue;
       }
+      long start = (long) run[0] * r.windowNanos();
+      long end = Math.min(r.durationNanos(), (long) (run[1] + 1) * r.windowNanos());
       Severity severity = neverAcquired ? Severity.CRITICAL : j.severity;
       if (severity == null) {
         severity = Severity.INFO;
       }
-      long start = run == null ? 0 : (long) from * r.windowNanos();
-      long end =
-          run == null
-              ? r.durationNanos()
-              : Math.min(r.durationNanos(), (long) (to + 1) * r.windowNanos());
       findings.add(finding(m, victim, j, severity, neverAcquired, start, end));
     }
     return Evaluation.found(findings);
+  }
+
+  private static long span(RecordingInfo r, int[] run) {
+    return Math.min(r.durationNanos(), (long) (run[1] + 1) * r.windowNanos())
+        - (long) run[0] * r.windowNanos();
   }
 
   private Finding finding(
@@ -198,7 +203,13 @@ public final class StarvationDetector implements Detector {
 
   /** The numbers of one victim over windows {@code from..to}; null when it is alone. */
   static Judgement judge(
-      MonitorStats m, ThreadStats victim, int from, int to, boolean flag, long windowNanos) {
+      MonitorStats m,
+      ThreadStats victim,
+      int from,
+      int to,
+      boolean flag,
+      long windowNanos,
+      boolean requireSample) {
     List<String> threads = new ArrayList<>();
     long acquisitions = 0;
     long requests = 0;
@@ -260,10 +271,18 @@ public final class StarvationDetector implements Detector {
       }
     }
     j.waitFraction = (double) waitNanos(v, flag) / Math.max(1, windowNanos);
-    if (victimWaits < MIN_VICTIM_WAITS) {
-      return j; // too few waits to judge: no severity
+    long lostRaces =
+        Math.max(v.get(Metric.PASS_OVERS), v.get(Metric.REQUESTS) - v.get(Metric.ACQUISITIONS));
+    if (requireSample && victimWaits < MIN_VICTIM_WAITS && lostRaces < MIN_VICTIM_WAITS) {
+      return j; // too few waits or lost races to judge: no severity
+    }
+    if (victimWaits == 0 && lostRaces == 0) {
+      return j;
     }
     boolean wantsIt = j.waitFraction >= MIN_WAIT_FRACTION;
+    // a spinner (tryLock loop) loses without a timed wait: its requests are counted, its waits not
+    boolean losesItsRequests =
+        j.requestShare > 0 && j.acquisitionShare <= SHARE_RATIO_WARNING * j.requestShare;
     if (wantsIt
         && j.meanWait >= MIN_MEAN_WAIT_NANOS
         && j.inflation >= WAIT_INFLATION_CRITICAL
@@ -282,6 +301,8 @@ public final class StarvationDetector implements Detector {
         && j.passOversPerAcquisition >= PASS_OVERS_PER_ACQUISITION_WARNING
         && j.inflation >= INFLATION_FOR_STARVED_SHARE
         && shareRatio <= SHARE_RATIO_WARNING) {
+      j.severity = Severity.WARNING;
+    } else if (losesItsRequests && shareRatio <= SHARE_RATIO_WARNING) {
       j.severity = Severity.WARNING;
     } else if (j.meanWait >= MIN_MEAN_WAIT_INFO_NANOS
         && j.inflation >= WAIT_INFLATION_INFO

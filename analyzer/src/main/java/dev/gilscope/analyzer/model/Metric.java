@@ -35,6 +35,13 @@ public enum Metric {
   /** Waits (request to acquisition) whose duration was measured. */
   TIMED_WAITS,
   WAIT_NANOS,
+  /** Releases followed by a timed gap until the same thread's next request (its outside work). */
+  TIMED_GAPS,
+  GAP_NANOS,
+  /** Timed gaps after holds begun by an uncontended acquisition (the agent's 1-in-N sample). */
+  SAMPLED_GAPS,
+  /** The part of {@link #GAP_NANOS} that belongs to {@link #SAMPLED_GAPS}. */
+  SAMPLED_GAP_NANOS,
   /** Time spent inside {@code wait()} on the monitor. */
   WAIT_IN_WAIT_NANOS,
   /** Wait episodes: runs of back-to-back {@code wait()} calls of one thread. */

@@ -114,6 +114,11 @@ public final class MonitorStats {
     return t;
   }
 
+  /** The named thread's statistics, or null when it never used this monitor. */
+  public ThreadStats threadOrNull(String threadName) {
+    return threads.get(threadName);
+  }
+
   /** Threads, most acquisitions first (most waiting first when acquisitions are unknown). */
   public List<ThreadStats> threads() {
     List<ThreadStats> list = new ArrayList<>(threads.values());

@@ -107,6 +107,10 @@ final class EventAccumulator {
       c.add(Metric.WAIT_NANOS, e.nanos("totalWait"));
       c.max(Metric.MAX_WAIT_NANOS, e.nanos("maxWait"));
       c.max(Metric.MAX_QUEUE_LENGTH, e.longValue("maxQueueLength"));
+      c.add(Metric.TIMED_GAPS, e.longValue("timedGaps"));
+      c.add(Metric.GAP_NANOS, e.nanos("totalGap"));
+      c.add(Metric.SAMPLED_GAPS, e.longValue("sampledGaps"));
+      c.add(Metric.SAMPLED_GAP_NANOS, e.nanos("sampledGap"));
     }
   }
 

@@ -89,4 +89,82 @@ class SerializationDetectorTest {
     assertThat(detector.evaluate(m, Models.recording(SECOND, 2)).notApplicableReason())
         .isEqualTo("no hold was timed");
   }
+
+  /**
+   * Two threads on 2 cores, windows 0..1 of 2 s, every acquisition contended (so every hold and gap
+   * is timed): the threads hold it {@code serialPermille} of their time and work outside it the
+   * rest.
+   */
+  private static MonitorStats amdahl(long serialPermille) {
+    MonitorStats m = Models.gilscopeMonitor("Interp#GIL");
+    for (int w = 0; w < 2; w++) {
+      Models.monitor(m, w, Metric.ACQUISITIONS, 1000);
+      Models.monitor(m, w, Metric.CONTENDED, 1000);
+      Models.monitor(m, w, Metric.TIMED_HOLDS, 1000);
+      Models.monitor(m, w, Metric.HOLD_NANOS, serialPermille * 1_000_000);
+      Models.monitor(m, w, Metric.TIMED_GAPS, 1000);
+      Models.monitor(m, w, Metric.GAP_NANOS, (1000 - serialPermille) * 1_000_000);
+      Models.thread(m, "interp-1", w, Metric.ACQUISITIONS, 500);
+      Models.thread(m, "interp-2", w, Metric.ACQUISITIONS, 500);
+      Models.thread(m, "interp-2", w, Metric.WAIT_NANOS, 1);
+    }
+    return m;
+  }
+
+  private Severity amdahlSeverity(long serialPermille) {
+    List<Finding> findings =
+        detector.evaluate(amdahl(serialPermille), Models.recording(2 * SECOND, 2)).findings();
+    return findings.isEmpty() ? null : findings.get(0).severity();
+  }
+
+  @Test
+  void amdahlBoundFromHoldsWaitsAndGapsWithTheWhatIfs() {
+    Finding f = detector.evaluate(amdahl(950), Models.recording(2 * SECOND, 2)).findings().get(0);
+    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+    // s = 0.95, n = 2: 1 / (0.95 + 0.025) = 1.026
+    assertThat(f.evidence())
+        .containsEntry("serialFraction", 0.95)
+        .containsEntry("speedUpBound", 1.026)
+        .containsEntry("amdahlThreads", 2)
+        .containsEntry("speedUpIfATenthOfTheTimeInside", 1.826)
+        .containsEntry("speedUpIfSplit2Ways", 2.0);
+    assertThat(f.summary())
+        .isEqualTo(
+            "From 0.0 s to 2.0 s the 2 threads of Interp#GIL spent 95% of their time holding it or"
+                + " waiting for it (95% holding, 0% waiting) and 5% outside it: by Amdahl's law 2"
+                + " threads on 2 cores run at most 1.03x as fast as one. If a tenth of that time"
+                + " were spent inside (the rest moved outside) they could run 1.83x as fast; half:"
+                + " 1.36x; split 2 ways: 2.00x.");
+  }
+
+  @Test
+  void criticalEdgeIsATenthOfTheExtraThreadsPotential() {
+    // n = 2: gain (1 - s) / (1 + s) <= 0.1 from s = 9/11 (a bound of 1.1x)
+    assertThat(amdahlSeverity(820)).isEqualTo(Severity.CRITICAL);
+    assertThat(amdahlSeverity(810)).isEqualTo(Severity.WARNING);
+  }
+
+  @Test
+  void warningEdgeIsAThirdAndInfoEdgeHalf() {
+    // gain <= 1/3 from s = 1/2; gain <= 1/2 from s = 1/3
+    assertThat(amdahlSeverity(510)).isEqualTo(Severity.WARNING);
+    assertThat(amdahlSeverity(490)).isEqualTo(Severity.INFO);
+    assertThat(amdahlSeverity(340)).isEqualTo(Severity.INFO);
+    assertThat(amdahlSeverity(320)).isNull();
+  }
+
+  @Test
+  void oneCoreOrOneThreadHasNoParallelismToLose() {
+    assertThat(detector.evaluate(amdahl(990), Models.recording(2 * SECOND, 1)).findings())
+        .isEmpty();
+  }
+
+  @Test
+  void aSerialMonitorNobodyContendedForIsNoFinding() {
+    MonitorStats m = amdahl(990);
+    for (int w = 0; w < 2; w++) {
+      Models.monitor(m, w, Metric.CONTENDED, -1000);
+    }
+    assertThat(detector.evaluate(m, Models.recording(2 * SECOND, 2)).findings()).isEmpty();
+  }
 }
