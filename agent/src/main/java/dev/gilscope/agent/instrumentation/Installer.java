@@ -27,9 +27,18 @@ public final class Installer {
   private Installer() {}
 
   public static void install(AgentOptions options, Instrumentation instrumentation) {
+    install(options, instrumentation, false);
+  }
+
+  /**
+   * @param attached loaded into a running JVM: see {@link LiveInstall} for what differs
+   */
+  public static void install(
+      AgentOptions options, Instrumentation instrumentation, boolean attached) {
     Plan plan = new Plan(options.targets(), options.debug());
     ClassLoader platform = ClassLoader.getPlatformClassLoader();
     ElementMatcher.Junction<ClassLoader> jdkLoader = isBootstrapClassLoader().or(is(platform));
+    LiveInstall live = attached ? new LiveInstall(plan, instrumentation) : null;
     AgentBuilder builder =
         new AgentBuilder.Default()
             .disableClassFormatChanges()
@@ -44,10 +53,17 @@ public final class Installer {
                     .or(nameStartsWith("sun."))
                     .or(nameStartsWith("jdk.proxy"))
                     .or(nameStartsWith("com.sun.proxy.")))
-            .type(any(), not(jdkLoader))
+            .type(
+                live == null
+                    ? new AgentBuilder.RawMatcher.ForElementMatchers(any(), not(jdkLoader))
+                    : live.applicationClasses(not(jdkLoader)))
             .transform(
                 (b, type, loader, module, domain) ->
-                    b.visit(new RewriteWrapper(plan, isClassMonitor(plan, type))));
+                    b.visit(
+                        new RewriteWrapper(
+                            plan,
+                            isClassMonitor(plan, type)
+                                && (live == null || !live.wasLoaded(type.getName())))));
     if (!plan.classMonitors.isEmpty()) {
       builder =
           builder
@@ -57,6 +73,9 @@ public final class Installer {
                       b.visit(
                           Advice.to(SynchronizedMethodAdvice.class)
                               .on(isMethod().and(isSynchronized()).and(not(isStatic())))));
+    }
+    if (live != null) {
+      builder = live.extend(builder);
     }
     builder.installOn(instrumentation);
   }
