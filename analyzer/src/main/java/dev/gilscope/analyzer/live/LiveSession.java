@@ -41,6 +41,8 @@ final class LiveSession implements AutoCloseable {
   private long watch = -1;
   private long recordingId = -1;
   private RemoteRecordingStream stream;
+  private final java.util.concurrent.CountDownLatch firstFlush =
+      new java.util.concurrent.CountDownLatch(1);
 
   private LiveSession(String where, JMXConnector connector) throws IOException, JMException {
     this.where = where;
@@ -65,6 +67,23 @@ final class LiveSession implements AutoCloseable {
       throw new WatchException(
           "cannot connect to the JMX agent of " + where + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The innermost cause's message, on one line: JMX nests naming and RMI exceptions. */
+  static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (next(root) != null && next(root) != root) {
+      root = next(root);
+    }
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.lines().findFirst().orElse(message).strip();
+  }
+
+  private static Throwable next(Throwable e) {
+    return e instanceof javax.naming.NamingException n && n.getRootCause() != null
+        ? n.getRootCause()
+        : e.getCause();
   }
 
   /** Waits until the agent's MBean is there (it registers it on its own thread). */
@@ -108,10 +127,16 @@ final class LiveSession implements AutoCloseable {
       invoke("watchRecording", watch, recordingId);
       stream.setSettings(settings());
       stream.onEvent(consumer);
+      stream.onFlush(firstFlush::countDown);
       stream.startAsync();
     } catch (IOException e) {
       throw lost(e);
     }
+  }
+
+  /** Whether the stream delivered its first flush of events within the timeout. */
+  boolean awaitFirstFlush(long timeoutNanos) throws InterruptedException {
+    return firstFlush.await(timeoutNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   /** Renews the lease; false when the agent ended the watch (its lease ran out). */
@@ -193,7 +218,7 @@ final class LiveSession implements AutoCloseable {
   }
 
   private WatchException lost(IOException e) {
-    return new WatchException("lost the JMX connection to " + where + ": " + e.getMessage(), e);
+    return new WatchException("lost the JMX connection to " + where + ": " + rootMessage(e), e);
   }
 
   /** gilscope's events and the JDK events the analysis reads; no JDK lock events. */

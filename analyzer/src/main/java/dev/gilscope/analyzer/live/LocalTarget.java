@@ -6,6 +6,7 @@ import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
@@ -75,23 +76,33 @@ final class LocalTarget {
               + user.get()
               + ")");
     }
+    String command = process.get().info().command().orElse("unknown command");
+    Path perfData = Path.of(System.getProperty("java.io.tmpdir"), "hsperfdata_" + me, pid);
+    if (Files.exists(perfData)) {
+      // a JVM of this user that the Attach API does not list: its attach mechanism is off
+      throw new WatchException(disabled(pid));
+    }
     throw new WatchException(
         "process "
             + pid
             + " ("
-            + process.get().info().command().orElse("unknown command")
-            + ") is not a JVM this user can attach to (not listed by the Attach API;"
-            + " a JVM started with -XX:-UsePerfData is not listed either)");
+            + command
+            + ") is not a JVM this user can attach to (the Attach API does not list it;"
+            + " nor would it list a JVM started with -XX:-UsePerfData)");
+  }
+
+  private static String disabled(String pid) {
+    return "process "
+        + pid
+        + " has the attach mechanism disabled (-XX:+DisableAttachMechanism): start it with"
+        + " -javaagent:gilscope-agent.jar=monitor=... and JMX, then watch it with --jmx";
   }
 
   private static String refusal(String pid, AttachNotSupportedException e) {
     String message = String.valueOf(e.getMessage());
     if (message.contains("does not support the attach mechanism")
         || message.contains("DisableAttachMechanism")) {
-      return "process "
-          + pid
-          + " has the attach mechanism disabled (-XX:+DisableAttachMechanism): start it with"
-          + " -javaagent:gilscope-agent.jar=monitor=... and JMX, then watch it with --jmx";
+      return disabled(pid);
     }
     return "cannot attach to process " + pid + ": " + message;
   }

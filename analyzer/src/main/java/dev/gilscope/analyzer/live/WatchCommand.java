@@ -35,7 +35,10 @@ public final class WatchCommand implements Callable<Integer> {
           + " | gilscope watch --jmx HOST:PORT ...; try 'gilscope watch --help'";
 
   /** How long the agent keeps a watch's recording without hearing from the watcher. */
-  static final long MIN_LEASE_MILLIS = 10_000;
+  static final long MIN_LEASE_MILLIS = 30_000;
+
+  /** How long to wait for the stream's first events before giving up. */
+  static final long FIRST_EVENTS_NANOS = 60_000_000_000L;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -196,11 +199,15 @@ public final class WatchCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     LiveSession session = watch.session();
     try {
-      long start = System.nanoTime();
       long startEpoch = System.currentTimeMillis() * 1_000_000L;
+      long origin = System.nanoTime();
       LiveAnalysis analysis = new LiveAnalysis(watch.target(), startEpoch);
       long leaseMillis = Math.max(MIN_LEASE_MILLIS, 5 * intervalNanos / 1_000_000L);
       session.start(leaseMillis, analysis::accept);
+      awaitFirstEvents(session, watch.target());
+      // the watch's time counts from the first events: attaching and connecting take seconds
+      long start = System.nanoTime();
+      startEpoch += start - origin;
       WatchView view = new WatchView(out, System.console() != null, watch.target());
       AnalysisResult last = null;
       long next = start + intervalNanos;
@@ -217,7 +224,8 @@ public final class WatchCommand implements Callable<Integer> {
         }
         last = analysis.snapshot(startEpoch + (now - start));
         view.draw(last, now - start);
-        next += intervalNanos;
+        // a late redraw (a busy machine) skips the intervals it missed
+        next = Math.max(next + intervalNanos, now + intervalNanos / 2);
         if (now - end >= 0) {
           break;
         }
@@ -232,6 +240,23 @@ public final class WatchCommand implements Callable<Integer> {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException e) {
         // shutting down: the hook is running and waits for the latch
+      }
+    }
+  }
+
+  private void awaitFirstEvents(LiveSession session, String target)
+      throws WatchException, InterruptedException {
+    long deadline = System.nanoTime() + FIRST_EVENTS_NANOS;
+    while (!session.awaitFirstFlush(1_000_000_000L)) {
+      if (stopRequested) {
+        return;
+      }
+      if (!session.renew()) {
+        throw new WatchException("the agent in " + target + " ended the watch");
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new WatchException(
+            "no events from " + target + " within " + FIRST_EVENTS_NANOS / 1_000_000_000L + " s");
       }
     }
   }
