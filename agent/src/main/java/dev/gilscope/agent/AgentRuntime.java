@@ -29,6 +29,13 @@ final class AgentRuntime {
 
   static void start(AgentOptions options, Instrumentation instrumentation, boolean jdkTargets)
       throws Exception {
+    start(options, instrumentation, jdkTargets, false);
+  }
+
+  /** {@code attached}: loaded into a running JVM, see {@link LiveAgent}. */
+  static void start(
+      AgentOptions options, Instrumentation instrumentation, boolean jdkTargets, boolean attached)
+      throws Exception {
     Errors.setDebug(options.debug());
     Detail.configure(options.detail(), options.sample(), options.thresholdNanos(), jdkTargets);
     List<String> classMonitors = new ArrayList<>();
@@ -54,7 +61,7 @@ final class AgentRuntime {
       // decided once the recording runs (the check times an enabled hold event), before main
       EventClock.initialize();
     }
-    Installer.install(options, instrumentation);
+    Installer.install(options, instrumentation, attached);
     registerLoadedFields(options, instrumentation);
   }
 

@@ -14,24 +14,40 @@ public final class GilscopeAgent {
   private GilscopeAgent() {}
 
   public static void premain(String options, Instrumentation instrumentation) {
-    agentmain(options, instrumentation);
+    start(options, instrumentation, false);
   }
 
+  /**
+   * Loaded into a running JVM (the Attach API, {@code gilscope watch}, {@code jcmd
+   * JVMTI.agent_load}): once per JVM; a later load only changes what recording does, see {@link
+   * LiveAgent}.
+   */
   public static void agentmain(String options, Instrumentation instrumentation) {
-    boolean strict = AgentOptions.isStrict(options);
+    if (LiveAgent.isInstalled()) {
+      LiveAgent.reload(options);
+      return;
+    }
+    start(options, instrumentation, true);
+  }
+
+  private static void start(String options, Instrumentation instrumentation, boolean attached) {
+    boolean strict = AgentOptions.isStrict(options) && !attached;
     try {
       AgentOptions parsed = AgentOptions.parse(options);
-      boolean jdkTargets = TargetCheck.verify(parsed);
+      boolean jdkTargets =
+          attached ? LiveAgent.verify(parsed, instrumentation) : TargetCheck.verify(parsed);
       // Byte Buddy (relocated) must not use sun.misc.Unsafe: JDK 24+ warns about it on stderr
       System.setProperty("dev.gilscope.agent.shaded.bytebuddy.safe", "true");
       BootstrapJar.append(instrumentation, jdkTargets);
       // referenced only after the append, so the probe resolves to the bootstrap copy
-      AgentRuntime.start(parsed, instrumentation, jdkTargets);
+      AgentRuntime.start(parsed, instrumentation, jdkTargets, attached);
+      LiveAgent.started(parsed, instrumentation, jdkTargets, attached);
     } catch (OptionException e) {
-      fail(strict, e.getMessage());
+      fail(strict, attached ? LiveAgent.failed(options, e.getMessage()) : e.getMessage());
     } catch (Throwable t) {
       // Don't rethrow: the application must start even if the agent cannot.
-      fail(strict, "agent failed to start: " + t);
+      String message = "agent failed to start: " + t;
+      fail(strict, attached ? LiveAgent.failed(options, message) : message);
     }
   }
 

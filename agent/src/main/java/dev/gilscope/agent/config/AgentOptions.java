@@ -21,7 +21,8 @@ public final class AgentOptions {
     "stacks",
     "period",
     "strict",
-    "debug"
+    "debug",
+    "live"
   };
 
   /** Detail levels, in the order of {@code dev.gilscope.agent.probe.Detail}'s constants. */
@@ -37,6 +38,7 @@ public final class AgentOptions {
   private final long periodNanos;
   private final boolean strict;
   private final boolean debug;
+  private final long liveNanos;
 
   private AgentOptions(Builder b) {
     this.raw = b.raw;
@@ -49,6 +51,7 @@ public final class AgentOptions {
     this.periodNanos = b.periodNanos;
     this.strict = b.strict;
     this.debug = b.debug;
+    this.liveNanos = b.liveNanos;
   }
 
   /** Whether {@code strict=true} appears in the string, even if another option is bad. */
@@ -224,6 +227,11 @@ public final class AgentOptions {
     return debug;
   }
 
+  /** {@code live=}: the interval of the per-monitor stderr lines, 0 when off. */
+  public long liveNanos() {
+    return liveNanos;
+  }
+
   private static final class Builder {
     String raw;
     final List<Target> targets = new ArrayList<>();
@@ -235,6 +243,7 @@ public final class AgentOptions {
     long periodNanos = 1_000_000_000L;
     boolean strict;
     boolean debug;
+    long liveNanos;
 
     void apply(String key, String value) throws OptionException {
       if (value.isEmpty()) {
@@ -287,6 +296,12 @@ public final class AgentOptions {
           break;
         case "debug":
           debug = parseBoolean(key, value);
+          break;
+        case "live":
+          liveNanos = parseDurationNanos(key, value);
+          if (liveNanos < 100_000_000L) {
+            throw new OptionException("live=" + value + ": use at least 100ms, e.g. live=1s");
+          }
           break;
         default:
           throw new OptionException("unknown option " + key + "=" + value + hint(key));

@@ -31,18 +31,31 @@ public final class Installer {
   private Installer() {}
 
   public static void install(AgentOptions options, Instrumentation instrumentation) {
+    install(options, instrumentation, false);
+  }
+
+  /**
+   * @param attached loaded into a running JVM: see {@link LiveInstall} for what differs
+   */
+  public static void install(
+      AgentOptions options, Instrumentation instrumentation, boolean attached) {
     Plan plan = new Plan(options.targets(), options.debug());
     JdkCallSites jdkCalls =
         plan.classMonitors.isEmpty()
             ? null
             : JdkCallSites.resolve(plan.classMonitors, instrumentation);
+    // attached: the transformer also runs when the loaded classes with sites are retransformed
     instrumentation.addTransformer(
         new SiteTransformer(plan, jdkCalls, new TargetFields(options.targets()), instrumentation),
-        false);
+        attached);
     markJdkTargetsSeen(options);
+    LiveInstall live = attached ? new LiveInstall(plan, instrumentation) : null;
     List<String> jdkClassMonitors = jdkClasses(plan);
-    if (!jdkClassMonitors.isEmpty()) {
-      installJdkAdvice(jdkClassMonitors, options.debug(), instrumentation);
+    if (!jdkClassMonitors.isEmpty() || (live != null && live.hasLoadedClassMonitors())) {
+      installAdvice(jdkClassMonitors, live, options.debug(), instrumentation);
+    }
+    if (live != null) {
+      live.retransformLoadedClassesWithSites();
     }
   }
 
@@ -68,29 +81,37 @@ public final class Installer {
     return jdk;
   }
 
-  private static void installJdkAdvice(
-      List<String> classNames, boolean debug, Instrumentation instrumentation) {
+  /**
+   * The {@link SynchronizedMethodAdvice} on the JDK's {@code monitor=C} classes and, when attached,
+   * on the application's {@code monitor=C} classes loaded before (their modifiers are fixed).
+   */
+  private static void installAdvice(
+      List<String> classNames, LiveInstall live, boolean debug, Instrumentation instrumentation) {
     ClassLoader platform = ClassLoader.getPlatformClassLoader();
     ElementMatcher.Junction<ClassLoader> jdkLoader = isBootstrapClassLoader().or(is(platform));
-    new AgentBuilder.Default()
-        .disableClassFormatChanges()
-        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(new SkipListener(debug))
-        .ignore(
-            nameStartsWith("dev.gilscope.agent.")
-                .or(nameStartsWith("net.bytebuddy."))
-                .or(nameStartsWith("jdk.jfr."))
-                .or(nameStartsWith("jdk.internal."))
-                .or(nameStartsWith("sun."))
-                .or(nameStartsWith("jdk.proxy"))
-                .or(nameStartsWith("com.sun.proxy.")))
-        .type(namedOneOf(classNames.toArray(new String[0])), jdkLoader)
-        .transform(
-            (b, type, loader, module, domain) ->
-                b.visit(
-                    Advice.to(SynchronizedMethodAdvice.class)
-                        .on(isMethod().and(isSynchronized()).and(not(isStatic())))))
-        .installOn(instrumentation);
+    AgentBuilder builder =
+        new AgentBuilder.Default()
+            .disableClassFormatChanges()
+            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(new SkipListener(debug))
+            .ignore(
+                nameStartsWith("dev.gilscope.agent.")
+                    .or(nameStartsWith("net.bytebuddy."))
+                    .or(nameStartsWith("jdk.jfr."))
+                    .or(nameStartsWith("jdk.internal."))
+                    .or(nameStartsWith("sun."))
+                    .or(nameStartsWith("jdk.proxy"))
+                    .or(nameStartsWith("com.sun.proxy.")))
+            .type(namedOneOf(classNames.toArray(new String[0])), jdkLoader)
+            .transform(
+                (b, type, loader, module, domain) ->
+                    b.visit(
+                        Advice.to(SynchronizedMethodAdvice.class)
+                            .on(isMethod().and(isSynchronized()).and(not(isStatic())))));
+    if (live != null) {
+      builder = live.extend(builder);
+    }
+    builder.installOn(instrumentation);
   }
 }

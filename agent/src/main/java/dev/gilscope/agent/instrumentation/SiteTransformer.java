@@ -69,7 +69,7 @@ final class SiteTransformer implements ClassFileTransformer {
     try {
       Targets.loaded(className.replace('/', '.'));
       fields.verify(className, classfileBuffer, loader);
-      byte[] rewritten = rewrite(loader, className, classfileBuffer);
+      byte[] rewritten = rewrite(loader, className, classfileBuffer, classBeingRedefined != null);
       if (rewritten != null) {
         assureReadsProbe(module);
       }
@@ -85,8 +85,12 @@ final class SiteTransformer implements ClassFileTransformer {
   }
 
   /** The rewritten class file, or null when nothing in it needed rewriting. */
-  private byte[] rewrite(ClassLoader loader, String className, byte[] classfile) {
-    boolean wrapSynchronized = plan.classMonitors.contains(className.replace('/', '.'));
+  private byte[] rewrite(
+      ClassLoader loader, String className, byte[] classfile, boolean retransforming) {
+    // a retransformation cannot change modifiers: a loaded monitor=C class gets LiveInstall's
+    // advice
+    boolean wrapSynchronized =
+        !retransforming && plan.classMonitors.contains(className.replace('/', '.'));
     ClassReader reader = new ClassReader(classfile);
     // no frame computation (it would load classes): the rewriter writes its few frames itself
     ClassWriter writer = new ClassWriter(reader, 0);
@@ -123,7 +127,7 @@ final class SiteTransformer implements ClassFileTransformer {
     }
   }
 
-  private static boolean isIgnored(String className) {
+  static boolean isIgnored(String className) {
     for (String prefix : IGNORED) {
       if (className.startsWith(prefix)) {
         return true;

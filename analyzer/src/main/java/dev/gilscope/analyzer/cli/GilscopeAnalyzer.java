@@ -1,5 +1,6 @@
 package dev.gilscope.analyzer.cli;
 
+import dev.gilscope.analyzer.live.WatchCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     version = "gilscope analyzer 0.1.0",
     description = "Finds the GILs in JFR recordings: SERIALIZATION, THRASHING, CONVOY, STARVATION.",
-    subcommands = {AnalyzeCommand.class})
+    subcommands = {AnalyzeCommand.class, WatchCommand.class})
 public final class GilscopeAnalyzer implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -59,7 +60,7 @@ public final class GilscopeAnalyzer implements Runnable {
   @Override
   public void run() {
     // "gilscope" without a subcommand is a usage error
-    throw new ParameterException(spec.commandLine(), "missing command, expected: analyze");
+    throw new ParameterException(spec.commandLine(), "missing command, expected: analyze or watch");
   }
 
   private static int usageError(ParameterException ex, PrintStream err) {
@@ -75,6 +76,10 @@ public final class GilscopeAnalyzer implements Runnable {
       }
     }
     err.println(prefix + message);
+    if ("watch".equals(command)) {
+      err.println(WatchCommand.USAGE);
+      return ExitCodes.BAD_USAGE_OR_INPUT;
+    }
     err.println(
         "usage: gilscope analyze <recording.jfr> [--format text|json|html] [--output FILE]"
             + " [--monitor NAME] [--fail-on KIND,...]; try 'gilscope analyze --help'");
