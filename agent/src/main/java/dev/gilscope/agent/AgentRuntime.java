@@ -66,39 +66,13 @@ final class AgentRuntime {
   }
 
   /**
-   * Registers the statistics hooks and the per-operation events with JFR. Registering loads and
-   * initializes JFR's public classes (~50 ms of CPU at start-up), so when no recording can start
-   * during the launch it runs on a thread of its own, beside the application's start. A recording
-   * started later (jcmd, JMX) finds the agent registered: JFR calls the listener at once if it was
-   * already up. Only a recording started within the first few milliseconds could miss events (not
-   * counts) until then.
+   * Registers the statistics hooks and the per-operation events with JFR, in premain so that a
+   * recording started at any time later (the agent's own, {@code -XX:StartFlightRecording}, jcmd)
+   * finds them registered and misses no event. With {@code file=} the clock check waits for the
+   * agent's recording to run, see {@link #start}.
    */
   private static void registerWithJfr(AgentOptions options) {
-    String version = VERSION;
-    String raw = options.raw();
-    if (options.file() != null) {
-      Statistics.install(version, raw, false);
-      return;
-    }
-    if (LaunchRecording.mayStart()) {
-      Statistics.install(version, raw);
-      return;
-    }
-    Thread registration =
-        new Thread(
-            new Runnable() {
-              @Override
-              public void run() {
-                try {
-                  Statistics.install(version, raw);
-                } catch (Throwable t) {
-                  System.err.println("gilscope: cannot register with JFR: " + t);
-                }
-              }
-            },
-            "gilscope-jfr-registration");
-    registration.setDaemon(true);
-    registration.start();
+    Statistics.install(VERSION, options.raw(), options.file() == null);
   }
 
   /**
