@@ -4,7 +4,8 @@ import java.util.Hashtable;
 
 /**
  * {@code monitor=java.util.Hashtable}: a JDK class loaded long before the agent, whose synchronized
- * methods can only be seen through method-body advice, plus a synchronized block on the table.
+ * methods the application calls (the call site takes the monitor, the method's own entry is free),
+ * plus a synchronized block on the table with a call inside it (one reentry).
  */
 final class HashtableApp {
   private HashtableApp() {}
