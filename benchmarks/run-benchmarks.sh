@@ -13,7 +13,11 @@
 #   4. (profile) a CPU profile of the workload under the agent with async-profiler, to see where
 #      the agent's time goes: flat top frames and a flame graph.
 #
-# usage: benchmarks/run-benchmarks.sh [all|jmh|overhead|startup|profile] [--no-build] [-- extra options]
+#   5. (matrix) the analyzer's accuracy matrix: 40 labelled multi-threaded cases under the agent,
+#      precision and recall per pattern and every miss with its evidence (MatrixRunner; needs the
+#      agent and analyzer jars; SECONDS_PER_CASE=2, FILTER=<name part> for a subset).
+#
+# usage: benchmarks/run-benchmarks.sh [all|jmh|overhead|startup|profile|matrix] [--no-build] [-- extra options]
 #   "-- extra options" go to OverheadHarness (overhead) or, for profile, replace the agent options
 #   (default: monitor=dev.gilscope.bench.workload.GilInterpreterWorkload#GIL), e.g. -- "monitor=...#GIL,detail=all"
 #   RUNS=5            measured runs per overhead configuration
@@ -33,7 +37,7 @@ build=true
 extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    all|jmh|overhead|startup|profile) what=$1 ;;
+    all|jmh|overhead|startup|profile|matrix) what=$1 ;;
     --no-build) build=false ;;
     --) shift; extra=("$@"); break ;;
     *) echo "run-benchmarks.sh: unknown argument '$1'" >&2; exit 2 ;;
@@ -74,6 +78,12 @@ if [[ $what == all || $what == startup ]]; then
   for j in $javas; do java_options+=(--java "$(command -v "$j")"); done
   "$java_cmd" -cp "$jar" dev.gilscope.bench.startup.StartupBenchmark --runs "${STARTUP_RUNS:-11}" \
     "${java_options[@]}" | tee benchmarks/target/startup/report.txt
+fi
+
+if [[ $what == matrix ]]; then
+  "$java_cmd" -cp "$jar" dev.gilscope.bench.matrix.MatrixRunner agent/target/gilscope-agent.jar \
+    analyzer/target/gilscope-analyzer.jar benchmarks/target/matrix "${SECONDS_PER_CASE:-2}" "${FILTER:-}" \
+    | tee benchmarks/target/matrix-report.txt
 fi
 
 if [[ $what == profile ]]; then

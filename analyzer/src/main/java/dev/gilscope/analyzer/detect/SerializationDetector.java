@@ -29,9 +29,10 @@ import java.util.TreeMap;
  * lock, 0 under a perfect GIL). CRITICAL at {@code G <= }{@link #GAIN_CRITICAL} (on 2 cores: a
  * bound of at most 1.1x), WARNING at {@link #GAIN_WARNING}, INFO at {@link #GAIN_INFO}; two or more
  * threads must each take at least a tenth of the acquisitions ({@link WantingThreads}) and want it
- * at the same time ({@link #MIN_CONTENTIONS} contended or barged acquisitions). Recordings without
- * timed gaps (agents before the gap fields) fall back to the monitor's utilization (hold time /
- * window) and its average waiters, which cannot see a GIL whose cost is the handoff itself.
+ * at the same time ({@link #MIN_CONTENTIONS} contended or barged acquisitions). Recordings with
+ * fewer than {@link #MIN_TIMED_GAPS} timed gaps (agents before the gap fields, monitors used
+ * rarely) fall back to the monitor's utilization (hold time / window) and its average waiters,
+ * which cannot see a GIL whose cost is the handoff itself.
  */
 public final class SerializationDetector implements Detector {
   /** The extra threads add at most a tenth of their potential: they run one at a time. */
@@ -50,10 +51,13 @@ public final class SerializationDetector implements Detector {
   public static final long MIN_CONTENTIONS = 20;
 
   /**
-   * Fewer timed gaps than this in a window: its serial fraction is taken from the whole recording
-   * (the fraction is a property of the code the threads run, the window's numbers only say when).
+   * The minimum sample of timed gaps (and holds) for Amdahl's law: fewer in the whole recording and
+   * the detector falls back to utilization; fewer in a window and the window takes the whole
+   * recording's serial fraction (a property of the code the threads run; the window's numbers only
+   * say when). Gaps are heavy-tailed (one preempted gap of milliseconds among microsecond ones): a
+   * handful would make the verdict flip from run to run.
    */
-  public static final long MIN_TIMED_GAPS = 20;
+  public static final long MIN_TIMED_GAPS = 100;
 
   // --- the fallback for recordings without timed gaps ---
   public static final double UTILIZATION_INFO = 0.50;
@@ -85,7 +89,10 @@ public final class SerializationDetector implements Detector {
     if (m.totals().get(Metric.TIMED_HOLDS) == 0) {
       return Evaluation.notApplicable("no hold was timed");
     }
-    return SerialFraction.measurable(m.totals()) ? amdahl(m, r) : fromUtilization(m, r);
+    Counters t = m.totals();
+    return t.get(Metric.TIMED_GAPS) >= MIN_TIMED_GAPS && t.get(Metric.TIMED_HOLDS) >= MIN_TIMED_GAPS
+        ? amdahl(m, r)
+        : fromUtilization(m, r);
   }
 
   /** Amdahl's law on the timed holds, waits and gaps. */

@@ -167,4 +167,20 @@ class SerializationDetectorTest {
     }
     assertThat(detector.evaluate(m, Models.recording(2 * SECOND, 2)).findings()).isEmpty();
   }
+
+  @Test
+  void fewerTimedGapsThanTheMinimumSampleFallBackToUtilization() {
+    // the same serial threads with 99 timed gaps in the recording: judged by utilization (5% of
+    // each window held: no finding); with 100, by Amdahl's law
+    MonitorStats m = amdahl(990);
+    for (int w = 0; w < 2; w++) {
+      Models.monitor(m, w, Metric.HOLD_NANOS, -940_000_000);
+      Models.monitor(m, w, Metric.GAP_NANOS, -9_000_000);
+    }
+    Models.monitor(m, 0, Metric.TIMED_GAPS, -1000);
+    Models.monitor(m, 1, Metric.TIMED_GAPS, SerializationDetector.MIN_TIMED_GAPS - 1 - 1000);
+    assertThat(detector.evaluate(m, Models.recording(2 * SECOND, 2)).findings()).isEmpty();
+    Models.monitor(m, 1, Metric.TIMED_GAPS, 1);
+    assertThat(detector.evaluate(m, Models.recording(2 * SECOND, 2)).findings()).isNotEmpty();
+  }
 }
