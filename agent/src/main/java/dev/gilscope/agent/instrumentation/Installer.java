@@ -14,9 +14,11 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import dev.gilscope.agent.config.AgentOptions;
 import dev.gilscope.agent.probe.Errors;
 import java.lang.instrument.Instrumentation;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -37,7 +39,10 @@ public final class Installer {
     ElementMatcher.Junction<ClassLoader> seesProbe = isChildOf(Errors.class.getClassLoader());
     TargetFields fields = new TargetFields(options.targets());
     AgentBuilder builder =
-        new AgentBuilder.Default()
+        // only the declared methods are rewritten: building each class's whole method graph costs
+        // start-up time and fails on classes whose signatures name absent optional dependencies
+        new AgentBuilder.Default(
+                new ByteBuddy().with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
             .disableClassFormatChanges()
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
