@@ -90,9 +90,26 @@ public final class SerializationDetector implements Detector {
       return Evaluation.notApplicable("no hold was timed");
     }
     Counters t = m.totals();
-    return t.get(Metric.TIMED_GAPS) >= MIN_TIMED_GAPS && t.get(Metric.TIMED_HOLDS) >= MIN_TIMED_GAPS
-        ? amdahl(m, r)
-        : fromUtilization(m, r);
+    Evaluation occupancy = fromUtilization(m, r);
+    if (t.get(Metric.TIMED_GAPS) < MIN_TIMED_GAPS || t.get(Metric.TIMED_HOLDS) < MIN_TIMED_GAPS) {
+      return occupancy;
+    }
+    // A lock held nearly all the time while threads queue for it serializes them whatever the
+    // timed gaps say: each timed gap also carries the probe's own clock reads and preemptions,
+    // which inflate the time "outside" of a GIL released and re-taken every few microseconds.
+    // (On one core there is no parallelism to lose, and Amdahl's law says so.)
+    Evaluation amdahl = amdahl(m, r);
+    boolean parallel = r.cpuCores() == null || r.cpuCores() > 1;
+    return parallel && worst(occupancy) > worst(amdahl) ? occupancy : amdahl;
+  }
+
+  /** The most severe finding's severity; below INFO when there is none. */
+  private static int worst(Evaluation e) {
+    int worst = -1;
+    for (Finding f : e.findings()) {
+      worst = Math.max(worst, f.severity().ordinal());
+    }
+    return worst;
   }
 
   /** Amdahl's law on the timed holds, waits and gaps. */
