@@ -7,6 +7,7 @@ import dev.gilscope.agent.instrumentation.Installer;
 import dev.gilscope.agent.probe.Detail;
 import dev.gilscope.agent.probe.Errors;
 import dev.gilscope.agent.probe.EventClock;
+import dev.gilscope.agent.probe.InstanceProbe;
 import dev.gilscope.agent.probe.Probe;
 import dev.gilscope.agent.probe.Registry;
 import dev.gilscope.agent.probe.Statistics;
@@ -16,6 +17,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Configures the probe from the options, starts the agent's own recording ({@code file=}), installs
@@ -50,6 +53,9 @@ final class AgentRuntime {
     Registry.configure(
         classMonitors.toArray(new String[0]), fields.toArray(new Registry.FieldSpec[0]));
     UnseenTargets.install(options, instrumentation);
+    if (!classMonitors.isEmpty()) {
+      configureInstances(options, instrumentation);
+    }
     registerWithJfr(options);
     if (options.file() != null) {
       try {
@@ -73,6 +79,34 @@ final class AgentRuntime {
    */
   private static void registerWithJfr(AgentOptions options) {
     Statistics.install(VERSION, options.raw(), options.file() == null);
+  }
+
+  /**
+   * monitor=<class>: the instance bound, and the object-header reads that see contention on an
+   * instance without per-instance state (jdk.internal.misc exported to the probe, which lives in
+   * the bootstrap loader's unnamed module).
+   */
+  private static void configureInstances(AgentOptions options, Instrumentation instrumentation) {
+    boolean exported;
+    try {
+      instrumentation.redefineModule(
+          Object.class.getModule(),
+          Set.of(),
+          Map.of("jdk.internal.misc", Set.of(InstanceProbe.class.getModule())),
+          Map.of(),
+          Set.of(),
+          Map.of());
+      exported = true;
+    } catch (RuntimeException e) {
+      exported = false;
+    }
+    String why = InstanceProbe.configure(options.instances(), exported);
+    if (why != null) {
+      System.err.println(
+          "gilscope: monitor=<class>: contention on untracked instances is not seen on this JVM ("
+              + why
+              + "); class totals count it as uncontended");
+    }
   }
 
   /**

@@ -20,6 +20,7 @@ public final class AgentOptions {
     "sample",
     "stacks",
     "period",
+    "instances",
     "strict",
     "debug",
     "live"
@@ -36,6 +37,7 @@ public final class AgentOptions {
   private final int sample;
   private final boolean stacks;
   private final long periodNanos;
+  private final int instances;
   private final boolean strict;
   private final boolean debug;
   private final long liveNanos;
@@ -49,6 +51,7 @@ public final class AgentOptions {
     this.sample = b.sample;
     this.stacks = b.stacks;
     this.periodNanos = b.periodNanos;
+    this.instances = b.instances;
     this.strict = b.strict;
     this.debug = b.debug;
     this.liveNanos = b.liveNanos;
@@ -219,6 +222,11 @@ public final class AgentOptions {
     return periodNanos;
   }
 
+  /** How many instances of each {@code monitor=<class>} class are tracked on their own. */
+  public int instances() {
+    return instances;
+  }
+
   public boolean strict() {
     return strict;
   }
@@ -241,6 +249,7 @@ public final class AgentOptions {
     int sample = 1000;
     boolean stacks;
     long periodNanos = 1_000_000_000L;
+    int instances = 100;
     boolean strict;
     boolean debug;
     long liveNanos;
@@ -289,6 +298,16 @@ public final class AgentOptions {
           periodNanos = parseDurationNanos(key, value);
           if (periodNanos < 1_000_000L) {
             throw new OptionException("period=" + value + ": use at least 1ms");
+          }
+          break;
+        case "instances":
+          try {
+            instances = Integer.parseInt(value);
+          } catch (NumberFormatException e) {
+            instances = -1;
+          }
+          if (instances < 0) {
+            throw new OptionException("instances=" + value + ": use a whole number >= 0, e.g. 100");
           }
           break;
         case "strict":

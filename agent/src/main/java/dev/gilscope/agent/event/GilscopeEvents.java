@@ -16,5 +16,8 @@ public final class GilscopeEvents {
   public static final String KIND_MONITOR = "monitor";
   public static final String KIND_LOCK = "lock";
 
+  /** The untracked instances of a {@code monitor=<class>} class, reported as one monitor. */
+  public static final String KIND_INSTANCES = "instances";
+
   private GilscopeEvents() {}
 }

@@ -34,8 +34,17 @@ public final class MonitorStatistics extends jdk.jfr.Event {
   public Class<?> monitorClass;
 
   @Label("Monitor Kind")
-  @Description("monitor (a Java object monitor) or lock (a java.util.concurrent.locks.Lock)")
+  @Description(
+      "monitor (a Java object monitor), lock (a java.util.concurrent.locks.Lock) or instances (the"
+          + " untracked instances of a monitor=<class> class, together)")
   public String monitorKind;
+
+  @Label("Tracked Since")
+  @Description(
+      "When tracking of this instance began, after acquisitions that its class's other-instances"
+          + " monitor counted; absent (0) when tracked from its first acquisition")
+  @Timestamp(Timestamp.MILLISECONDS_SINCE_EPOCH)
+  public long trackedSince;
 
   @Label("Period Start")
   @Description("Start of the period covered by these counters")

@@ -20,7 +20,8 @@ import net.bytebuddy.jar.asm.Type;
  */
 final class SynchronizedCallHelpers {
   private static final String MONITOR = "dev/gilscope/agent/probe/CallSiteMonitor";
-  private static final String OBJECT_TO_VOID = "(Ljava/lang/Object;)V";
+  // (state, receiver): a monitor=<class> instance's state is its class's, so the probe needs both
+  private static final String STATE_AND_RECEIVER = "(Ljava/lang/Object;Ljava/lang/Object;)V";
 
   private final String className;
   private final boolean classIsInterface;
@@ -123,7 +124,8 @@ final class SynchronizedCallHelpers {
     mv.visitInsn(Opcodes.MONITORENTER);
     mv.visitLabel(start);
     mv.visitVarInsn(Opcodes.ALOAD, state);
-    mv.visitMethodInsn(Opcodes.INVOKESTATIC, MONITOR, "entered", OBJECT_TO_VOID, false);
+    mv.visitVarInsn(Opcodes.ALOAD, lock);
+    mv.visitMethodInsn(Opcodes.INVOKESTATIC, MONITOR, "entered", STATE_AND_RECEIVER, false);
     call(mv, h, params);
     release(mv, state, lock);
     mv.visitLabel(end);
@@ -166,7 +168,8 @@ final class SynchronizedCallHelpers {
 
   private static void release(MethodVisitor mv, int state, int lock) {
     mv.visitVarInsn(Opcodes.ALOAD, state);
-    mv.visitMethodInsn(Opcodes.INVOKESTATIC, MONITOR, "exiting", OBJECT_TO_VOID, false);
+    mv.visitVarInsn(Opcodes.ALOAD, lock);
+    mv.visitMethodInsn(Opcodes.INVOKESTATIC, MONITOR, "exiting", STATE_AND_RECEIVER, false);
     mv.visitVarInsn(Opcodes.ALOAD, lock);
     mv.visitInsn(Opcodes.MONITOREXIT);
   }

@@ -10,7 +10,9 @@ import java.lang.reflect.Modifier;
  * a {@code synchronized (receiver)} block would, so the request and its wait are seen; the JVM's
  * own entry inside the method is then reentrant and free. The helper's shape: {@code state =
  * stateFor(receiver, method); if (state == null) return call; synchronized (receiver) {
- * entered(state); call; exiting(state); }} with {@code exiting(state)} also on the exception path.
+ * entered(state, receiver); call; exiting(state, receiver); }} with {@code exiting} also on the
+ * exception path. For an instance of a {@code monitor=<class>} class the state is the class's
+ * (see {@link InstanceProbe}), which needs the receiver to find the instance's own.
  *
  * <p>A call site is matched by name and descriptor only, so the receiver may be something else: a
  * {@code HashMap} behind {@code Map.put}, a subclass whose override is not synchronized, or null.
@@ -54,7 +56,9 @@ public final class CallSiteMonitor {
     try {
       if (SYNCHRONIZED.get(receiver.getClass())[method]) {
         MonitorState s = Registry.monitor(receiver);
-        if (s != null) {
+        if (s != null && s.instances != null) {
+          InstanceProbe.beforeEnter(s.instances, receiver);
+        } else if (s != null) {
           s.request(true);
         }
         return s;
@@ -66,18 +70,28 @@ public final class CallSiteMonitor {
   }
 
   /** First instruction inside the helper's synchronized region. */
-  public static void entered(Object state) {
+  public static void entered(Object state, Object receiver) {
     try {
-      ((MonitorState) state).acquiredAtCallSite();
+      MonitorState s = (MonitorState) state;
+      if (s.instances != null) {
+        InstanceProbe.afterCallSiteEnter(s.instances, receiver);
+      } else {
+        s.acquiredAtCallSite();
+      }
     } catch (Throwable t) {
       Errors.suppressed(t);
     }
   }
 
   /** Before the helper's {@code monitorexit}, on the normal and the exception path. */
-  public static void exiting(Object state) {
+  public static void exiting(Object state, Object receiver) {
     try {
-      ((MonitorState) state).releasingCallSite();
+      MonitorState s = (MonitorState) state;
+      if (s.instances != null) {
+        InstanceProbe.beforeCallSiteExit(s.instances, receiver);
+      } else {
+        s.releasingCallSite();
+      }
     } catch (Throwable t) {
       Errors.suppressed(t);
     }

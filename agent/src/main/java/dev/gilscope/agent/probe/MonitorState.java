@@ -46,6 +46,15 @@ public final class MonitorState extends WeakReference<Object> {
   final EmittedTotals emitted = new EmittedTotals();
   volatile MonitorState nextRegistered;
 
+  /**
+   * {@code monitor=<class>}: the class's instances, for its "other instances" monitor ({@link
+   * #isOthers}) and for an instance tracked on its own; null for every other monitor.
+   */
+  final InstanceClass instances;
+
+  /** When an instance began to be tracked after earlier acquisitions (epoch ms), else 0. */
+  final long trackedSinceMillis;
+
   // --- written by the holder only ---
   private Thread owner;
   private int depth;
@@ -100,12 +109,46 @@ public final class MonitorState extends WeakReference<Object> {
   volatile long failedTryLocks;
 
   MonitorState(long id, String name, Object monitor, String kind, boolean strong) {
+    this(id, name, monitor, kind, strong, null, 0);
+  }
+
+  /** A tracked instance of a {@code monitor=<class>} class. */
+  MonitorState(
+      long id,
+      String name,
+      Object monitor,
+      String kind,
+      boolean strong,
+      InstanceClass instances,
+      long trackedSinceMillis) {
     super(monitor);
     this.id = id;
     this.name = name;
     this.monitorClass = monitor.getClass();
     this.kind = kind;
     this.strongKey = strong ? monitor : null;
+    this.instances = instances;
+    this.trackedSinceMillis = trackedSinceMillis;
+  }
+
+  /**
+   * The "other instances" monitor of a {@code monitor=<class>} class: no object of its own (its
+   * strong key is a private object, so the flush never unlinks it), counters summed from the
+   * class's threads.
+   */
+  MonitorState(long id, String name, Class<?> type, String kind, InstanceClass instances) {
+    super(null);
+    this.id = id;
+    this.name = name;
+    this.monitorClass = type;
+    this.kind = kind;
+    this.strongKey = new Object();
+    this.instances = instances;
+    this.trackedSinceMillis = 0;
+  }
+
+  boolean isOthers() {
+    return instances != null && instances.others == this;
   }
 
   /** A state that matches no object: fills the registry's fast slot until something registers. */
@@ -116,6 +159,8 @@ public final class MonitorState extends WeakReference<Object> {
     this.monitorClass = Object.class;
     this.kind = "";
     this.strongKey = new Object();
+    this.instances = null;
+    this.trackedSinceMillis = 0;
   }
 
   /**

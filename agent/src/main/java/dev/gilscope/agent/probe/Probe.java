@@ -21,7 +21,11 @@ public final class Probe {
       return;
     }
     try {
-      s.request(true);
+      if (s.instances != null) { // the registry answers a monitor=<class> instance with the class
+        InstanceProbe.beforeEnter(s.instances, monitor);
+      } else {
+        s.request(true);
+      }
     } catch (Throwable t) {
       Errors.suppressed(t);
     }
@@ -38,7 +42,11 @@ public final class Probe {
       return;
     }
     try {
-      s.acquiredAtSite();
+      if (s.instances != null) {
+        InstanceProbe.afterEnter(s.instances, monitor);
+      } else {
+        s.acquiredAtSite();
+      }
     } catch (Throwable t) {
       Errors.suppressed(t);
     }
@@ -51,7 +59,11 @@ public final class Probe {
       return;
     }
     try {
-      s.releasing();
+      if (s.instances != null) {
+        InstanceProbe.beforeExit(s.instances, monitor);
+      } else {
+        s.releasing();
+      }
     } catch (Throwable t) {
       Errors.suppressed(t);
     }
@@ -69,7 +81,11 @@ public final class Probe {
       return;
     }
     try {
-      s.enteredSynchronizedMethod();
+      if (s.instances != null) {
+        InstanceProbe.enteredSynchronizedMethod(s.instances, self);
+      } else {
+        s.enteredSynchronizedMethod();
+      }
     } catch (Throwable t) {
       Errors.suppressed(t);
     }
@@ -87,7 +103,7 @@ public final class Probe {
   // ------------------------------------------------------------------ wait / notify
 
   public static void waitOn(Object monitor) throws InterruptedException {
-    MonitorState s = Registry.monitor(monitor);
+    MonitorState s = forWait(monitor);
     if (s == null) {
       monitor.wait();
       return;
@@ -101,7 +117,7 @@ public final class Probe {
   }
 
   public static void waitOn(Object monitor, long timeoutMillis) throws InterruptedException {
-    MonitorState s = Registry.monitor(monitor);
+    MonitorState s = forWait(monitor);
     if (s == null) {
       monitor.wait(timeoutMillis);
       return;
@@ -116,7 +132,7 @@ public final class Probe {
 
   public static void waitOn(Object monitor, long timeoutMillis, int nanos)
       throws InterruptedException {
-    MonitorState s = Registry.monitor(monitor);
+    MonitorState s = forWait(monitor);
     if (s == null) {
       monitor.wait(timeoutMillis, nanos);
       return;
@@ -130,7 +146,7 @@ public final class Probe {
   }
 
   public static void notifyOn(Object monitor) {
-    MonitorState s = Registry.monitor(monitor);
+    MonitorState s = forNotify(monitor);
     monitor.notify();
     if (s != null) {
       notified(s, false);
@@ -138,10 +154,37 @@ public final class Probe {
   }
 
   public static void notifyAllOn(Object monitor) {
-    MonitorState s = Registry.monitor(monitor);
+    MonitorState s = forNotify(monitor);
     monitor.notifyAll();
     if (s != null) {
       notified(s, true);
+    }
+  }
+
+  /** The state to record a wait with; a monitor=<class> instance is counted by InstanceProbe. */
+  private static MonitorState forWait(Object monitor) {
+    MonitorState s = Registry.monitor(monitor);
+    if (s == null || s.instances == null) {
+      return s;
+    }
+    try {
+      return InstanceProbe.forWait(s.instances, monitor);
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+      return null;
+    }
+  }
+
+  private static MonitorState forNotify(Object monitor) {
+    MonitorState s = Registry.monitor(monitor);
+    if (s == null || s.instances == null) {
+      return s;
+    }
+    try {
+      return InstanceProbe.forNotify(s.instances, monitor);
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+      return null;
     }
   }
 

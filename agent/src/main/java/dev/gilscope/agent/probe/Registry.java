@@ -31,18 +31,23 @@ public final class Registry {
 
   private static volatile String[] classMonitorNames = new String[0];
   private static volatile boolean classMonitors;
-  private static final ClassValue<Boolean> TRACKED_CLASS =
+  // monitor=<class>: how many instances of each class are tracked on their own
+  private static volatile int instanceBound = 100;
+
+  // a monitor other than the fast one is in MONITORS (a second field monitor)
+  private static volatile boolean monitorTable;
+  private static final ClassValue<InstanceClass> INSTANCE_CLASSES =
       new ClassValue<>() {
         @Override
-        protected Boolean computeValue(Class<?> type) {
+        protected InstanceClass computeValue(Class<?> type) {
           for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             for (String name : classMonitorNames) {
               if (name.equals(c.getName())) {
-                return Boolean.TRUE;
+                return new InstanceClass(type, instanceBound, IDS.incrementAndGet());
               }
             }
           }
-          return Boolean.FALSE;
+          return null;
         }
       };
 
@@ -77,11 +82,15 @@ public final class Registry {
     if (o == null) {
       return null;
     }
-    if (classMonitors && TRACKED_CLASS.get(o.getClass())) {
-      MonitorState s = MONITORS.get(o);
-      return s != null ? s : registerInstance(o);
+    if (classMonitors) {
+      // an instance of a monitor=<class> class: the class's "other instances" monitor, which hands
+      // the operation to InstanceProbe (no identity hash, no lookup for a fresh instance)
+      InstanceClass c = INSTANCE_CLASSES.get(o.getClass());
+      if (c != null) {
+        return c.others;
+      }
     }
-    return MONITORS.get(o);
+    return monitorTable ? MONITORS.get(o) : null;
   }
 
   static MonitorState lock(Object l) {
@@ -147,6 +156,7 @@ public final class Registry {
         fastMonitor = s;
       } else {
         MONITORS.putIfAbsent(s);
+        monitorTable = true;
         monitorSlowPath = true;
       }
     }
@@ -179,17 +189,57 @@ public final class Registry {
     }
   }
 
-  private static MonitorState registerInstance(Object o) {
+  static void instanceBound(int bound) {
+    instanceBound = bound;
+  }
+
+  /**
+   * Starts tracking {@code o}, an instance of {@code c}'s class, as a monitor of its own; returns
+   * its state, or null when {@code c} already tracks as many instances as it may.
+   */
+  static MonitorState trackInstance(InstanceClass c, Object o) {
+    return trackInstance(c, o, false);
+  }
+
+  /**
+   * Like {@link #trackInstance(InstanceClass, Object)}; {@code first}: a fresh instance, tracked
+   * from its first acquisition (within the first-comers' half of the bound).
+   */
+  static MonitorState trackInstance(InstanceClass c, Object o, boolean first) {
+    MonitorState existing = MONITORS.get(o);
+    if (existing != null || !(first ? c.reserveFirstComer() : c.reserve())) {
+      return existing;
+    }
     String name =
         LoaderNames.qualify(
             o.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(o)),
             o.getClass().getClassLoader());
-    MonitorState created = newUnlistedState(o, name, GilscopeEvents.KIND_MONITOR, false);
+    MonitorState created =
+        new MonitorState(
+            IDS.incrementAndGet(),
+            name,
+            o,
+            GilscopeEvents.KIND_MONITOR,
+            false,
+            c,
+            first ? 0 : System.currentTimeMillis());
     MonitorState winner = MONITORS.putIfAbsent(created);
     if (winner == created) {
       list(created);
+    } else {
+      c.release();
     }
     return winner;
+  }
+
+  /** The state of a tracked instance, or null. */
+  static MonitorState trackedInstance(Object o) {
+    return MONITORS.get(o);
+  }
+
+  /** The state of a tracked instance whose identity hash is known, or null. */
+  static MonitorState trackedInstance(Object o, int identityHash) {
+    return MONITORS.get(o, identityHash);
   }
 
   private static MonitorState newState(Object o, String name, String kind, boolean strong) {
@@ -202,7 +252,7 @@ public final class Registry {
     return new MonitorState(IDS.incrementAndGet(), name, o, kind, strong);
   }
 
-  private static void list(MonitorState s) {
+  static void list(MonitorState s) {
     TRACKED.incrementAndGet();
     MonitorState head;
     do {

@@ -11,9 +11,11 @@ import jdk.jfr.FlightRecorderListener;
  * only grow, and each emission sends the difference to the values it sent before, so the sum over a
  * recording equals the totals. Runs on JFR's periodic thread (every {@code period}) and, through
  * the {@code AgentStatus} hook, at the beginning and end of every chunk, so the last period of a
- * recording is written when it is dumped at exit. Serialized by the class lock (not a tracked
- * monitor); never touches a tracked monitor itself. Cost: one event per monitor and per (monitor,
- * thread) used in the period.
+ * recording is written when it is dumped at exit. A {@code monitor=<class>} class costs one event
+ * for its untracked instances together and one per tracked instance (at most {@code instances=}),
+ * however many instances it has. Serialized by the class lock (not a tracked monitor); never
+ * touches a tracked monitor itself. Cost: one event per monitor and per (monitor, thread) used in
+ * the period.
  *
  * <p>The maxima are reset at each emission with a racy store: a hold that ends during an emission
  * may count towards the next period's maximum instead.
@@ -96,11 +98,17 @@ public final class Statistics {
       long nowMillis = System.currentTimeMillis();
       MonitorState previous = null;
       for (MonitorState s = Registry.allStates(); s != null; s = s.nextRegistered) {
+        if (s.isOthers()) {
+          s.instances.sumIntoOthers();
+        }
         emitMonitor(s, nowMillis);
         // A collected class-monitor instance has nothing left to report: unlink it. Only the head
         // is ever written by other threads (registration), so unlinking behind it is safe here.
         if (previous != null && s.strongKey == null && s.get() == null) {
           previous.nextRegistered = s.nextRegistered;
+          if (s.instances != null) {
+            s.instances.release(); // its class may track another instance in its place
+          }
         } else {
           previous = s;
         }
@@ -149,6 +157,7 @@ public final class Statistics {
       e.monitorName = s.name;
       e.monitorClass = s.monitorClass;
       e.monitorKind = s.kind;
+      e.trackedSince = s.trackedSinceMillis;
       e.periodStart = last.periodStartMillis;
       e.acquisitions = acquisitions - last.acquisitions;
       e.contendedAcquisitions = contended - last.contended;

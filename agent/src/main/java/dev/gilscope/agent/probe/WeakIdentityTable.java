@@ -18,11 +18,16 @@ final class WeakIdentityTable<E extends WeakReference<Object>> {
   private int size;
   private final Object insertLock = new Object();
 
-  @SuppressWarnings("unchecked")
   E get(Object key) {
+    return get(key, System.identityHashCode(key));
+  }
+
+  /** {@link #get(Object)} with the key's identity hash already known (read from its header). */
+  @SuppressWarnings("unchecked")
+  E get(Object key, int identityHash) {
     Object[] table = slots;
     int mask = table.length - 1;
-    int i = ThreadStatsTable.mix(System.identityHashCode(key)) & mask;
+    int i = ThreadStatsTable.mix(identityHash) & mask;
     while (true) {
       Object slot = SLOTS.getAcquire(table, i);
       if (slot == null) {

@@ -1,0 +1,252 @@
+package dev.gilscope.agent.probe;
+
+/**
+ * The probe's operations on instances of a {@code monitor=<class>} class ({@link Probe} hands them
+ * over when the registry answers with the class's "other instances" monitor). A request decides,
+ * once, whether the instance is tracked: by reference against the thread's held instances, then
+ * from the object's header (free or held, ever hashed) and only then by identity hash in the
+ * registry's table. After the enter and at the exit the thread's own record says what was decided,
+ * so a fresh instance costs no hash, no allocation and no shared write.
+ */
+public final class InstanceProbe {
+  private InstanceProbe() {}
+
+  /**
+   * Sets how many instances of each class are tracked on their own and checks that object headers
+   * can be read (premain, after {@code jdk.internal.misc} was exported to the probe). Returns why
+   * contention on untracked instances cannot be seen, or null.
+   */
+  public static String configure(int bound, boolean headersExported) {
+    Registry.instanceBound(bound);
+    return headersExported
+        ? MarkWord.calibrate()
+        : "jdk.internal.misc is not exported to the agent";
+  }
+
+  static void beforeEnter(InstanceClass c, Object o) {
+    InstanceThread t = c.thread();
+    int index = t.find(o);
+    if (index >= 0) {
+      MonitorState s = t.heldState(index);
+      pend(t, o, s, InstanceThread.REENTRANT);
+      return;
+    }
+    if (!MarkWord.usable()) {
+      pend(t, o, null, InstanceThread.NEW);
+      return;
+    }
+    long mark = MarkWord.read(o);
+    int bits = MarkWord.lockBits(mark);
+    if (bits == MarkWord.UNLOCKED) {
+      MonitorState s = c.trackedCount() != 0 ? tracked(o, MarkWord.hash(mark)) : null;
+      if (s == null && c.tracksFirstComers()) {
+        s = Registry.trackInstance(c, o, true);
+      }
+      pend(t, o, s, InstanceThread.NEW);
+      return;
+    }
+    if (Thread.holdsLock(o)) {
+      pend(t, o, null, InstanceThread.UNSEEN); // entered where the agent does not see it
+      return;
+    }
+    MonitorState s = c.trackedCount() != 0 ? tracked(o, MarkWord.hash(mark)) : null;
+    if (s != null) {
+      pend(t, o, s, InstanceThread.NEW);
+      return;
+    }
+    MonitorState promoted = Registry.trackInstance(c, o);
+    if (bits == MarkWord.LOCKED) {
+      // held by another thread right now: a contended request of an untracked instance; the
+      // instance is tracked from its next request
+      pend(t, o, null, InstanceThread.CONTENDED);
+    } else {
+      // inflated: who owns it cannot be read, so the request starts the tracked instance's counts
+      pend(t, o, promoted, InstanceThread.NEW);
+    }
+  }
+
+  private static void pend(InstanceThread t, Object o, MonitorState s, byte kind) {
+    t.pendingObject = o;
+    t.pendingState = s;
+    t.pendingKind = s != null ? InstanceThread.TRACKED : kind;
+    if (s != null) {
+      s.request(true);
+    }
+  }
+
+  static void afterEnter(InstanceClass c, Object o) {
+    afterEnter(c, o, false);
+  }
+
+  /**
+   * After a call site took {@code o}'s monitor for a synchronized JDK method ({@link
+   * CallSiteMonitor}): the acquisition, and the method's own entry, next, is then a free reentry.
+   */
+  static void afterCallSiteEnter(InstanceClass c, Object o) {
+    afterEnter(c, o, true);
+    c.thread().callSiteObject = o;
+  }
+
+  private static void afterEnter(InstanceClass c, Object o, boolean atCallSite) {
+    InstanceThread t = c.thread();
+    byte kind = t.pendingObject == o ? t.pendingKind : InstanceThread.NEW;
+    MonitorState s = t.pendingState;
+    t.clearPending();
+    switch (kind) {
+      case InstanceThread.TRACKED:
+        int index = t.find(o);
+        if (index >= 0) {
+          t.reenter(index);
+        } else {
+          t.push(o, s);
+        }
+        if (atCallSite) {
+          s.acquiredAtCallSite();
+        } else {
+          s.acquiredAtSite();
+        }
+        break;
+      case InstanceThread.REENTRANT:
+        reenterUntracked(t, o);
+        break;
+      case InstanceThread.UNSEEN:
+        break;
+      default:
+        acquireUntracked(c, t, o, kind == InstanceThread.CONTENDED);
+    }
+  }
+
+  private static void reenterUntracked(InstanceThread t, Object o) {
+    int index = t.find(o);
+    if (index >= 0) {
+      t.reenter(index);
+    }
+    t.reentrantEntries++;
+  }
+
+  private static void acquireUntracked(
+      InstanceClass c, InstanceThread t, Object o, boolean contended) {
+    if (!c.folded) {
+      c.folded = true;
+    }
+    t.acquisitions++;
+    if (contended) {
+      // it waited for another thread's release: that acquisition is a handoff
+      t.contendedAcquisitions++;
+      t.handoffs++;
+    }
+    t.push(o, null);
+  }
+
+  /**
+   * Entry of a synchronized method whose modifiers could not be changed (a class loaded before the
+   * agent): the JVM holds the monitor already, so the request was not seen.
+   */
+  static void enteredSynchronizedMethod(InstanceClass c, Object self) {
+    InstanceThread t = c.thread();
+    int index = t.find(self);
+    if (index >= 0) {
+      t.reenter(index);
+      MonitorState s = t.heldState(index);
+      boolean afterCallSite = t.callSiteObject == self;
+      t.callSiteObject = null;
+      if (s != null) {
+        s.enteredSynchronizedMethod();
+      } else if (!afterCallSite) {
+        t.reentrantEntries++;
+      }
+      return;
+    }
+    MonitorState s = null;
+    if (MarkWord.usable()) {
+      long mark = MarkWord.read(self);
+      int bits = MarkWord.lockBits(mark);
+      if (c.trackedCount() != 0) {
+        s = tracked(self, MarkWord.hashHeldByMe(mark));
+      }
+      if (s == null && bits == MarkWord.INFLATED) {
+        s = Registry.trackInstance(c, self); // contention or a wait inflated it: it matters
+      } else if (s == null && c.tracksFirstComers()) {
+        s = Registry.trackInstance(c, self, true);
+      }
+    }
+    if (s != null) {
+      t.push(self, s);
+      s.acquired(null, false);
+    } else {
+      acquireUntracked(c, t, self, false);
+    }
+  }
+
+  static void beforeExit(InstanceClass c, Object o) {
+    beforeExit(c, o, false);
+  }
+
+  /** Before the {@code monitorexit} of a call site's helper (see {@link #afterCallSiteEnter}). */
+  static void beforeCallSiteExit(InstanceClass c, Object o) {
+    beforeExit(c, o, true);
+  }
+
+  private static void beforeExit(InstanceClass c, Object o, boolean atCallSite) {
+    InstanceThread t = c.thread();
+    if (atCallSite && t.callSiteObject == o) {
+      t.callSiteObject = null; // the method's own entry was not seen (its class not instrumented)
+    }
+    int index = t.find(o);
+    if (index < 0) {
+      return; // entered where the agent does not see it
+    }
+    MonitorState s = t.heldState(index);
+    t.exit(index);
+    if (s != null && atCallSite) {
+      s.releasingCallSite();
+    } else if (s != null) {
+      s.releasing();
+    }
+  }
+
+  /**
+   * The tracked state to record a wait on {@code o} with, or null when the wait was counted here
+   * (an untracked instance: the wait is counted, and the instance tracked from its next request).
+   */
+  static MonitorState forWait(InstanceClass c, Object o) {
+    InstanceThread t = c.thread();
+    int index = t.find(o);
+    if (index < 0) {
+      return null; // not held through instrumented code: wait() throws or was not seen
+    }
+    MonitorState s = t.heldState(index);
+    if (s != null) {
+      return s;
+    }
+    t.waits++;
+    if (MarkWord.usable()) {
+      Registry.trackInstance(c, o);
+    }
+    return null;
+  }
+
+  /** Like {@link #forWait}, for notify/notifyAll. */
+  static MonitorState forNotify(InstanceClass c, Object o) {
+    InstanceThread t = c.thread();
+    int index = t.find(o);
+    if (index < 0) {
+      return null;
+    }
+    MonitorState s = t.heldState(index);
+    if (s == null) {
+      t.notifies++;
+    }
+    return s;
+  }
+
+  /** The tracked state of {@code o}, by its identity hash when known (0: never hashed). */
+  private static MonitorState tracked(Object o, int hash) {
+    if (hash == 0) {
+      return null;
+    }
+    return hash == MarkWord.HASH_UNKNOWN
+        ? Registry.trackedInstance(o)
+        : Registry.trackedInstance(o, hash);
+  }
+}
