@@ -471,6 +471,48 @@ abstract class AgentITBase {
     return rec;
   }
 
+  @Test
+  void aClassWithAMillionInstancesCostsBoundedStateAndFindsItsHotInstance() throws Exception {
+    Path file = tmp.resolve("instances.jfr");
+    String session = "dev.gilscope.itapps.ManyInstancesApp$Session";
+    ChildJvm.Result r =
+        new ChildJvm(javaHome())
+            .jvmArg("-Xmx64m") // per-instance state for a million instances would not fit
+            .agent("monitor=" + session + ",instances=10,file=" + file)
+            .run("dev.gilscope.itapps.ManyInstancesApp", "500000", "1000");
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(r.stderr).as(r.toString()).doesNotContain("gilscope:");
+    Recorded rec = new Recorded(file);
+    assertAgentHealthy(rec);
+
+    // the class's totals are exact: tracked instances plus the other instances
+    assertThat(rec.sum("gilscope.MonitorStatistics", n -> n.startsWith(session), "acquisitions"))
+        .isEqualTo(r.expected("many.classAcquisitions"));
+    String others = session + " (other instances)";
+    assertThat(rec.of("gilscope.MonitorStatistics", others))
+        .isNotEmpty()
+        .allMatch(e -> e.getString("monitorKind").equals("instances"));
+
+    // the shared instance is a monitor of its own, tracked since its first contention
+    String shared = r.expectations().get("many.sharedName");
+    List<RecordedEvent> sharedStats = rec.of("gilscope.MonitorStatistics", shared);
+    assertThat(sharedStats).isNotEmpty().allMatch(e -> e.getLong("trackedSince") > 0);
+    assertThat(rec.stat(shared, "contendedAcquisitions")).isPositive();
+    assertThat(rec.stat(shared, "acquisitions"))
+        .isPositive()
+        .isLessThanOrEqualTo(r.expected("many.sharedAcquisitions"));
+
+    // bounded: at most instances= tracked instances, a recording of a few hundred KB
+    long monitors =
+        rec.of("gilscope.MonitorStatistics", n -> n.startsWith(session)).stream()
+            .map(e -> e.getLong("monitorId"))
+            .distinct()
+            .count();
+    assertThat(monitors).isLessThanOrEqualTo(10 + 1);
+    assertThat(Files.size(file)).isLessThan(2L << 20);
+    assertThat(r.expected("many.peakRssKb")).isLessThan(256L << 10);
+  }
+
   static void assertExactGilTotals(ChildJvm.Result r, Recorded rec) {
     assertThat(rec.stat(GIL, "acquisitions")).isEqualTo(r.expected("gil.acquisitions"));
     assertThat(rec.stat(GIL, "reentrantEntries")).isEqualTo(r.expected("gil.reentrant"));

@@ -1,0 +1,98 @@
+package dev.gilscope.itapps;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CyclicBarrier;
+
+/**
+ * {@code monitor=<class>} on a class with a million short-lived instances and one shared hot one:
+ * two threads each lock {@code perThread} new {@link Session}s once and, after every {@code every}
+ * of them, the {@link #SHARED} session, which they hold for a stretch of work, so that it is the
+ * contended monitor of the class. Prints the exact counts, the shared instance's display name and
+ * the peak RSS (VmHWM) as {@code name=value} lines.
+ */
+public final class ManyInstancesApp {
+  /** The monitor class. */
+  public static final class Session {
+    long touched;
+  }
+
+  static final Session SHARED = new Session();
+
+  private ManyInstancesApp() {}
+
+  public static void main(String[] args) throws Exception {
+    int perThread = Integer.parseInt(args[0]);
+    int every = Integer.parseInt(args[1]);
+    int threads = 2;
+    long[] own = new long[threads];
+    long[] shared = new long[threads];
+    CyclicBarrier start = new CyclicBarrier(threads);
+    Thread[] workers = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      int index = t;
+      workers[t] =
+          new Thread(
+              () -> {
+                await(start);
+                for (int i = 1; i <= perThread; i++) {
+                  own[index] += lockNew();
+                  if (i % every == 0) {
+                    shared[index] += lockShared();
+                  }
+                }
+              },
+              "instances-" + t);
+      workers[t].start();
+    }
+    long ownTotal = 0;
+    long sharedTotal = 0;
+    for (int t = 0; t < threads; t++) {
+      workers[t].join();
+      ownTotal += own[t];
+      sharedTotal += shared[t];
+    }
+    Scenarios.expect("many.classAcquisitions", ownTotal + sharedTotal);
+    Scenarios.expect("many.sharedAcquisitions", sharedTotal);
+    Scenarios.expect(
+        "many.sharedName",
+        Session.class.getName() + "@" + Integer.toHexString(System.identityHashCode(SHARED)));
+    Scenarios.expect("many.peakRssKb", peakRssKb());
+  }
+
+  private static int lockNew() {
+    Session s = new Session();
+    synchronized (s) {
+      s.touched++;
+    }
+    return 1;
+  }
+
+  private static int lockShared() {
+    synchronized (SHARED) {
+      long x = SHARED.touched;
+      for (int i = 0; i < 20_000; i++) {
+        x = x * 6364136223846793005L + 1442695040888963407L;
+      }
+      SHARED.touched = x;
+    }
+    return 1;
+  }
+
+  private static long peakRssKb() throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
+  }
+
+  private static void await(CyclicBarrier barrier) {
+    try {
+      barrier.await();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
