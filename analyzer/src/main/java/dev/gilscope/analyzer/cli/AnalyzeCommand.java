@@ -213,6 +213,23 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      return analyseAndReport();
+    } catch (OutOfMemoryError e) {
+      // per-monitor state is bounded, but a recording can still outgrow a small heap (constant
+      // pools, JDK monitors by address): say so in one line rather than die with a stack trace
+      err()
+          .println(
+              "gilscope analyze: not enough memory to analyse "
+                  + recording
+                  + " (max heap "
+                  + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                  + " MB); run it with a larger heap, e.g. java -Xmx2g -jar gilscope-analyzer.jar");
+      return ExitCodes.BAD_USAGE_OR_INPUT;
+    }
+  }
+
+  private int analyseAndReport() {
     PrintWriter err = err();
     ReportWriter writer = writer();
     Set<FindingKind> gate = failOnKinds();

@@ -6,8 +6,11 @@ import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.ThreadCpu;
 import dev.gilscope.analyzer.model.ThreadStats;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -20,6 +23,16 @@ import jdk.jfr.consumer.EventStream;
  * threads and windows, never by the number of events.
  */
 final class EventAccumulator {
+  /**
+   * gilscope monitors kept one by one (between this and twice this): beyond, the ones with the
+   * fewest acquisitions are folded into one monitor per class, so that a recording with millions of
+   * monitors (an older agent's {@code monitor=<class>}) is analysed in bounded memory.
+   */
+  static final int MONITORS_KEPT = 2000;
+
+  /** Suffix of the name of the monitor that a class's folded monitors are counted in. */
+  static final String FOLDED_SUFFIX = " (monitors not kept one by one)";
+
   /** Two wait() calls of a thread closer than this belong to one wait episode. */
   static final long EPISODE_GAP_NANOS = 50_000;
 
@@ -37,6 +50,9 @@ final class EventAccumulator {
   private final long[] typeCounts = new long[16];
   private int countedTypeCount;
   private long lastGilscopeMonitorId;
+  // the folded monitors of each class, kept in gilscopeMonitors under negative ids
+  private final Map<String, Long> foldedIds = new HashMap<>();
+  private long foldedMonitors;
   private MonitorStats lastGilscopeMonitor;
   private final Map<EventSource, Map<String, Map<Long, MonitorStats>>> jdkMonitorsByClass =
       new java.util.EnumMap<>(EventSource.class);
@@ -224,11 +240,67 @@ final class EventAccumulator {
               null,
               null,
               EventSource.GILSCOPE);
+      // fold before adding: the new monitor has no counts yet and would be folded at once
+      if (gilscopeMonitors.size() >= 2 * MONITORS_KEPT + foldedIds.size()) {
+        foldSmallMonitors();
+      }
       gilscopeMonitors.put(id, m);
     }
     lastGilscopeMonitorId = id;
     lastGilscopeMonitor = m;
     return m;
+  }
+
+  /**
+   * Keeps the {@link #MONITORS_KEPT} monitors with the most acquisitions (contended ones first) and
+   * folds the others into their class's folded monitor: exact counts per class, a bounded number of
+   * monitors. A folded monitor seen again later starts over as a new one.
+   */
+  private void foldSmallMonitors() {
+    List<Map.Entry<Long, MonitorStats>> kept = new ArrayList<>();
+    for (Map.Entry<Long, MonitorStats> e : gilscopeMonitors.entrySet()) {
+      if (e.getKey() >= 0) {
+        kept.add(e);
+      }
+    }
+    kept.sort(
+        Comparator.comparingLong(
+                (Map.Entry<Long, MonitorStats> e) -> e.getValue().totals().get(Metric.CONTENDED))
+            .thenComparingLong(e -> e.getValue().totals().get(Metric.ACQUISITIONS))
+            .reversed());
+    for (Map.Entry<Long, MonitorStats> e : kept.subList(MONITORS_KEPT, kept.size())) {
+      MonitorStats small = e.getValue();
+      gilscopeMonitors.remove(e.getKey());
+      foldedInto(classOf(small)).mergeFrom(small);
+      foldedMonitors++;
+    }
+    lastGilscopeMonitor = null;
+  }
+
+  /** The monitor's class, or what its name says before {@code @} (C@1a2b: an instance of C). */
+  private static String classOf(MonitorStats m) {
+    if (m.className() != null) {
+      return m.className();
+    }
+    String name = m.name();
+    if (name.endsWith(FOLDED_SUFFIX)) {
+      return name.substring(0, name.length() - FOLDED_SUFFIX.length());
+    }
+    int at = name.lastIndexOf('@');
+    return at > 0 ? name.substring(0, at) : "unknown class";
+  }
+
+  private MonitorStats foldedInto(String type) {
+    long id = foldedIds.computeIfAbsent(type, t -> -1L - foldedIds.size());
+    return gilscopeMonitors.computeIfAbsent(
+        id,
+        k -> {
+          MonitorStats m =
+              new MonitorStats(
+                  "gilscope:" + k, type + FOLDED_SUFFIX, type, null, EventSource.GILSCOPE);
+          m.describe(type, "instances");
+          return m;
+        });
   }
 
   // ---- the JDK's own lock events -----------------------------------------------------------
@@ -517,13 +589,21 @@ final class EventAccumulator {
 
   /** Closes open wait episodes; call once when the stream has ended. */
   void finish() {
+    if (foldedMonitors > 0) {
+      agentNotes.put("foldedMonitors", Long.toString(foldedMonitors));
+    }
     flushCount();
     episodes.values().forEach(Episode::close);
   }
 
   void mergeFrom(EventAccumulator other) {
+    foldedMonitors += other.foldedMonitors;
     other.gilscopeMonitors.forEach(
         (id, m) -> {
+          if (id < 0) {
+            foldedInto(classOf(m)).mergeFrom(m);
+            return;
+          }
           MonitorStats mine = gilscopeMonitors.get(id);
           if (mine == null) {
             gilscopeMonitors.put(id, m);
@@ -549,6 +629,12 @@ final class EventAccumulator {
     }
     if (cpuCores == null) {
       cpuCores = other.cpuCores;
+    }
+    if (gilscopeMonitors.size() > 2 * MONITORS_KEPT + foldedIds.size()) {
+      foldSmallMonitors();
+    }
+    if (foldedMonitors > 0) {
+      agentNotes.put("foldedMonitors", Long.toString(foldedMonitors));
     }
   }
 

@@ -248,6 +248,9 @@ public final class RecordingReader {
       if (e.getCause() instanceof UnsupportedRecordingException ue) {
         throw ue;
       }
+      if (e.getCause() instanceof OutOfMemoryError oom) {
+        throw oom; // the CLI turns it into one line and exit 2
+      }
       throw new InputException("cannot read recording: " + e.getCause(), e.getCause());
     }
   }
