@@ -54,8 +54,9 @@ public final class ManyInstancesWorkload {
           new Thread(
               () -> {
                 await(start);
+                Session[] recent = new Session[1024];
                 for (int i = 1; i <= perThread; i++) {
-                  own[index] += handleRequest();
+                  own[index] += handleRequest(recent, i);
                   if (every > 0 && i % every == 0) {
                     shared[index] += touchShared();
                   }
@@ -82,9 +83,14 @@ public final class ManyInstancesWorkload {
         threads, ownTotal, sharedTotal, ownTotal + sharedTotal, nanos);
   }
 
-  /** One unit of work: a new session, locked once (a method, as request handling is). */
-  private static int handleRequest() {
+  /**
+   * One unit of work: a new session, locked once (a method, as request handling is) and kept among
+   * the thread's recent ones, so that it is really allocated with or without the agent (a session
+   * that never escaped would be optimized away by the JIT, lock and all, without the agent).
+   */
+  private static int handleRequest(Session[] recent, int i) {
     Session s = new Session();
+    recent[i & (recent.length - 1)] = s;
     synchronized (s) {
       s.touched++;
     }
