@@ -12,7 +12,7 @@ class AgentOptionsTest {
         AgentOptions.parse(
             "monitor=com.acme.Interp#GIL, monitor=java.util.Hashtable,lock=com.acme.Store#lock,"
                 + "file=/tmp/x.jfr,detail=threshold,threshold=250us,sample=64,stacks=true,"
-                + "period=500ms,strict=true,debug=true");
+                + "period=500ms,instances=7,strict=true,debug=true");
     assertThat(o.targets())
         .extracting(Target::toString)
         .containsExactly(
@@ -28,6 +28,7 @@ class AgentOptionsTest {
     assertThat(o.sample()).isEqualTo(64);
     assertThat(o.stacks()).isTrue();
     assertThat(o.periodNanos()).isEqualTo(500_000_000L);
+    assertThat(o.instances()).isEqualTo(7);
     assertThat(o.strict()).isTrue();
     assertThat(o.debug()).isTrue();
   }
@@ -78,6 +79,10 @@ class AgentOptionsTest {
         .hasMessage("threshold=10parsecs: unknown unit 'parsecs', use ns, us, ms, s or m");
     assertThatThrownBy(() -> AgentOptions.parse("monitor=a.B#c,sample=0"))
         .hasMessage("sample=0: use a whole number >= 1, e.g. 1000");
+    assertThatThrownBy(() -> AgentOptions.parse("monitor=a.B,instances=-1"))
+        .hasMessage("instances=-1: use a whole number >= 0, e.g. 100");
+    assertThatThrownBy(() -> AgentOptions.parse("monitor=a.B,instances=many"))
+        .hasMessage("instances=many: use a whole number >= 0, e.g. 100");
     assertThatThrownBy(() -> AgentOptions.parse("monitor=a.B#c,stacks=yes"))
         .hasMessage("stacks=yes: use true or false");
     assertThatThrownBy(() -> AgentOptions.parse("monitor=a.B#c,period=0ms"))
