@@ -11,8 +11,8 @@ import java.lang.reflect.Modifier;
  * own entry inside the method is then reentrant and free. The helper's shape: {@code state =
  * stateFor(receiver, method); if (state == null) return call; synchronized (receiver) {
  * entered(state, receiver); call; exiting(state, receiver); }} with {@code exiting} also on the
- * exception path. For an instance of a {@code monitor=<class>} class the state is the class's
- * (see {@link InstanceProbe}), which needs the receiver to find the instance's own.
+ * exception path. For an instance of a {@code monitor=<class>} class the state is the class's (see
+ * {@link InstanceProbe}), which needs the receiver to find the instance's own.
  *
  * <p>A call site is matched by name and descriptor only, so the receiver may be something else: a
  * {@code HashMap} behind {@code Map.put}, a subclass whose override is not synchronized, or null.

@@ -59,11 +59,11 @@ class CallSiteMonitorTest {
       return;
     }
     synchronized (table) {
-      CallSiteMonitor.entered(state);
+      CallSiteMonitor.entered(state, table);
       try {
         table.bump();
       } finally {
-        CallSiteMonitor.exiting(state);
+        CallSiteMonitor.exiting(state, table);
       }
     }
   }
