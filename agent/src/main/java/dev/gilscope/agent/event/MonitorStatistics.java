@@ -160,4 +160,17 @@ public final class MonitorStatistics extends jdk.jfr.Event {
           + " (Acquisitions - Contended Acquisitions) / Sampled Gaps")
   @Timespan(Timespan.NANOSECONDS)
   public long sampledGap;
+
+  @Label("Timed Entries")
+  @Description(
+      "Uncontended acquisitions whose request-to-acquisition time was measured: those that ended a"
+          + " Timed Gap")
+  public long timedEntries;
+
+  @Label("Total Entry")
+  @Description(
+      "Sum of the Timed Entries' request-to-acquisition times: the cost of getting a free monitor"
+          + " (its lock word's cache line on another core, a spin that won)")
+  @Timespan(Timespan.NANOSECONDS)
+  public long totalEntry;
 }

@@ -22,5 +22,7 @@ final class EmittedTotals {
   long totalGapNanos;
   long sampledGaps;
   long sampledGapNanos;
+  long timedEntries;
+  long totalEntryNanos;
   long periodStartMillis = System.currentTimeMillis();
 }

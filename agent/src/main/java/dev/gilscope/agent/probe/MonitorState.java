@@ -81,6 +81,11 @@ public final class MonitorState extends WeakReference<Object> {
   long totalGapNanos;
   long sampledGaps;
   long sampledGapNanos;
+  // request-to-acquisition time of the uncontended acquisitions that end a timed gap: the cost of
+  // getting a free monitor (its cache line held by another core, a spin that won), serial work
+  // that neither the hold nor the gap sees
+  long timedEntries;
+  long totalEntryNanos;
   private int gapCountdown = Detail.sampleEvery;
   // the last thread that opened a gap: its request, which may not hold the monitor, reads this
   // (racily: a stale value only leaves the gap to end at the acquisition) to time its gap's end
@@ -316,11 +321,16 @@ public final class MonitorState extends WeakReference<Object> {
     ownerStats = ts;
     ts.acquisitions++;
     if (ts.gapOpen) {
-      endGap(
-          ts,
-          pending != null
-              ? ts.pendingNanos
-              : ts.gapRequested ? ts.gapRequestNanos : System.nanoTime());
+      if (pending != null) {
+        endGap(ts, ts.pendingNanos);
+      } else if (ts.gapRequested) {
+        long requested = ts.gapRequestNanos;
+        endGap(ts, requested);
+        timedEntries++;
+        totalEntryNanos += Math.max(0, System.nanoTime() - requested);
+      } else {
+        endGap(ts, System.nanoTime());
+      }
     }
     if (pending != null) {
       contendedAcquired(pending, sequence, otherReleaser, othersWaiting, viaTryLock);

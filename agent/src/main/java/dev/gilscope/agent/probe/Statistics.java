@@ -144,6 +144,8 @@ public final class Statistics {
     long totalGap = s.totalGapNanos;
     long sampledGaps = s.sampledGaps;
     long sampledGap = s.sampledGapNanos;
+    long timedEntries = s.timedEntries;
+    long totalEntry = s.totalEntryNanos;
     boolean used =
         acquisitions != last.acquisitions
             || reentrant != last.reentrant
@@ -185,6 +187,8 @@ public final class Statistics {
       e.totalGap = totalGap - last.totalGapNanos;
       e.sampledGaps = sampledGaps - last.sampledGaps;
       e.sampledGap = sampledGap - last.sampledGapNanos;
+      e.timedEntries = timedEntries - last.timedEntries;
+      e.totalEntry = totalEntry - last.totalEntryNanos;
       e.commit();
       last.acquisitions = acquisitions;
       last.contended = contended;
@@ -206,6 +210,8 @@ public final class Statistics {
       last.totalGapNanos = totalGap;
       last.sampledGaps = sampledGaps;
       last.sampledGapNanos = sampledGap;
+      last.timedEntries = timedEntries;
+      last.totalEntryNanos = totalEntry;
     }
     for (ThreadStats ts : s.threads.snapshot()) {
       if (ts != null) {

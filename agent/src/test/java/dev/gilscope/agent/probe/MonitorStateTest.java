@@ -170,5 +170,8 @@ class MonitorStateTest {
     assertThat(s.sampledGaps).isEqualTo(2);
     assertThat(s.sampledGapNanos).isEqualTo(s.totalGapNanos);
     assertThat(s.totalGapNanos).isPositive();
+    // each uncontended acquisition that ended a timed gap also timed its own entry
+    assertThat(s.timedEntries).isEqualTo(2);
+    assertThat(s.totalEntryNanos).isNotNegative();
   }
 }

@@ -114,7 +114,13 @@ public final class SerializationDetector implements Detector {
 
   /** Amdahl's law on the timed holds, waits and gaps. */
   private Evaluation amdahl(MonitorStats m, RecordingInfo r) {
-    double wholeRecording = SerialFraction.of(m.totals());
+    NavigableMap<Integer, Counters> windows = m.windows().all();
+    Counters typical =
+        windows.isEmpty()
+            ? m.totals()
+            : windows.get(medianWindow(m, windows.firstKey(), windows.lastKey()));
+    double wholeRecording =
+        SerialFraction.of(typical.get(Metric.TIMED_GAPS) >= MIN_TIMED_GAPS ? typical : m.totals());
     NavigableMap<Integer, Double> scores = new TreeMap<>();
     for (Map.Entry<Integer, Counters> e : m.windows().all().entrySet()) {
       int w = e.getKey();
@@ -143,16 +149,23 @@ public final class SerializationDetector implements Detector {
     int wanting = WantingThreads.count(m, run[0], run[1]);
     Integer cores = r.cpuCores();
     int n = parallelThreads(wanting, cores);
-    double s = serialFraction(c, wholeRecording);
+    // the run's split of the threads' time is its median window's: a gap that took in a preemption
+    // by another process (milliseconds among gaps of nanoseconds) is not work outside the monitor,
+    // and such outliers fall in few windows
+    Counters typicalOfRun = m.windows().get(medianWindow(m, run[0], run[1]));
+    if (typicalOfRun.get(Metric.TIMED_GAPS) < MIN_TIMED_GAPS) {
+      typicalOfRun = typical;
+    }
+    double s = serialFraction(typicalOfRun, wholeRecording);
     double bound = SerialFraction.bound(s, n);
     double gain = gain(s, n);
     Severity severity = severity(gain);
     if (severity == null) {
       severity = Severity.INFO; // each window qualified; the sum is at least INFO
     }
-    double hold = HoldTime.totalNanos(c);
-    double wait = c.get(Metric.WAIT_NANOS);
-    double gap = SerialFraction.gapNanos(c);
+    double hold = HoldTime.totalNanos(typicalOfRun);
+    double wait = typicalOfRun.get(Metric.WAIT_NANOS) + SerialFraction.entryNanos(typicalOfRun);
+    double gap = SerialFraction.gapNanos(typicalOfRun);
     double threadTime = Math.max(1, hold + wait + gap);
     List<String> threads = new ArrayList<>();
     List<String> victims = new ArrayList<>();
@@ -185,8 +198,8 @@ public final class SerializationDetector implements Detector {
     long end = start + len;
     String summary =
         String.format(
-            "From %s to %s the %d threads of %s spent %s of their time holding it or waiting for"
-                + " it (%s holding, %s waiting) and %s outside it: by Amdahl's law %d threads%s"
+            "From %s to %s the %d threads of %s spent %s of their time holding it or getting it"
+                + " (%s holding, %s waiting or acquiring) and %s outside it: by Amdahl's law %d threads%s"
                 + " run at most %sx as fast as one. If a tenth of that time were spent inside"
                 + " (the rest moved outside) they could run %sx as fast; half: %sx; split %d ways:"
                 + " %sx.",
@@ -238,6 +251,25 @@ public final class SerializationDetector implements Detector {
       return Severity.INFO;
     }
     return null;
+  }
+
+  /**
+   * The window from {@code from} to {@code to} whose serial fraction is the (lower) median of those
+   * with enough timed gaps; {@code from} when none has.
+   */
+  private static int medianWindow(MonitorStats m, int from, int to) {
+    List<double[]> measured = new ArrayList<>();
+    for (int w = from; w <= to; w++) {
+      Counters c = m.windows().get(w);
+      if (c.get(Metric.TIMED_GAPS) >= MIN_TIMED_GAPS) {
+        measured.add(new double[] {SerialFraction.of(c), w});
+      }
+    }
+    if (measured.isEmpty()) {
+      return from;
+    }
+    measured.sort((a, b) -> Double.compare(a[0], b[0]));
+    return (int) measured.get((measured.size() - 1) / 2)[1];
   }
 
   private static double serialFraction(Counters c, double wholeRecording) {

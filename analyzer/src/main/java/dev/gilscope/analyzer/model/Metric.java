@@ -42,6 +42,12 @@ public enum Metric {
   SAMPLED_GAPS,
   /** The part of {@link #GAP_NANOS} that belongs to {@link #SAMPLED_GAPS}. */
   SAMPLED_GAP_NANOS,
+  /**
+   * Uncontended acquisitions whose request-to-acquisition time was measured (those that end a timed
+   * gap): the cost of getting a free monitor.
+   */
+  TIMED_ENTRIES,
+  ENTRY_NANOS,
   /** Time spent inside {@code wait()} on the monitor. */
   WAIT_IN_WAIT_NANOS,
   /** Wait episodes: runs of back-to-back {@code wait()} calls of one thread. */

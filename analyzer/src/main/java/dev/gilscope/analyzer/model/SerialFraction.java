@@ -2,13 +2,14 @@ package dev.gilscope.analyzer.model;
 
 /**
  * Amdahl's law for the threads of one monitor. Their time splits into the part spent holding the
- * monitor or getting it (hold, plus the request-to-acquisition wait, which includes the handoff
- * latency) and the part spent outside it (the gap from a release to the same thread's next
- * request). The serial fraction {@code s} is the first over both; {@code n} threads on enough cores
- * then run at most {@code 1 / (s + (1 - s) / n)} times as fast as one. The gaps are sampled by the
- * agent in the same two strata as the holds (after every contended acquisition's hold; 1 in N of
- * the others), so their total is estimated like {@link HoldTime}'s, each stratum scaled to the
- * acquisitions it stands for.
+ * monitor or getting it (hold, plus the request-to-acquisition time: the wait of a contended
+ * acquisition, which includes the handoff latency, and the entry cost of an uncontended one) and
+ * the part spent outside it (the gap from a release to the same thread's next request). The serial
+ * fraction {@code s} is the first over both; {@code n} threads on enough cores then run at most
+ * {@code 1 / (s + (1 - s) / n)} times as fast as one. The gaps are sampled by the agent in the same
+ * two strata as the holds (after every contended acquisition's hold; 1 in N of the others), so
+ * their total is estimated like {@link HoldTime}'s, each stratum scaled to the acquisitions it
+ * stands for.
  */
 public final class SerialFraction {
   private SerialFraction() {}
@@ -41,9 +42,23 @@ public final class SerialFraction {
     return meanContended * contended + meanSampled * uncontended;
   }
 
-  /** Estimated nanoseconds holding the monitor or waiting to get it. */
+  /**
+   * Estimated nanoseconds holding the monitor or getting it: holds, the measured waits of contended
+   * acquisitions, and the entry cost of the uncontended ones (their sampled mean; 0 in recordings
+   * of agents that did not time it).
+   */
   public static double serialNanos(Counters c) {
-    return HoldTime.totalNanos(c) + c.get(Metric.WAIT_NANOS);
+    return HoldTime.totalNanos(c) + c.get(Metric.WAIT_NANOS) + entryNanos(c);
+  }
+
+  /** Estimated nanoseconds the uncontended acquisitions took from request to acquisition. */
+  public static double entryNanos(Counters c) {
+    long timed = c.get(Metric.TIMED_ENTRIES);
+    if (timed == 0) {
+      return 0;
+    }
+    long uncontended = Math.max(0, c.get(Metric.ACQUISITIONS) - c.get(Metric.CONTENDED));
+    return (double) c.get(Metric.ENTRY_NANOS) / timed * uncontended;
   }
 
   /** The serial fraction {@code s}, 0..1; 0 when nothing was measured. */

@@ -127,6 +127,8 @@ final class EventAccumulator {
       c.add(Metric.GAP_NANOS, e.nanos("totalGap"));
       c.add(Metric.SAMPLED_GAPS, e.longValue("sampledGaps"));
       c.add(Metric.SAMPLED_GAP_NANOS, e.nanos("sampledGap"));
+      c.add(Metric.TIMED_ENTRIES, e.longValue("timedEntries"));
+      c.add(Metric.ENTRY_NANOS, e.nanos("totalEntry"));
     }
   }
 

@@ -118,6 +118,44 @@ class SerializationDetectorTest {
   }
 
   @Test
+  void theEntryCostOfUncontendedAcquisitionsIsSerialTime() {
+    // 40% of the time holding, 60% outside: s = 0.4, a 1.43x bound on 2 cores, INFO ...
+    MonitorStats m = amdahl(400);
+    assertThat(detector.evaluate(m, Models.recording(2 * SECOND, 2)).findings().get(0).severity())
+        .isEqualTo(Severity.INFO);
+    // ... unless getting the free monitor takes as long as holding it: s = 0.8 / 1.4
+    for (int w = 0; w < 2; w++) {
+      Models.monitor(m, w, Metric.CONTENDED, -900);
+      Models.monitor(m, w, Metric.TIMED_ENTRIES, 90);
+      Models.monitor(m, w, Metric.ENTRY_NANOS, 90 * 400_000_000L / 900);
+    }
+    Finding f = detector.evaluate(m, Models.recording(2 * SECOND, 2)).findings().get(0);
+    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    assertThat(f.evidence()).containsEntry("serialFraction", 0.571);
+  }
+
+  @Test
+  void oneWindowsPreemptedGapsDoNotDecideTheRun() {
+    MonitorStats m = Models.gilscopeMonitor("Interp#GIL");
+    for (int w = 0; w < 3; w++) {
+      // every window: 95% holding; the middle one's gaps took in a 1 s preemption
+      long gapNanos = w == 1 ? 1_000_000_000L : 50_000_000L;
+      Models.monitor(m, w, Metric.ACQUISITIONS, 1000);
+      Models.monitor(m, w, Metric.CONTENDED, 1000);
+      Models.monitor(m, w, Metric.TIMED_HOLDS, 1000);
+      Models.monitor(m, w, Metric.HOLD_NANOS, 950_000_000L);
+      Models.monitor(m, w, Metric.TIMED_GAPS, 1000);
+      Models.monitor(m, w, Metric.GAP_NANOS, gapNanos);
+      Models.thread(m, "interp-1", w, Metric.ACQUISITIONS, 500);
+      Models.thread(m, "interp-2", w, Metric.ACQUISITIONS, 500);
+      Models.thread(m, "interp-2", w, Metric.WAIT_NANOS, 1);
+    }
+    Finding f = detector.evaluate(m, Models.recording(3 * SECOND, 2)).findings().get(0);
+    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(f.evidence()).containsEntry("serialFraction", 0.95);
+  }
+
+  @Test
   void amdahlBoundFromHoldsWaitsAndGapsWithTheWhatIfs() {
     Finding f = detector.evaluate(amdahl(950), Models.recording(2 * SECOND, 2)).findings().get(0);
     assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
@@ -131,7 +169,7 @@ class SerializationDetectorTest {
     assertThat(f.summary())
         .isEqualTo(
             "From 0.0 s to 2.0 s the 2 threads of Interp#GIL spent 95% of their time holding it or"
-                + " waiting for it (95% holding, 0% waiting) and 5% outside it: by Amdahl's law 2"
+                + " getting it (95% holding, 0% waiting or acquiring) and 5% outside it: by Amdahl's law 2"
                 + " threads on 2 cores run at most 1.03x as fast as one. If a tenth of that time"
                 + " were spent inside (the rest moved outside) they could run 1.83x as fast; half:"
                 + " 1.36x; split 2 ways: 2.00x.");
