@@ -11,9 +11,11 @@ import java.util.Set;
  * construction, the patterns it must produce (at WARNING or above) and those it must not.
  *
  * @param shape how the threads use the lock
- * @param threads worker threads (the starvation shapes add one victim)
+ * @param threads worker threads (the starvation shapes add one victim, the I/O shapes one I/O
+ *     thread and its loopback echo server)
  * @param lock the kind of lock
- * @param holdNanos busy work inside the lock per acquisition
+ * @param holdNanos busy work inside the lock per acquisition (the workers'; the I/O thread holds it
+ *     for {@link #IO_HOLD_NANOS})
  * @param outsideNanos busy work outside the lock between two acquisitions
  */
 public record MatrixCase(
@@ -45,17 +47,38 @@ public record MatrixCase(
     SHARED,
     /** Each thread has its own lock: nothing is shared. */
     PER_THREAD,
-    /** Greedy threads re-take an unfair lock at once; a victim that parks in lock() loses. */
+    /**
+     * One greedy thread re-takes an unfair lock at once (in lock(): a second parking winner would
+     * queue behind the victim, and the queue is FIFO); a victim that parks in lock() loses.
+     */
     STARVED_PARKING,
-    /** Greedy threads as above; the victim spins on tryLock with Thread.onSpinWait. */
+    /** The greedy thread as above; the victim spins on tryLock with Thread.onSpinWait. */
     STARVED_SPINNING,
     /** Greedy threads spin on tryLock with onSpinWait; the victim parks in lock(). */
-    SPINNING_WINNERS
+    SPINNING_WINNERS,
+    /**
+     * CPU-bound workers hold the lock for long slices back to back; an I/O thread makes a loopback
+     * round trip outside it, then needs it briefly: it waits behind a whole slice every time.
+     */
+    IO_CONVOY,
+    /**
+     * The new GIL's shape: a flag guarded by the monitor is the GIL; the I/O thread waits for it in
+     * wait(5 ms), sets a drop request on timeout, and the CPU-bound holder, which keeps the flag
+     * until asked, drops it at its next check (every 100 us) and waits until another thread took it
+     * (forced switching). {@code holdNanos} is the 5 ms switch interval.
+     */
+    FLAG_GIL
   }
+
+  /** How long the I/O thread holds the lock (or the flag) per round trip. */
+  public static final long IO_HOLD_NANOS = 20_000;
 
   /** The -javaagent options that track the case's lock. */
   public String agentOptions() {
     String w = MatrixWorkload.class.getName();
+    if (shape == Shape.FLAG_GIL) {
+      return "monitor=" + w + "#FLAG_MONITOR";
+    }
     if (shape == Shape.PER_THREAD) {
       return lock == LockKind.SYNCHRONIZED
           ? "monitor=" + MatrixWorkload.PerThreadMonitor.class.getName()
@@ -137,7 +160,8 @@ public record MatrixCase(
     // starvation: greedy re-takers of an unfair lock and one loser, parking or spinning
     for (Shape shape :
         new Shape[] {Shape.STARVED_PARKING, Shape.STARVED_SPINNING, Shape.SPINNING_WINNERS}) {
-      for (int greedy : new int[] {2, 3}) {
+      int[] greedyCounts = shape == Shape.SPINNING_WINNERS ? new int[] {2, 3} : new int[] {1};
+      for (int greedy : greedyCounts) {
         for (long hold : new long[] {20_000, 200_000}) {
           if (shape == Shape.SPINNING_WINNERS && hold == 200_000 && greedy == 3) {
             continue;
@@ -154,6 +178,73 @@ public record MatrixCase(
                   none));
         }
       }
+    }
+    // thrashing: the old GIL's release and immediate re-take of a lock held a microsecond, while
+    // the others wait (an unfair lock or a monitor lets the releaser win); a fair lock held for a
+    // millisecond hands over in FIFO order and spends little time in transit
+    for (int threads : new int[] {2, 4}) {
+      for (LockKind lock : new LockKind[] {LockKind.SYNCHRONIZED, LockKind.UNFAIR}) {
+        cases.add(
+            new MatrixCase(
+                name("retake", threads, lock, 1_000, 0),
+                Shape.SHARED,
+                threads,
+                lock,
+                1_000,
+                0,
+                EnumSet.of(Pattern.THRASHING),
+                none));
+      }
+      cases.add(
+          new MatrixCase(
+              name("handover", threads, LockKind.FAIR, 1_000_000, 0),
+              Shape.SHARED,
+              threads,
+              LockKind.FAIR,
+              1_000_000,
+              0,
+              none,
+              EnumSet.of(Pattern.THRASHING)));
+    }
+    // convoy: an I/O thread behind CPU-bound holders of long slices
+    for (int workers : new int[] {1, 2}) {
+      for (LockKind lock : new LockKind[] {LockKind.FAIR, LockKind.SYNCHRONIZED}) {
+        for (long slice : new long[] {2_000_000, 5_000_000}) {
+          cases.add(
+              new MatrixCase(
+                  name("ioconvoy", workers, lock, slice, 0),
+                  Shape.IO_CONVOY,
+                  workers,
+                  lock,
+                  slice,
+                  0,
+                  EnumSet.of(Pattern.CONVOY),
+                  none));
+        }
+      }
+      cases.add(
+          new MatrixCase(
+              name("flaggil", workers, LockKind.SYNCHRONIZED, 5_000_000, 0),
+              Shape.FLAG_GIL,
+              workers,
+              LockKind.SYNCHRONIZED,
+              5_000_000,
+              0,
+              EnumSet.of(Pattern.CONVOY),
+              none));
+    }
+    // negative control for convoy: the workers hold the lock as briefly as the I/O thread
+    for (LockKind lock : new LockKind[] {LockKind.FAIR, LockKind.SYNCHRONIZED}) {
+      cases.add(
+          new MatrixCase(
+              name("iolight", 1, lock, IO_HOLD_NANOS, 10 * IO_HOLD_NANOS),
+              Shape.IO_CONVOY,
+              1,
+              lock,
+              IO_HOLD_NANOS,
+              10 * IO_HOLD_NANOS,
+              none,
+              everything));
     }
     return cases;
   }

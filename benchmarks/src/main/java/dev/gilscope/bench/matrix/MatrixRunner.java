@@ -39,6 +39,7 @@ public final class MatrixRunner {
       counts.put(p, new int[4]);
     }
     List<String> misses = new ArrayList<>();
+    List<String> alarmedControls = new ArrayList<>();
     int run = 0;
     for (MatrixCase c : MatrixCase.all()) {
       if (!c.name().contains(filter)) {
@@ -77,6 +78,11 @@ public final class MatrixRunner {
           verdict.append(' ').append(p);
         }
       }
+      if (c.must().isEmpty()
+          && c.mustNot().size() == Pattern.values().length
+          && verdict.length() > 0) {
+        alarmedControls.add(c.name());
+      }
       System.out.printf(
           Locale.ROOT,
           "%-48s must %s, found%s%n",
@@ -101,7 +107,10 @@ public final class MatrixRunner {
           ratio(n[0], n[0] + n[1]),
           ratio(n[0], n[0] + n[2]));
     }
-    System.out.println();
+    System.out.printf(
+        Locale.ROOT,
+        "%nnegative controls with a WARNING or CRITICAL finding: %s%n%n",
+        alarmedControls.isEmpty() ? "none" : String.join(", ", alarmedControls));
     misses.forEach(System.out::println);
   }
 

@@ -1,5 +1,10 @@
 package dev.gilscope.bench.matrix;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +19,13 @@ public final class MatrixWorkload {
   static final Object MONITOR = new Object();
   static final ReentrantLock UNFAIR = new ReentrantLock();
   static final ReentrantLock FAIR = new ReentrantLock(true);
+
+  /** FLAG_GIL: the monitor that guards the GIL flag (CPython's mutex and condition). */
+  static final Object FLAG_MONITOR = new Object();
+
+  private static boolean flagTaken; // guarded by FLAG_MONITOR
+  private static boolean dropRequest; // guarded by FLAG_MONITOR
+  private static long switches; // guarded by FLAG_MONITOR
 
   /** A monitor per thread (tracked as a class: every instance). */
   static final class PerThreadMonitor {}
@@ -34,8 +46,11 @@ public final class MatrixWorkload {
     for (int i = 1; i <= c.threads(); i++) {
       threads.add(new Thread(worker(c), "worker-" + i));
     }
-    if (c.shape() != MatrixCase.Shape.SHARED && c.shape() != MatrixCase.Shape.PER_THREAD) {
-      threads.add(new Thread(victim(c), "victim-1"));
+    switch (c.shape()) {
+      case STARVED_PARKING, STARVED_SPINNING, SPINNING_WINNERS ->
+          threads.add(new Thread(victim(c), "victim-1"));
+      case IO_CONVOY, FLAG_GIL -> threads.add(new Thread(ioThread(c), "io-1"));
+      default -> {}
     }
     threads.forEach(Thread::start);
     TimeUnit.SECONDS.sleep(seconds);
@@ -45,10 +60,116 @@ public final class MatrixWorkload {
     }
   }
 
+  /**
+   * The I/O-bound thread: a one-byte round trip over loopback TCP (an echo server on a thread of
+   * its own, outside the lock), then the lock or the GIL flag for {@link MatrixCase#IO_HOLD_NANOS}.
+   */
+  private static Runnable ioThread(MatrixCase c) {
+    return () -> {
+      try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+          Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+          Socket echo = server.accept()) {
+        client.setTcpNoDelay(true);
+        echo.setTcpNoDelay(true);
+        Thread echoServer = new Thread(() -> echo(echo), "echo-server");
+        echoServer.setDaemon(true);
+        echoServer.start();
+        while (!stop) {
+          client.getOutputStream().write(1);
+          if (client.getInputStream().read() < 0) {
+            return;
+          }
+          if (c.shape() == MatrixCase.Shape.FLAG_GIL) {
+            takeFlag();
+            spin(MatrixCase.IO_HOLD_NANOS);
+            dropFlag(false);
+          } else {
+            shared(c, MatrixCase.IO_HOLD_NANOS);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+  }
+
+  private static void echo(Socket socket) {
+    try {
+      int b;
+      while ((b = socket.getInputStream().read()) >= 0) {
+        socket.getOutputStream().write(b);
+      }
+    } catch (IOException e) {
+      // the I/O thread closed the connection at the end of the case
+    }
+  }
+
+  /**
+   * FLAG_GIL's CPU-bound holder: keeps the flag until a drop request (checked every 100 us), as
+   * CPython's eval loop does, then drops it and waits for another thread to take it.
+   */
+  private static Runnable flagHolder() {
+    return () -> {
+      try {
+        while (!stop) {
+          takeFlag();
+          while (!stop && !dropRequested()) {
+            spin(100_000);
+          }
+          dropFlag(true);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+  }
+
+  /**
+   * Waits for the flag in timed waits of the switch interval (5 ms); a wait that times out asks the
+   * holder to drop it.
+   */
+  private static void takeFlag() throws InterruptedException {
+    synchronized (FLAG_MONITOR) {
+      while (flagTaken && !stop) {
+        long before = System.nanoTime();
+        FLAG_MONITOR.wait(5);
+        if (flagTaken && System.nanoTime() - before >= 5_000_000) {
+          dropRequest = true;
+        }
+      }
+      flagTaken = true;
+      switches++;
+      FLAG_MONITOR.notifyAll();
+    }
+  }
+
+  /** Frees the flag; after a drop request, waits until another thread took it (forced switch). */
+  private static void dropFlag(boolean forced) throws InterruptedException {
+    synchronized (FLAG_MONITOR) {
+      flagTaken = false;
+      dropRequest = false;
+      long before = switches;
+      FLAG_MONITOR.notifyAll();
+      while (forced && !stop && switches == before) {
+        FLAG_MONITOR.wait(1);
+      }
+    }
+  }
+
+  private static boolean dropRequested() {
+    synchronized (FLAG_MONITOR) {
+      return dropRequest;
+    }
+  }
+
   private static Runnable worker(MatrixCase c) {
     switch (c.shape()) {
       case PER_THREAD:
         return perThread(c);
+      case FLAG_GIL:
+        return flagHolder();
       case SPINNING_WINNERS:
         return () -> {
           while (!stop) {
@@ -98,17 +219,21 @@ public final class MatrixWorkload {
   }
 
   private static void shared(MatrixCase c) {
+    shared(c, c.holdNanos());
+  }
+
+  private static void shared(MatrixCase c, long holdNanos) {
     switch (c.lock()) {
       case SYNCHRONIZED:
         synchronized (MONITOR) {
-          spin(c.holdNanos());
+          spin(holdNanos);
         }
         break;
       case UNFAIR:
-        locked(UNFAIR, c.holdNanos());
+        locked(UNFAIR, holdNanos);
         break;
       case FAIR:
-        locked(FAIR, c.holdNanos());
+        locked(FAIR, holdNanos);
         break;
     }
   }
