@@ -173,4 +173,31 @@ public final class MonitorStatistics extends jdk.jfr.Event {
           + " (its lock word's cache line on another core, a spin that won)")
   @Timespan(Timespan.NANOSECONDS)
   public long totalEntry;
+
+  @Label("Sampled Long Holds")
+  @Description("The Sampled Holds longer than 1 ms")
+  public long sampledLongHolds;
+
+  @Label("Sampled Long Hold")
+  @Description("Part of Sampled Hold that belongs to the Sampled Long Holds")
+  @Timespan(Timespan.NANOSECONDS)
+  public long sampledLongHold;
+
+  @Label("Sampled Long Gaps")
+  @Description("The Sampled Gaps longer than 1 ms")
+  public long sampledLongGaps;
+
+  @Label("Sampled Long Gap")
+  @Description("Part of Sampled Gap that belongs to the Sampled Long Gaps")
+  @Timespan(Timespan.NANOSECONDS)
+  public long sampledLongGap;
+
+  @Label("Long Entries")
+  @Description("The Timed Entries longer than 1 ms")
+  public long longEntries;
+
+  @Label("Long Entry")
+  @Description("Part of Total Entry that belongs to the Long Entries")
+  @Timespan(Timespan.NANOSECONDS)
+  public long longEntry;
 }

@@ -25,6 +25,14 @@ public final class Detail {
   static boolean timeEveryHold;
 
   static int sampleEvery = 1000;
+
+  /**
+   * A sampled hold, gap or entry longer than this is counted apart as well (see MonitorState): a
+   * Linux time slice is a few milliseconds, so a microsecond-scale sample this long has usually
+   * taken in the thread's preemption.
+   */
+  static final long LONG_SAMPLE_NANOS = 1_000_000;
+
   static long thresholdNanos;
 
   private Detail() {}

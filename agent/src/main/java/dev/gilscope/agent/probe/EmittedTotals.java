@@ -24,5 +24,11 @@ final class EmittedTotals {
   long sampledGapNanos;
   long timedEntries;
   long totalEntryNanos;
+  long sampledLongHolds;
+  long sampledLongHoldNanos;
+  long sampledLongGaps;
+  long sampledLongGapNanos;
+  long longEntries;
+  long longEntryNanos;
   long periodStartMillis = System.currentTimeMillis();
 }

@@ -86,6 +86,14 @@ public final class MonitorState extends WeakReference<Object> {
   // that neither the hold nor the gap sees
   long timedEntries;
   long totalEntryNanos;
+  // the sampled holds, gaps and entries longer than LONG_SAMPLE_NANOS (a thread descheduled
+  // mid-sample, usually): the analyzer counts rare ones at face value instead of scaling them up
+  long sampledLongHolds;
+  long sampledLongHoldNanos;
+  long sampledLongGaps;
+  long sampledLongGapNanos;
+  long longEntries;
+  long longEntryNanos;
   private int gapCountdown = Detail.sampleEvery;
   // the last thread that opened a gap: its request, which may not hold the monitor, reads this
   // (racily: a stale value only leaves the gap to end at the acquisition) to time its gap's end
@@ -326,8 +334,13 @@ public final class MonitorState extends WeakReference<Object> {
       } else if (ts.gapRequested) {
         long requested = ts.gapRequestNanos;
         endGap(ts, requested);
+        long entry = Math.max(0, System.nanoTime() - requested);
         timedEntries++;
-        totalEntryNanos += Math.max(0, System.nanoTime() - requested);
+        totalEntryNanos += entry;
+        if (entry > Detail.LONG_SAMPLE_NANOS) {
+          longEntries++;
+          longEntryNanos += entry;
+        }
       } else {
         endGap(ts, System.nanoTime());
       }
@@ -475,6 +488,10 @@ public final class MonitorState extends WeakReference<Object> {
     if (ts.gapSampled) {
       sampledGaps++;
       sampledGapNanos += gap;
+      if (gap > Detail.LONG_SAMPLE_NANOS) {
+        sampledLongGaps++;
+        sampledLongGapNanos += gap;
+      }
     }
   }
 
@@ -498,6 +515,10 @@ public final class MonitorState extends WeakReference<Object> {
     // kept apart, the two strata give the analyzer an unbiased estimate of the total hold time.
     if (holdSampled) {
       sampledHoldNanos += held;
+      if (held > Detail.LONG_SAMPLE_NANOS) {
+        sampledLongHolds++;
+        sampledLongHoldNanos += held;
+      }
     }
     ThreadStats ts = ownerStats;
     ts.timedHolds++;

@@ -146,6 +146,12 @@ public final class Statistics {
     long sampledGap = s.sampledGapNanos;
     long timedEntries = s.timedEntries;
     long totalEntry = s.totalEntryNanos;
+    long sampledLongHolds = s.sampledLongHolds;
+    long sampledLongHold = s.sampledLongHoldNanos;
+    long sampledLongGaps = s.sampledLongGaps;
+    long sampledLongGap = s.sampledLongGapNanos;
+    long longEntries = s.longEntries;
+    long longEntry = s.longEntryNanos;
     boolean used =
         acquisitions != last.acquisitions
             || reentrant != last.reentrant
@@ -189,6 +195,12 @@ public final class Statistics {
       e.sampledGap = sampledGap - last.sampledGapNanos;
       e.timedEntries = timedEntries - last.timedEntries;
       e.totalEntry = totalEntry - last.totalEntryNanos;
+      e.sampledLongHolds = sampledLongHolds - last.sampledLongHolds;
+      e.sampledLongHold = sampledLongHold - last.sampledLongHoldNanos;
+      e.sampledLongGaps = sampledLongGaps - last.sampledLongGaps;
+      e.sampledLongGap = sampledLongGap - last.sampledLongGapNanos;
+      e.longEntries = longEntries - last.longEntries;
+      e.longEntry = longEntry - last.longEntryNanos;
       e.commit();
       last.acquisitions = acquisitions;
       last.contended = contended;
@@ -212,6 +224,12 @@ public final class Statistics {
       last.sampledGapNanos = sampledGap;
       last.timedEntries = timedEntries;
       last.totalEntryNanos = totalEntry;
+      last.sampledLongHolds = sampledLongHolds;
+      last.sampledLongHoldNanos = sampledLongHold;
+      last.sampledLongGaps = sampledLongGaps;
+      last.sampledLongGapNanos = sampledLongGap;
+      last.longEntries = longEntries;
+      last.longEntryNanos = longEntry;
     }
     for (ThreadStats ts : s.threads.snapshot()) {
       if (ts != null) {

@@ -58,7 +58,14 @@ public final class HoldTime {
       case EXACT -> measured;
       case STRATIFIED_SAMPLE -> {
         double sampledNanos = c.get(Metric.SAMPLED_HOLD_NANOS);
-        yield measured - sampledNanos + sampledNanos * uncontended(c) / c.get(Metric.SAMPLED_HOLDS);
+        yield measured
+            - sampledNanos
+            + SampledStratum.totalNanos(
+                uncontended(c),
+                c.get(Metric.SAMPLED_HOLDS),
+                sampledNanos,
+                c.get(Metric.SAMPLED_LONG_HOLDS),
+                c.get(Metric.SAMPLED_LONG_HOLD_NANOS));
       }
       case SCALED_MIXED_SAMPLE -> measured * c.get(Metric.ACQUISITIONS) / c.get(Metric.TIMED_HOLDS);
     };

@@ -48,6 +48,15 @@ public enum Metric {
    */
   TIMED_ENTRIES,
   ENTRY_NANOS,
+  /**
+   * Sampled holds, sampled gaps and timed entries longer than 1 ms (see {@link SampledStratum}).
+   */
+  SAMPLED_LONG_HOLDS,
+  SAMPLED_LONG_HOLD_NANOS,
+  SAMPLED_LONG_GAPS,
+  SAMPLED_LONG_GAP_NANOS,
+  LONG_ENTRIES,
+  LONG_ENTRY_NANOS,
   /** Time spent inside {@code wait()} on the monitor. */
   WAIT_IN_WAIT_NANOS,
   /** Wait episodes: runs of back-to-back {@code wait()} calls of one thread. */

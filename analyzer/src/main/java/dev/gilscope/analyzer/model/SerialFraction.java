@@ -27,19 +27,22 @@ public final class SerialFraction {
     double contendedNanos = c.get(Metric.GAP_NANOS) - sampledNanos;
     long contended = c.get(Metric.CONTENDED);
     long uncontended = Math.max(0, c.get(Metric.ACQUISITIONS) - contended);
-    double meanSampled = sampled == 0 ? Double.NaN : sampledNanos / sampled;
-    double meanContended = contendedGaps == 0 ? Double.NaN : contendedNanos / contendedGaps;
-    // a stratum without a timed gap borrows the other's mean
-    if (Double.isNaN(meanSampled)) {
-      meanSampled = meanContended;
-    }
-    if (Double.isNaN(meanContended)) {
-      meanContended = meanSampled;
-    }
-    if (Double.isNaN(meanSampled)) {
+    if (sampled == 0 && contendedGaps == 0) {
       return 0;
     }
-    return meanContended * contended + meanSampled * uncontended;
+    // a stratum without a timed gap borrows the other's mean
+    double meanSampled = sampled > 0 ? sampledNanos / sampled : contendedNanos / contendedGaps;
+    double meanContended = contendedGaps > 0 ? contendedNanos / contendedGaps : meanSampled;
+    double uncontendedPart =
+        sampled > 0
+            ? SampledStratum.totalNanos(
+                uncontended,
+                sampled,
+                sampledNanos,
+                c.get(Metric.SAMPLED_LONG_GAPS),
+                c.get(Metric.SAMPLED_LONG_GAP_NANOS))
+            : meanSampled * uncontended;
+    return meanContended * contended + uncontendedPart;
   }
 
   /**
@@ -53,12 +56,13 @@ public final class SerialFraction {
 
   /** Estimated nanoseconds the uncontended acquisitions took from request to acquisition. */
   public static double entryNanos(Counters c) {
-    long timed = c.get(Metric.TIMED_ENTRIES);
-    if (timed == 0) {
-      return 0;
-    }
     long uncontended = Math.max(0, c.get(Metric.ACQUISITIONS) - c.get(Metric.CONTENDED));
-    return (double) c.get(Metric.ENTRY_NANOS) / timed * uncontended;
+    return SampledStratum.totalNanos(
+        uncontended,
+        c.get(Metric.TIMED_ENTRIES),
+        c.get(Metric.ENTRY_NANOS),
+        c.get(Metric.LONG_ENTRIES),
+        c.get(Metric.LONG_ENTRY_NANOS));
   }
 
   /** The serial fraction {@code s}, 0..1; 0 when nothing was measured. */

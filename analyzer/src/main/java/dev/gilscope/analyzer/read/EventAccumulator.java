@@ -129,6 +129,12 @@ final class EventAccumulator {
       c.add(Metric.SAMPLED_GAP_NANOS, e.nanos("sampledGap"));
       c.add(Metric.TIMED_ENTRIES, e.longValue("timedEntries"));
       c.add(Metric.ENTRY_NANOS, e.nanos("totalEntry"));
+      c.add(Metric.SAMPLED_LONG_HOLDS, e.longValue("sampledLongHolds"));
+      c.add(Metric.SAMPLED_LONG_HOLD_NANOS, e.nanos("sampledLongHold"));
+      c.add(Metric.SAMPLED_LONG_GAPS, e.longValue("sampledLongGaps"));
+      c.add(Metric.SAMPLED_LONG_GAP_NANOS, e.nanos("sampledLongGap"));
+      c.add(Metric.LONG_ENTRIES, e.longValue("longEntries"));
+      c.add(Metric.LONG_ENTRY_NANOS, e.nanos("longEntry"));
     }
   }
 
