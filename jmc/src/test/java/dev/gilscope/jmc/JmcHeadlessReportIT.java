@@ -23,9 +23,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The rules as JMC runs them headless: {@code java -cp <JMC 9.1.1's rules jars>:gilscope-jmc.jar
+ * The rules as JMC runs them headless: {@code java -cp "jmc-lib/*:gilscope-jmc.jar"
  * org.openjdk.jmc.flightrecorder.rules.report.html.JfrHtmlRulesReport <recording> <out.html>} in a
- * child JVM, the packaged jar the only gilscope code on its class path; the scores are read from
+ * child JVM, jmc-lib holding JMC 9.1.1's flightrecorder.rules.jdk and its dependencies (copied by
+ * the build), the packaged jar the only gilscope code on the class path; the scores are read from
  * the HTML report JMC writes.
  */
 class JmcHeadlessReportIT {
@@ -125,8 +126,9 @@ class JmcHeadlessReportIT {
 
   private Report report(Path recording) throws Exception {
     Path html = dir.resolve(recording.getFileName() + ".html");
+    // JMC's jars as the build copied them (java's "dir/*" class path form), then the rules' jar
     String classPath =
-        System.getProperty("gilscope.jmc.report.classpath")
+        Path.of(System.getProperty("gilscope.jmc.lib"), "*")
             + File.pathSeparator
             + System.getProperty("gilscope.jmc.jar");
     Path log = dir.resolve(recording.getFileName() + ".log");

@@ -2,18 +2,11 @@ package dev.gilscope.jmc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gilscope.agent.event.AgentStatus;
-import dev.gilscope.agent.event.GilscopeEvents;
-import dev.gilscope.agent.event.MonitorAcquire;
-import dev.gilscope.agent.event.MonitorHold;
-import dev.gilscope.agent.event.MonitorNotify;
-import dev.gilscope.agent.event.MonitorStatistics;
-import dev.gilscope.agent.event.MonitorTryLockFailed;
-import dev.gilscope.agent.event.MonitorWait;
-import dev.gilscope.agent.event.ThreadMonitorStatistics;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,22 +54,30 @@ import org.openjdk.jmc.flightrecorder.internal.FlightRecordingLoader;
  * JDK sees them ({@link EventType#getEventType}), plus spot checks written out.
  */
 class JmcReadsAgentEventsTest {
-  private static final List<Class<? extends Event>> AGENT_EVENTS =
-      List.of(
-          MonitorAcquire.class,
-          MonitorTryLockFailed.class,
-          MonitorHold.class,
-          MonitorWait.class,
-          MonitorNotify.class,
-          MonitorStatistics.class,
-          ThreadMonitorStatistics.class,
-          AgentStatus.class);
+  /**
+   * The agent's compiled classes: its jar hides the event classes in a nested boot jar, so the test
+   * reads them from the agent module's build output (the jmc module builds after the agent).
+   */
+  private static final Path AGENT_CLASSES =
+      Path.of(System.getProperty("gilscope.agent.classes", "../agent/target/classes"));
+
+  private static final String EVENT_PACKAGE = "dev.gilscope.agent.event";
+  private static final String PREFIX = "gilscope.";
+  private static final String CATEGORY = "gilscope";
+  private static final String ACQUIRE = PREFIX + "MonitorAcquire";
+  private static final String WAIT = PREFIX + "MonitorWait";
+  private static final String STATISTICS = PREFIX + "MonitorStatistics";
+  private static final String THREAD_STATISTICS = PREFIX + "ThreadMonitorStatistics";
+
+  /** Every event class of the agent: each class in its event package that is a JFR event. */
+  static List<Class<? extends Event>> agentEvents;
 
   /** The fields every event has; JMC names them its own way (JfrAttributes). */
   private static final Set<String> IMPLICIT =
       Set.of("startTime", "duration", "eventThread", "stackTrace");
 
   private static final long NANOS = 1_234_567;
+  private static final long EPOCH_MILLIS = 1_764_720_000_123L;
   private static final String THREAD = "jmc-test-thread";
 
   static IItemCollection recorded;
@@ -84,9 +85,10 @@ class JmcReadsAgentEventsTest {
 
   @BeforeAll
   static void recordEveryAgentEvent(@TempDir Path dir) throws Exception {
+    agentEvents = loadAgentEvents();
     Path file = dir.resolve("agent-events.jfr");
     try (Recording r = new Recording()) {
-      for (Class<? extends Event> c : AGENT_EVENTS) {
+      for (Class<? extends Event> c : agentEvents) {
         r.enable(c).withThreshold(Duration.ZERO);
       }
       r.start();
@@ -102,23 +104,25 @@ class JmcReadsAgentEventsTest {
 
   @Test
   void theEventClassesAreEveryTypeTheAgentNames() throws Exception {
+    Class<?> names = Class.forName(EVENT_PACKAGE + ".GilscopeEvents", false, loader());
     List<String> named = new ArrayList<>();
-    for (Field f : GilscopeEvents.class.getFields()) {
+    for (Field f : names.getFields()) {
       if (Modifier.isStatic(f.getModifiers())
           && f.get(null) instanceof String s
-          && s.startsWith(GilscopeEvents.PREFIX)
-          && !s.equals(GilscopeEvents.PREFIX)) {
+          && s.startsWith(PREFIX)
+          && !s.equals(PREFIX)) {
         named.add(s);
       }
     }
-    assertThat(AGENT_EVENTS)
+    assertThat(named).hasSize(8);
+    assertThat(agentEvents)
         .extracting(c -> EventType.getEventType(c).getName())
         .containsExactlyInAnyOrderElementsOf(named);
   }
 
   @Test
   void jmcReadsEveryAgentEventTypeAsDeclared() {
-    for (Class<? extends Event> c : AGENT_EVENTS) {
+    for (Class<? extends Event> c : agentEvents) {
       EventType declared = EventType.getEventType(c);
       IType<IItem> type = type(recorded, declared.getName());
       assertMatches(declared, type, recordedCategories, true);
@@ -128,8 +132,8 @@ class JmcReadsAgentEventsTest {
 
   @Test
   void jmcReadsTheValuesInTheirUnits() {
-    IItem acquire = items(recorded, MonitorAcquire.class).get(0);
-    IType<IItem> type = type(recorded, EventType.getEventType(MonitorAcquire.class).getName());
+    IItem acquire = items(recorded, ACQUIRE).get(0);
+    IType<IItem> type = type(recorded, ACQUIRE);
     assertThat(value(type, acquire, "previousOwner")).isInstanceOf(IMCThread.class);
     assertThat(((IMCThread) value(type, acquire, "previousOwner")).getThreadName())
         .isEqualTo(THREAD);
@@ -138,24 +142,23 @@ class JmcReadsAgentEventsTest {
     assertThat(JfrAttributes.DURATION.getAccessor(type).getMember(acquire).getType())
         .isEqualTo(UnitLookup.TIMESPAN);
 
-    IItem stats = items(recorded, MonitorStatistics.class).get(0);
-    IType<IItem> statsType = type(recorded, GilscopeEvents.STATISTICS);
+    IItem stats = items(recorded, STATISTICS).get(0);
+    IType<IItem> statsType = type(recorded, STATISTICS);
     IQuantity totalHold = (IQuantity) value(statsType, stats, "totalHold");
     assertThat(totalHold.getType()).isEqualTo(UnitLookup.TIMESPAN);
     assertThat(totalHold.clampedLongValueIn(UnitLookup.NANOSECOND)).isEqualTo(NANOS);
     IQuantity periodStart = (IQuantity) value(statsType, stats, "periodStart");
     assertThat(periodStart.getType()).isEqualTo(UnitLookup.TIMESTAMP);
-    assertThat(periodStart.clampedLongValueIn(UnitLookup.EPOCH_MS))
-        .isEqualTo(((MonitorStatistics) filled(new MonitorStatistics())).periodStart);
+    assertThat(periodStart.clampedLongValueIn(UnitLookup.EPOCH_MS)).isEqualTo(EPOCH_MILLIS);
     assertThat(((IMCType) value(statsType, stats, "monitorClass")).getFullName())
         .isEqualTo(ReentrantLock.class.getName());
 
-    IItem wait = items(recorded, MonitorWait.class).get(0);
-    IQuantity timeout = (IQuantity) value(type(recorded, GilscopeEvents.WAIT), wait, "timeout");
+    IItem wait = items(recorded, WAIT).get(0);
+    IQuantity timeout = (IQuantity) value(type(recorded, WAIT), wait, "timeout");
     assertThat(timeout.clampedLongValueIn(UnitLookup.NANOSECOND)).isEqualTo(NANOS);
 
-    IItem perThread = items(recorded, ThreadMonitorStatistics.class).get(0);
-    Object thread = value(type(recorded, GilscopeEvents.THREAD_STATISTICS), perThread, "thread");
+    IItem perThread = items(recorded, THREAD_STATISTICS).get(0);
+    Object thread = value(type(recorded, THREAD_STATISTICS), perThread, "thread");
     assertThat(((IMCThread) thread).getThreadName()).isEqualTo(THREAD);
   }
 
@@ -167,7 +170,7 @@ class JmcReadsAgentEventsTest {
       Path file = Fixtures.file(fixture);
       IItemCollection items = JfrLoaderToolkit.loadEvents(file.toFile());
       Map<String, String[]> categories = categories(file);
-      for (Class<? extends Event> c : AGENT_EVENTS) {
+      for (Class<? extends Event> c : agentEvents) {
         EventType declared = EventType.getEventType(c);
         if (!items(items, declared.getName()).isEmpty()) {
           // the fixtures were recorded by earlier agents: fields added since are absent
@@ -179,7 +182,7 @@ class JmcReadsAgentEventsTest {
     // together the three recordings hold every agent event type
     assertThat(seen)
         .containsExactlyInAnyOrderElementsOf(
-            AGENT_EVENTS.stream().map(c -> EventType.getEventType(c).getName()).toList());
+            agentEvents.stream().map(c -> EventType.getEventType(c).getName()).toList());
   }
 
   // ---- expectations ----------------------------------------------------------------------
@@ -199,7 +202,7 @@ class JmcReadsAgentEventsTest {
     assertThat(categories.get(name))
         .as(name + " category")
         .containsExactlyElementsOf(declared.getCategoryNames())
-        .containsExactly(GilscopeEvents.CATEGORY);
+        .containsExactly(CATEGORY);
     Map<String, IAccessorKey<?>> keys = new HashMap<>();
     Map<String, IDescribable> describe = new HashMap<>();
     type.getAccessorKeys()
@@ -260,7 +263,7 @@ class JmcReadsAgentEventsTest {
   // ---- recording and reading -------------------------------------------------------------
 
   private static void commitEach() {
-    for (Class<? extends Event> c : AGENT_EVENTS) {
+    for (Class<? extends Event> c : agentEvents) {
       try {
         Event e = filled(c.getDeclaredConstructor().newInstance());
         e.begin();
@@ -303,6 +306,31 @@ class JmcReadsAgentEventsTest {
     }
   }
 
+  private static ClassLoader loader() throws Exception {
+    return new URLClassLoader(
+        new URL[] {AGENT_CLASSES.toUri().toURL()}, JmcReadsAgentEventsTest.class.getClassLoader());
+  }
+
+  private static List<Class<? extends Event>> loadAgentEvents() throws Exception {
+    ClassLoader loader = loader();
+    List<Class<? extends Event>> events = new ArrayList<>();
+    Path dir = AGENT_CLASSES.resolve(EVENT_PACKAGE.replace('.', '/'));
+    assertThat(dir).as("the agent's compiled event classes").isDirectory();
+    try (var files = Files.list(dir)) {
+      for (Path p : files.sorted().toList()) {
+        String file = p.getFileName().toString();
+        if (file.endsWith(".class") && !file.contains("$")) {
+          Class<?> c =
+              Class.forName(EVENT_PACKAGE + "." + file.replace(".class", ""), false, loader);
+          if (Event.class.isAssignableFrom(c)) {
+            events.add(c.asSubclass(Event.class));
+          }
+        }
+      }
+    }
+    return events;
+  }
+
   /** Event categories as JMC's loader reads them (its UI's Event Browser tree). */
   private static Map<String, String[]> categories(Path file) throws Exception {
     Map<String, String[]> categories = new HashMap<>();
@@ -321,10 +349,6 @@ class JmcReadsAgentEventsTest {
       }
     }
     throw new AssertionError("JMC has no event type " + typeName);
-  }
-
-  private static List<IItem> items(IItemCollection items, Class<? extends Event> c) {
-    return items(items, EventType.getEventType(c).getName());
   }
 
   private static List<IItem> items(IItemCollection items, String typeName) {
