@@ -11,6 +11,7 @@ import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.model.Severity;
 import dev.gilscope.analyzer.read.InputException;
 import dev.gilscope.analyzer.read.RecordingReader;
+import dev.gilscope.analyzer.report.HgrmWriter;
 import dev.gilscope.analyzer.report.HtmlReport;
 import dev.gilscope.analyzer.report.JsonReport;
 import dev.gilscope.analyzer.report.ReportWriter;
@@ -83,6 +84,14 @@ final class AnalyzeCommand implements Callable<Integer> {
           "text/html: show every monitor in full, also JDK-event-only monitors below the"
               + " significance threshold (JSON always lists all)")
   boolean allMonitors;
+
+  @Option(
+      names = "--hgrm",
+      paramLabel = "DIR",
+      description =
+          "also write each monitor's wait and hold histograms to DIR as HdrHistogram"
+              + " percentile-distribution files (.hgrm, microseconds)")
+  Path hgrm;
 
   @Option(names = "--debug", description = "print stack traces of errors")
   boolean debug;
@@ -256,6 +265,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println("gilscope analyze: cannot write '" + output + "': " + e.getMessage());
       return ExitCodes.BAD_USAGE_OR_INPUT;
+    }
+    if (hgrm != null) {
+      try {
+        HgrmWriter.write(result.monitors(), hgrm);
+      } catch (IOException e) {
+        err.println("gilscope analyze: cannot write histograms to '" + hgrm + "': " + e);
+        return ExitCodes.BAD_USAGE_OR_INPUT;
+      }
     }
     for (Finding f : result.findings()) {
       if (gate.contains(f.kind()) && f.severity().atLeast(Severity.WARNING)) {

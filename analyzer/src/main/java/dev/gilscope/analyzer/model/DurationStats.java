@@ -1,5 +1,6 @@
 package dev.gilscope.analyzer.model;
 
+import java.io.PrintStream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -53,6 +54,14 @@ public final class DurationStats {
 
   public double meanNanos() {
     return count == 0 ? 0 : (double) totalNanos / count;
+  }
+
+  /**
+   * Writes the distribution in HdrHistogram's percentile-distribution format ({@code .hgrm}, read
+   * by its plotting tools), values divided by {@code nanosPerUnit} (1000 for microseconds).
+   */
+  public void writePercentileDistribution(PrintStream out, double nanosPerUnit) {
+    histogram.outputPercentileDistribution(out, nanosPerUnit);
   }
 
   /** The value at {@code percentile} (0-100), 0 when empty. */

@@ -5,9 +5,11 @@ package dev.gilscope.analyzer.read;
  * RecordedEvent} ({@link JdkEventView}) or gilscope's own chunk decoder ({@link DecodedEvent}). A
  * field that the event's type lacks reads as a default (0, false, null, -1 for timestamps) rather
  * than throwing, so recordings from older or newer writers still analyse. Valid only during the
- * callback that receives it: implementations are reused for the next event. Thread-confined.
+ * callback that receives it: implementations are reused for the next event. Thread-confined. Public
+ * so that readers outside this package (the JMC rules' adapter over JMC's items) feed the same
+ * {@link EventAccumulator} through {@link EventFeed}.
  */
-interface EventView {
+public interface EventView {
   /** The event type's name, e.g. {@code jdk.ThreadPark}; the same String object for a type. */
   String typeName();
 

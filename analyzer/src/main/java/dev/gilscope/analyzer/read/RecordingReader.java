@@ -339,6 +339,25 @@ public final class RecordingReader {
   }
 
   private ReadResult result(ChunkIndex index, EventAccumulator acc) {
+    return result(
+        index.path().toString(),
+        index.fileBytes(),
+        index.chunks().size(),
+        index.startEpochNanos(),
+        index.endEpochNanos(),
+        windowNanos,
+        acc);
+  }
+
+  /** The read result of a finished accumulator; shared with {@link EventFeed}. */
+  static ReadResult result(
+      String path,
+      long fileBytes,
+      int chunks,
+      long startEpochNanos,
+      long endEpochNanos,
+      long windowNanos,
+      EventAccumulator acc) {
     List<MonitorStats> monitors = new ArrayList<>();
     Set<String> sources = new LinkedHashSet<>();
     for (MonitorStats m : acc.gilscopeMonitors().values()) {
@@ -371,14 +390,13 @@ public final class RecordingReader {
                     "the agent suppressed " + v + " probe errors: some counts may be short");
               }
             });
-    long start = index.startEpochNanos();
     RecordingInfo info =
         new RecordingInfo(
-            index.path().toString(),
-            index.fileBytes(),
-            index.chunks().size(),
-            start,
-            Math.max(1, index.endEpochNanos() - start),
+            path,
+            fileBytes,
+            chunks,
+            startEpochNanos,
+            Math.max(1, endEpochNanos - startEpochNanos),
             windowNanos,
             acc.jvm(),
             acc.cpuCores(),

@@ -135,7 +135,8 @@ public final class TextReport implements ReportWriter {
     out.append('\n');
   }
 
-  static String evidence(Map<String, Number> evidence) {
+  /** A finding's evidence as one line; public: the JMC rules (jmc module) show it the same way. */
+  public static String evidence(Map<String, Number> evidence) {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, Number> e : evidence.entrySet()) {
       if (sb.length() > 0) {
