@@ -84,6 +84,13 @@ final class AnalyzeCommand implements Callable<Integer> {
               + " significance threshold (JSON always lists all)")
   boolean allMonitors;
 
+  @Option(
+      names = "--all-threads",
+      description =
+          "json: list every thread of every monitor and every finding (by default each monitor"
+              + " lists its 20 busiest threads and summarises the rest)")
+  boolean allThreads;
+
   @Option(names = "--debug", description = "print stack traces of errors")
   boolean debug;
 
@@ -98,8 +105,8 @@ final class AnalyzeCommand implements Callable<Integer> {
    * Parses the plain, valid forms of the command line without picocli, whose start-up (reflection
    * over the annotations, its converters and help model: ~170 classes) costs a fresh JVM about 0.2
    * s: {@code analyze <file>} with each of {@code --format}, {@code --output}, {@code --monitor},
-   * {@code --fail-on} (as {@code --x v} or {@code --x=v}), {@code --all-monitors} and {@code
-   * --debug} at most once, in any order, every value valid and not starting with {@code -} or
+   * {@code --fail-on} (as {@code --x v} or {@code --x=v}), {@code --all-monitors}, {@code
+   * --all-threads} and {@code --debug} at most once, in any order, every value valid and not starting with {@code -} or
    * {@code @}. Returns null for anything else (help, errors, argument files, repeats, {@code --}),
    * which picocli then parses and reports as before; {@code AnalyzeCommandFastPathTest} checks that
    * both parse the accepted forms alike.
@@ -134,14 +141,14 @@ final class AnalyzeCommand implements Callable<Integer> {
           return null;
         }
         switch (name) {
-          case "--all-monitors", "--debug" -> {
+          case "--all-monitors", "--all-threads", "--debug" -> {
             if (value != null) {
               return null;
             }
-            if (name.equals("--debug")) {
-              c.debug = true;
-            } else {
-              c.allMonitors = true;
+            switch (name) {
+              case "--debug" -> c.debug = true;
+              case "--all-threads" -> c.allThreads = true;
+              default -> c.allMonitors = true;
             }
             continue;
           }
@@ -324,7 +331,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       case "text":
         return new TextReport(allMonitors);
       case "json":
-        return new JsonReport();
+        return new JsonReport(allThreads);
       case "html":
         return new HtmlReport(allMonitors);
       default:

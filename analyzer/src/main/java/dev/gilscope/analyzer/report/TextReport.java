@@ -112,7 +112,9 @@ public final class TextReport implements ReportWriter {
       return;
     }
     out.append("FINDINGS (").append(Integer.toString(result.findings().size())).append(")\n");
-    for (Finding f : result.findings()) {
+    ReportLimits.FindingSelection selection =
+        ReportLimits.selectFindings(result.findings(), false);
+    for (Finding f : selection.listed()) {
       out.append(
           String.format(
               Locale.ROOT,
@@ -124,13 +126,25 @@ public final class TextReport implements ReportWriter {
               Text.seconds(f.windowEndNanos())));
       out.append("  ").append(f.summary()).append('\n');
       if (!f.victims().isEmpty()) {
-        out.append("  victims: ").append(String.join(", ", f.victims())).append('\n');
+        out.append("  victims: ").append(names(f.victims())).append('\n');
       }
       if (!f.causes().isEmpty()) {
-        out.append("  causes:  ").append(String.join(", ", f.causes())).append('\n');
+        out.append("  causes:  ").append(names(f.causes())).append('\n');
       }
       out.append("  evidence: ").append(evidence(f.evidence())).append('\n');
       out.append("  advice: ").append(f.advice()).append('\n');
+    }
+    for (ReportLimits.Omitted o : selection.omitted()) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%n... and %s more %s finding%s on %s (%s), not listed; --format json"
+                  + " --all-threads lists every one%n",
+              Text.count(o.count()),
+              o.kind(),
+              o.count() == 1 ? "" : "s",
+              o.monitor(),
+              o.severities()));
     }
     out.append('\n');
   }
@@ -230,7 +244,7 @@ public final class TextReport implements ReportWriter {
             "hold p99",
             "in wait()",
             "waited behind"));
-    for (ThreadStats t : m.threads()) {
+    for (ThreadStats t : ReportLimits.topThreads(m)) {
       Double share = MonitorFigures.shareOfAcquisitions(m, t);
       out.append(
           String.format(
@@ -248,7 +262,41 @@ public final class TextReport implements ReportWriter {
               Text.nanos(t.totals().get(Metric.WAIT_IN_WAIT_NANOS)),
               topBlame(t)));
     }
+    ReportLimits.OtherThreads others = ReportLimits.otherThreads(m);
+    if (others != null) {
+      out.append(otherThreadsLine(others)).append('\n');
+    }
     out.append('\n');
+  }
+
+  /** The one line that stands for the threads not listed. */
+  static String otherThreadsLine(ReportLimits.OtherThreads o) {
+    StringBuilder line =
+        new StringBuilder("  ... and ").append(Text.count(o.count())).append(" more threads");
+    if (o.acquisitions() != null) {
+      line.append(": ").append(Text.count(o.acquisitions())).append(" acquisitions");
+    }
+    line.append(o.acquisitions() != null ? ", " : ": ")
+        .append(Text.nanos(o.waitNanos()))
+        .append(" waiting");
+    if (o.shareHistogram() != null) {
+      line.append("; threads by share of the acquisitions:");
+      o.shareHistogram()
+          .forEach(
+              (bucket, n) -> {
+                if (n > 0) {
+                  line.append(' ').append(bucket).append(' ').append(Text.count(n));
+                }
+              });
+    }
+    return line.toString();
+  }
+
+  /** At most {@link ReportLimits#TOP_THREADS} names, then how many more. */
+  private static String names(List<String> names) {
+    String listed = String.join(", ", ReportLimits.topNames(names));
+    int more = names.size() - ReportLimits.TOP_THREADS;
+    return more > 0 ? listed + " and " + Text.count(more) + " more" : listed;
   }
 
   private static String topBlame(ThreadStats t) {
