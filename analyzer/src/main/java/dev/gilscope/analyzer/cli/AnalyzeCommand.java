@@ -13,6 +13,7 @@ import dev.gilscope.analyzer.read.InputException;
 import dev.gilscope.analyzer.read.RecordingReader;
 import dev.gilscope.analyzer.report.HtmlReport;
 import dev.gilscope.analyzer.report.JsonReport;
+import dev.gilscope.analyzer.report.MultiRecordingReport;
 import dev.gilscope.analyzer.report.ReportWriter;
 import dev.gilscope.analyzer.report.TextReport;
 import java.io.IOException;
@@ -43,15 +44,21 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "analyze",
     mixinStandardHelpOptions = true,
-    description = "Analyse a JFR recording for GIL pathologies.",
+    description =
+        "Analyse JFR recordings for GIL pathologies: each recording's report, and with several"
+            + " (files, or directories of .jfr files) the monitors common to more than one.",
     sortOptions = false)
 final class AnalyzeCommand implements Callable<Integer> {
   private static final long PROGRESS_MIN_BYTES = 64L * 1024 * 1024;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<recording.jfr>", description = "the JFR recording")
-  Path recording;
+  @Parameters(
+      index = "0..*",
+      arity = "1..*",
+      paramLabel = "<recording.jfr|dir>",
+      description = "JFR recordings, or directories whose *.jfr files are analysed (sorted)")
+  List<Path> recordings = new ArrayList<>();
 
   @Option(
       names = "--format",
@@ -124,10 +131,7 @@ final class AnalyzeCommand implements Callable<Integer> {
           return null;
         }
         if (!arg.startsWith("-")) {
-          if (c.recording != null) {
-            return null;
-          }
-          c.recording = Path.of(arg);
+          c.recordings.add(Path.of(arg));
           continue;
         }
         String name = arg;
@@ -193,7 +197,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     } catch (java.nio.file.InvalidPathException e) {
       return null;
     }
-    if (c.recording == null) {
+    if (c.recordings.isEmpty()) {
       return null;
     }
     c.fastOut = out;
@@ -223,9 +227,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter err = err();
     ReportWriter writer = writer();
     Set<FindingKind> gate = failOnKinds();
-    AnalysisResult result;
+    List<AnalysisResult> results = new ArrayList<>();
     try {
-      result = analyse(err);
+      for (Path recording : RecordingFiles.expand(recordings)) {
+        results.add(analyse(recording));
+      }
     } catch (InputException e) {
       err.println("gilscope analyze: " + e.getMessage());
       if (debug) {
@@ -236,26 +242,38 @@ final class AnalyzeCommand implements Callable<Integer> {
     try {
       if (output == null) {
         PrintWriter out = out();
-        writer.write(result, out);
+        write(writer, results, out);
         out.flush();
       } else {
         try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-          writer.write(result, w);
+          write(writer, results, w);
         }
       }
     } catch (IOException e) {
       err.println("gilscope analyze: cannot write '" + output + "': " + e.getMessage());
       return ExitCodes.BAD_USAGE_OR_INPUT;
     }
-    for (Finding f : result.findings()) {
-      if (gate.contains(f.kind()) && f.severity().atLeast(Severity.WARNING)) {
-        return ExitCodes.FAIL_ON_FOUND;
+    for (AnalysisResult result : results) {
+      for (Finding f : result.findings()) {
+        if (gate.contains(f.kind()) && f.severity().atLeast(Severity.WARNING)) {
+          return ExitCodes.FAIL_ON_FOUND;
+        }
       }
     }
     return ExitCodes.OK;
   }
 
-  private AnalysisResult analyse(PrintWriter err) throws InputException {
+  /** One recording: its report exactly as always; several: {@link MultiRecordingReport}. */
+  private void write(ReportWriter writer, List<AnalysisResult> results, Appendable out)
+      throws IOException {
+    if (results.size() == 1) {
+      writer.write(results.get(0), out);
+    } else {
+      new MultiRecordingReport(format, allMonitors, allThreads).write(results, out);
+    }
+  }
+
+  private AnalysisResult analyse(Path recording) throws InputException {
     PrintStream progress = null;
     if (stderrIsTerminal()
         && Files.isRegularFile(recording)
