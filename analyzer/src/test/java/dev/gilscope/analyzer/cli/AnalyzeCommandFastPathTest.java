@@ -61,7 +61,6 @@ class AnalyzeCommandFastPathTest {
             List.of("analyze", "--help"),
             List.of("analyze", "-h", "r.jfr"),
             List.of("analyze", "-V"),
-            List.of("analyze", "r.jfr", "s.jfr"),
             List.of("analyze", "r.jfr", "--format"),
             List.of("analyze", "r.jfr", "--format", "xml"),
             List.of("analyze", "r.jfr", "--format="),
