@@ -17,7 +17,12 @@
 #      precision and recall per pattern and every miss with its evidence (MatrixRunner; needs the
 #      agent and analyzer jars; SECONDS_PER_CASE=2, FILTER=<name part> for a subset).
 #
-# usage: benchmarks/run-benchmarks.sh [all|jmh|overhead|startup|profile|matrix] [--no-build] [-- extra options]
+#   6. (scale) the analyzer at production scale (issue 14): records 100,000 virtual threads on one
+#      monitor and 10,000 instances of a monitor=<class> (ScaleWorkload, Temurin 25 under the agent),
+#      then times `gilscope analyze` in -Xmx256m against `jfr summary` on each file, cold JVMs,
+#      interleaved, medians, with peak RSS (GNU time) and events/s (SCALE_RUNS=5).
+#
+# usage: benchmarks/run-benchmarks.sh [all|jmh|overhead|startup|profile|matrix|scale] [--no-build] [-- extra options]
 #   "-- extra options" go to OverheadHarness (overhead) or, for profile, replace the agent options
 #   (default: monitor=dev.gilscope.bench.workload.GilInterpreterWorkload#GIL), e.g. -- "monitor=...#GIL,detail=all"
 #   RUNS=5            measured runs per overhead configuration
@@ -37,7 +42,7 @@ build=true
 extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    all|jmh|overhead|startup|profile|matrix) what=$1 ;;
+    all|jmh|overhead|startup|profile|matrix|scale) what=$1 ;;
     --no-build) build=false ;;
     --) shift; extra=("$@"); break ;;
     *) echo "run-benchmarks.sh: unknown argument '$1'" >&2; exit 2 ;;
@@ -101,4 +106,33 @@ if [[ $what == profile ]]; then
   done
   sed -n '/ns  percent/,$p' "$out/cpu-$name.txt"
   echo "flame graph: $out/cpu-$name.html; all frames: $out/cpu-$name.txt"
+fi
+
+if [[ $what == scale ]]; then
+  out=benchmarks/target/scale
+  mkdir -p "$out"
+  jdk25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+  agent=agent/target/gilscope-agent.jar
+  analyzer=analyzer/target/gilscope-analyzer.jar
+  [[ -f $out/threads-100k.jfr ]] || "$jdk25" \
+    -javaagent:$agent=monitor=dev.gilscope.bench.scale.ScaleWorkload#GLOBAL,file=$out/threads-100k.jfr \
+    -cp "$jar" dev.gilscope.bench.scale.ScaleWorkload threads 100000 5
+  [[ -f $out/monitors-10k.jfr ]] || "$jdk25" \
+    -javaagent:$agent=monitor=dev.gilscope.bench.scale.SessionEntry,file=$out/monitors-10k.jfr \
+    -cp "$jar" dev.gilscope.bench.scale.ScaleWorkload monitors 10000 4
+  median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+  for f in "$out/threads-100k.jfr" "$out/monitors-10k.jfr" ${SCALE_FILES:-}; do
+    : >"$out/jfr.times"; : >"$out/gilscope.times"; : >"$out/gilscope.rss"
+    for ((i = 0; i < ${SCALE_RUNS:-5}; i++)); do
+      /usr/bin/time -f "%e %M" -o "$out/t" "$java_cmd" -Xmx256m -jar "$analyzer" analyze "$f" >/dev/null
+      read -r s kb <"$out/t"; echo "$s" >>"$out/gilscope.times"; echo "$kb" >>"$out/gilscope.rss"
+      /usr/bin/time -f "%e %M" -o "$out/t" jfr summary "$f" >/dev/null
+      read -r s kb <"$out/t"; echo "$s" >>"$out/jfr.times"
+    done
+    events=$(jfr summary "$f" | awk '$1 ~ /^(gilscope|jdk)\./ {n += $2} END {print n}')
+    g=$(median <"$out/gilscope.times"); j=$(median <"$out/jfr.times"); rss=$(median <"$out/gilscope.rss")
+    printf '%s: %s events, %s MB; gilscope analyze -Xmx256m %s s (peak RSS %d MB, %.0f events/s), jfr summary %s s, ratio %.2f\n' \
+      "$(basename "$f")" "$events" "$(($(stat -c %s "$f") / 1048576))" "$g" $((rss / 1024)) \
+      "$(echo "$events / $g" | bc -l)" "$j" "$(echo "$g / $j" | bc -l)" | tee -a "$out/report.txt"
+  done
 fi

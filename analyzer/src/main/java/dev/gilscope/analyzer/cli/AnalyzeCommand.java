@@ -14,6 +14,7 @@ import dev.gilscope.analyzer.read.RecordingReader;
 import dev.gilscope.analyzer.report.HgrmWriter;
 import dev.gilscope.analyzer.report.HtmlReport;
 import dev.gilscope.analyzer.report.JsonReport;
+import dev.gilscope.analyzer.report.MultiRecordingReport;
 import dev.gilscope.analyzer.report.ReportWriter;
 import dev.gilscope.analyzer.report.TextReport;
 import java.io.IOException;
@@ -44,15 +45,21 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "analyze",
     mixinStandardHelpOptions = true,
-    description = "Analyse a JFR recording for GIL pathologies.",
+    description =
+        "Analyse JFR recordings for GIL pathologies: each recording's report, and with several"
+            + " (files, or directories of .jfr files) the monitors common to more than one.",
     sortOptions = false)
 final class AnalyzeCommand implements Callable<Integer> {
   private static final long PROGRESS_MIN_BYTES = 64L * 1024 * 1024;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<recording.jfr>", description = "the JFR recording")
-  Path recording;
+  @Parameters(
+      index = "0..*",
+      arity = "1..*",
+      paramLabel = "<recording.jfr|dir>",
+      description = "JFR recordings, or directories whose *.jfr files are analysed (sorted)")
+  List<Path> recordings = new ArrayList<>();
 
   @Option(
       names = "--format",
@@ -93,6 +100,13 @@ final class AnalyzeCommand implements Callable<Integer> {
               + " percentile-distribution files (.hgrm, microseconds)")
   Path hgrm;
 
+  @Option(
+      names = "--all-threads",
+      description =
+          "json: list every thread of every monitor and every finding (by default each monitor"
+              + " lists its 20 busiest threads and summarises the rest)")
+  boolean allThreads;
+
   @Option(names = "--debug", description = "print stack traces of errors")
   boolean debug;
 
@@ -107,11 +121,11 @@ final class AnalyzeCommand implements Callable<Integer> {
    * Parses the plain, valid forms of the command line without picocli, whose start-up (reflection
    * over the annotations, its converters and help model: ~170 classes) costs a fresh JVM about 0.2
    * s: {@code analyze <file>} with each of {@code --format}, {@code --output}, {@code --monitor},
-   * {@code --fail-on} (as {@code --x v} or {@code --x=v}), {@code --all-monitors} and {@code
-   * --debug} at most once, in any order, every value valid and not starting with {@code -} or
-   * {@code @}. Returns null for anything else (help, errors, argument files, repeats, {@code --}),
-   * which picocli then parses and reports as before; {@code AnalyzeCommandFastPathTest} checks that
-   * both parse the accepted forms alike.
+   * {@code --fail-on} (as {@code --x v} or {@code --x=v}), {@code --all-monitors}, {@code
+   * --all-threads} and {@code --debug} at most once, in any order, every value valid and not
+   * starting with {@code -} or {@code @}. Returns null for anything else (help, errors, argument
+   * files, repeats, {@code --}), which picocli then parses and reports as before; {@code
+   * AnalyzeCommandFastPathTest} checks that both parse the accepted forms alike.
    */
   static AnalyzeCommand parseSimple(String[] args, PrintWriter out, PrintWriter err) {
     if (args.length < 2 || !"analyze".equals(args[0])) {
@@ -126,10 +140,7 @@ final class AnalyzeCommand implements Callable<Integer> {
           return null;
         }
         if (!arg.startsWith("-")) {
-          if (c.recording != null) {
-            return null;
-          }
-          c.recording = Path.of(arg);
+          c.recordings.add(Path.of(arg));
           continue;
         }
         String name = arg;
@@ -143,14 +154,14 @@ final class AnalyzeCommand implements Callable<Integer> {
           return null;
         }
         switch (name) {
-          case "--all-monitors", "--debug" -> {
+          case "--all-monitors", "--all-threads", "--debug" -> {
             if (value != null) {
               return null;
             }
-            if (name.equals("--debug")) {
-              c.debug = true;
-            } else {
-              c.allMonitors = true;
+            switch (name) {
+              case "--debug" -> c.debug = true;
+              case "--all-threads" -> c.allThreads = true;
+              default -> c.allMonitors = true;
             }
             continue;
           }
@@ -195,7 +206,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     } catch (java.nio.file.InvalidPathException e) {
       return null;
     }
-    if (c.recording == null) {
+    if (c.recordings.isEmpty()) {
       return null;
     }
     c.fastOut = out;
@@ -230,7 +241,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       err()
           .println(
               "gilscope analyze: not enough memory to analyse "
-                  + recording
+                  + String.join(", ", recordings.stream().map(Path::toString).toList())
                   + " (max heap "
                   + Runtime.getRuntime().maxMemory() / (1024 * 1024)
                   + " MB); run it with a larger heap, e.g. java -Xmx2g -jar gilscope-analyzer.jar");
@@ -242,9 +253,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter err = err();
     ReportWriter writer = writer();
     Set<FindingKind> gate = failOnKinds();
-    AnalysisResult result;
+    List<AnalysisResult> results = new ArrayList<>();
     try {
-      result = analyse(err);
+      for (Path recording : RecordingFiles.expand(recordings)) {
+        results.add(analyse(recording));
+      }
     } catch (InputException e) {
       err.println("gilscope analyze: " + e.getMessage());
       if (debug) {
@@ -255,11 +268,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     try {
       if (output == null) {
         PrintWriter out = out();
-        writer.write(result, out);
+        write(writer, results, out);
         out.flush();
       } else {
         try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-          writer.write(result, w);
+          write(writer, results, w);
         }
       }
     } catch (IOException e) {
@@ -268,21 +281,44 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     if (hgrm != null) {
       try {
-        HgrmWriter.write(result.monitors(), hgrm);
+        for (AnalysisResult result : results) {
+          // several recordings: one subdirectory each, named after the file
+          Path dir =
+              results.size() == 1
+                  ? hgrm
+                  : hgrm.resolve(
+                      Path.of(result.recording().path())
+                          .getFileName()
+                          .toString()
+                          .replaceFirst("\\.jfr$", ""));
+          HgrmWriter.write(result.monitors(), dir);
+        }
       } catch (IOException e) {
         err.println("gilscope analyze: cannot write histograms to '" + hgrm + "': " + e);
         return ExitCodes.BAD_USAGE_OR_INPUT;
       }
     }
-    for (Finding f : result.findings()) {
-      if (gate.contains(f.kind()) && f.severity().atLeast(Severity.WARNING)) {
-        return ExitCodes.FAIL_ON_FOUND;
+    for (AnalysisResult result : results) {
+      for (Finding f : result.findings()) {
+        if (gate.contains(f.kind()) && f.severity().atLeast(Severity.WARNING)) {
+          return ExitCodes.FAIL_ON_FOUND;
+        }
       }
     }
     return ExitCodes.OK;
   }
 
-  private AnalysisResult analyse(PrintWriter err) throws InputException {
+  /** One recording: its report exactly as always; several: {@link MultiRecordingReport}. */
+  private void write(ReportWriter writer, List<AnalysisResult> results, Appendable out)
+      throws IOException {
+    if (results.size() == 1) {
+      writer.write(results.get(0), out);
+    } else {
+      new MultiRecordingReport(format, allMonitors, allThreads).write(results, out);
+    }
+  }
+
+  private AnalysisResult analyse(Path recording) throws InputException {
     PrintStream progress = null;
     if (stderrIsTerminal()
         && Files.isRegularFile(recording)
@@ -358,7 +394,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       case "text":
         return new TextReport(allMonitors);
       case "json":
-        return new JsonReport();
+        return new JsonReport(allThreads);
       case "html":
         return new HtmlReport(allMonitors);
       default:

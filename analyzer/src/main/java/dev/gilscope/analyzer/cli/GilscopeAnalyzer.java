@@ -81,7 +81,7 @@ public final class GilscopeAnalyzer implements Runnable {
       return ExitCodes.BAD_USAGE_OR_INPUT;
     }
     err.println(
-        "usage: gilscope analyze <recording.jfr> [--format text|json|html] [--output FILE]"
+        "usage: gilscope analyze <recording.jfr|dir>... [--format text|json|html] [--output FILE]"
             + " [--monitor NAME] [--fail-on KIND,...]; try 'gilscope analyze --help'");
     return ExitCodes.BAD_USAGE_OR_INPUT;
   }

@@ -61,11 +61,14 @@ public final class ConvoyDetector implements Detector {
       return Evaluation.notApplicable("needs gilscope hold times (JDK events carry no holds)");
     }
     List<Finding> findings = new ArrayList<>();
+    // once per monitor, not per victim: both look at every thread
+    boolean flagShaped = m.isFlagShaped();
+    LeastWaiting leastWaiting = flagShaped ? new LeastWaiting(m) : null;
     for (ThreadStats victim : m.threads()) {
       if (victim.isEndedThreads()) {
         continue;
       }
-      Finding f = m.isFlagShaped() ? flagShaped(m, victim, r) : entryShaped(m, victim, r);
+      Finding f = flagShaped ? flagShaped(m, victim, r, leastWaiting) : entryShaped(m, victim, r);
       if (f != null) {
         findings.add(f);
       }
@@ -132,7 +135,8 @@ public final class ConvoyDetector implements Detector {
     return finding(m, r, v, cause, severity, run, evidence, summary);
   }
 
-  private Finding flagShaped(MonitorStats m, ThreadStats v, RecordingInfo r) {
+  private Finding flagShaped(
+      MonitorStats m, ThreadStats v, RecordingInfo r, LeastWaiting leastWaiting) {
     Counters vc = v.totals();
     long episodes = vc.get(Metric.EPISODES);
     if (episodes == 0) {
@@ -142,7 +146,7 @@ public final class ConvoyDetector implements Detector {
     double timedOutShare = vc.ratio(Metric.EPISODES_TIMED_OUT, Metric.EPISODES);
     ThreadStats cause = topBlamed(m, v);
     if (cause == null) {
-      cause = leastWaiting(m, v);
+      cause = leastWaiting.other(v);
     }
     if (cause == null) {
       return null;
@@ -260,25 +264,36 @@ public final class ConvoyDetector implements Detector {
     if (top == null) {
       return null;
     }
-    for (ThreadStats t : m.threads()) {
-      if (t.name().equals(top)) {
-        return t;
-      }
-    }
-    return m.thread(top);
+    ThreadStats holder = m.threadOrNull(top);
+    return holder != null ? holder : m.thread(top); // a holder seen only as previousOwner
   }
 
-  private static ThreadStats leastWaiting(MonitorStats m, ThreadStats v) {
-    ThreadStats best = null;
-    for (ThreadStats t : m.threads()) {
-      if (t == v || t.totals().get(Metric.ACQUISITIONS) == 0) {
-        continue;
-      }
-      if (best == null || waitInWait(t) < waitInWait(best)) {
-        best = t;
+  /**
+   * The thread that acquired the monitor and waited least in {@code wait()}, other than a given
+   * victim: the first such thread in {@link MonitorStats#threads()} order. The best two are found
+   * in one pass so that asking for each victim costs nothing.
+   */
+  private static final class LeastWaiting {
+    private ThreadStats best;
+    private ThreadStats second;
+
+    LeastWaiting(MonitorStats m) {
+      for (ThreadStats t : m.threads()) {
+        if (t.totals().get(Metric.ACQUISITIONS) == 0) {
+          continue;
+        }
+        if (best == null || waitInWait(t) < waitInWait(best)) {
+          second = best;
+          best = t;
+        } else if (second == null || waitInWait(t) < waitInWait(second)) {
+          second = t;
+        }
       }
     }
-    return best;
+
+    ThreadStats other(ThreadStats victim) {
+      return best == victim ? second : best;
+    }
   }
 
   private static long waitInWait(ThreadStats t) {

@@ -122,10 +122,11 @@ public final class SerializationDetector implements Detector {
     double wholeRecording =
         SerialFraction.of(typical.get(Metric.TIMED_GAPS) >= MIN_TIMED_GAPS ? typical : m.totals());
     NavigableMap<Integer, Double> scores = new TreeMap<>();
+    Map<Integer, Integer> wantingPerWindow = WantingThreads.perWindow(m);
     for (Map.Entry<Integer, Counters> e : m.windows().all().entrySet()) {
       int w = e.getKey();
       Counters c = e.getValue();
-      int n = parallelThreads(WantingThreads.count(m, w, w), r.cpuCores());
+      int n = parallelThreads(wantingPerWindow.getOrDefault(w, 0), r.cpuCores());
       if (n < MIN_THREADS || contentions(c) == 0) {
         continue;
       }
@@ -296,11 +297,12 @@ public final class SerializationDetector implements Detector {
   /** Recordings of agents without timed gaps: utilization and waiters. */
   private Evaluation fromUtilization(MonitorStats m, RecordingInfo r) {
     NavigableMap<Integer, Double> scores = new TreeMap<>();
+    Map<Integer, Integer> wantingPerWindow = WantingThreads.perWindow(m);
     for (Map.Entry<Integer, Counters> e : m.windows().all().entrySet()) {
       int w = e.getKey();
       long len = r.windowLengthNanos(w);
       double u = utilization(e.getValue(), len);
-      boolean twoWant = WantingThreads.count(m, w, w) >= MIN_THREADS;
+      boolean twoWant = wantingPerWindow.getOrDefault(w, 0) >= MIN_THREADS;
       double waiters = twoWant ? waiters(e.getValue(), len) : 0;
       if (utilizationSeverity(u, waiters) != null && twoWant) {
         scores.put(w, u * waiters);

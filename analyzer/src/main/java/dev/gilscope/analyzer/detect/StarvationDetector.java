@@ -88,6 +88,7 @@ public final class StarvationDetector implements Detector {
       return Evaluation.notApplicable("needs gilscope acquisition counts per thread");
     }
     boolean flag = m.isFlagShaped();
+    PeerTotals peers = new PeerTotals(m, flag);
     List<Finding> findings = new ArrayList<>();
     for (ThreadStats victim : m.threads()) {
       if (victim.isEndedThreads() || victim.windows().all().isEmpty()) {
@@ -97,7 +98,7 @@ public final class StarvationDetector implements Detector {
       // few times a second has few waits per window); the sample is required of the run judged
       NavigableMap<Integer, Double> scores = new TreeMap<>();
       for (int w : victim.windows().all().keySet()) {
-        Judgement j = judge(m, victim, w, w, flag, r.windowLengthNanos(w), false);
+        Judgement j = judge(peers.over(w, w), victim, flag, r.windowLengthNanos(w), false);
         if (j != null && j.severity != null) {
           scores.put(w, Math.max(1, j.inflation));
         }
@@ -110,11 +111,12 @@ public final class StarvationDetector implements Detector {
           total.get(Metric.REQUESTS) > 0
               && total.get(Metric.ACQUISITIONS) == 0
               && victim.windows().all().size() >= 2;
-      Judgement j = run == null ? null : judge(m, victim, run[0], run[1], flag, span(r, run), true);
+      Judgement j =
+          run == null ? null : judge(peers.over(run[0], run[1]), victim, flag, span(r, run), true);
       if (j == null || j.severity == null) {
         // waits that span windows, or too few per run: the victim's whole time with the monitor
         int[] all = {victim.windows().all().firstKey(), victim.windows().all().lastKey()};
-        Judgement whole = judge(m, victim, all[0], all[1], flag, span(r, all), true);
+        Judgement whole = judge(peers.over(all[0], all[1]), victim, flag, span(r, all), true);
         if (whole != null && (whole.severity != null || neverAcquired)) {
           j = whole;
           run = all;
@@ -166,7 +168,7 @@ public final class StarvationDetector implements Detector {
       summary =
           String.format(
               "%s requested %s and never got it while %s took it %s times.",
-              victim.name(), m.name(), Text.names(j.causes), Text.count(j.othersAcquisitions));
+              victim.name(), m.name(), Text.names(j.causes()), Text.count(j.othersAcquisitions));
     } else {
       summary =
           String.format(
@@ -180,20 +182,19 @@ public final class StarvationDetector implements Detector {
               Text.nanos(j.meanWait),
               Text.nanos(j.peerMeanWait),
               Text.fixed(j.passOversPerAcquisition, 1),
-              Text.names(j.causes));
+              Text.names(j.causes()));
     }
     String advice =
         "Make the hand-over fair: a fair lock (new ReentrantLock(true)) or a FIFO ticket, hand the"
             + " lock to the longest waiter, and stop spinning/barging (tryLock loops) in the"
             + " winning threads.";
-    List<String> threads = new ArrayList<>(j.threads);
     return new Finding(
         kind(),
         m.name(),
         severity,
-        threads,
+        j.threads, // shared by every finding over the same run of windows: not copied per victim
         List.of(victim.name()),
-        j.causes,
+        j.causes(),
         start,
         end,
         evidence,
@@ -201,57 +202,35 @@ public final class StarvationDetector implements Detector {
         advice);
   }
 
-  /** The numbers of one victim over windows {@code from..to}; null when it is alone. */
-  static Judgement judge(
-      MonitorStats m,
+  /** The numbers of one victim over a run of windows; null when it is alone. */
+  private static Judgement judge(
+      PeerTotals.Run all,
       ThreadStats victim,
-      int from,
-      int to,
       boolean flag,
       long windowNanos,
       boolean requireSample) {
-    List<String> threads = new ArrayList<>();
-    long acquisitions = 0;
-    long requests = 0;
-    long sumSquares = 0;
-    long peerWait = 0;
-    long peerWaits = 0;
-    Counters v = null;
-    List<ThreadStats> active = new ArrayList<>();
-    List<Counters> activeCounters = new ArrayList<>();
-    for (ThreadStats t : m.threads()) {
-      Counters c = t.windows().sum(from, to);
-      long req = Math.max(c.get(Metric.REQUESTS), c.get(Metric.ACQUISITIONS));
-      if (req == 0) {
-        continue;
-      }
-      threads.add(t.name());
-      active.add(t);
-      activeCounters.add(c);
-      long acq = c.get(Metric.ACQUISITIONS);
-      acquisitions += acq;
-      requests += req;
-      sumSquares += acq * acq;
-      if (t == victim) {
-        v = c;
-      } else {
-        peerWait += waitNanos(c, flag);
-        peerWaits += waitCount(c, flag);
-      }
-    }
-    if (v == null || threads.size() < 2) {
+    Counters v = victim.windows().sum(all.from, all.to);
+    if (Math.max(v.get(Metric.REQUESTS), v.get(Metric.ACQUISITIONS)) == 0
+        || all.threads.size() < 2) {
       return null;
     }
+    // the victim's peers are all the run's threads but the victim: sums minus its own
+    long acquisitions = all.acquisitions;
+    long requests = all.requests;
+    long peerWait = all.wait - waitNanos(v, flag);
+    long peerWaits = all.waits - waitCount(v, flag);
     Judgement j = new Judgement();
-    j.threads = threads;
-    j.fairShare = 1.0 / threads.size();
+    j.threads = all.threads;
+    j.fairShare = 1.0 / all.threads.size();
     j.acquisitionShare = acquisitions == 0 ? 0 : (double) v.get(Metric.ACQUISITIONS) / acquisitions;
     j.requestShare =
         requests == 0
             ? 0
             : (double) Math.max(v.get(Metric.REQUESTS), v.get(Metric.ACQUISITIONS)) / requests;
     j.jain =
-        sumSquares == 0 ? 1 : (double) acquisitions * acquisitions / (threads.size() * sumSquares);
+        all.sumSquares == 0
+            ? 1
+            : (double) acquisitions * acquisitions / (all.threads.size() * all.sumSquares);
     long victimWaits = waitCount(v, flag);
     j.meanWait = victimWaits == 0 ? 0 : (double) waitNanos(v, flag) / victimWaits;
     j.peerMeanWait = peerWaits == 0 ? 0 : (double) peerWait / peerWaits;
@@ -259,17 +238,9 @@ public final class StarvationDetector implements Detector {
     j.passOversPerAcquisition =
         (double) v.get(Metric.PASS_OVERS) / Math.max(1, v.get(Metric.ACQUISITIONS));
     double shareRatio = j.acquisitionShare / j.fairShare;
-    j.causes = new ArrayList<>();
+    j.run = all;
+    j.victim = victim;
     j.othersAcquisitions = acquisitions - v.get(Metric.ACQUISITIONS);
-    for (int i = 0; i < active.size(); i++) {
-      ThreadStats t = active.get(i);
-      if (t != victim
-          && !t.isEndedThreads()
-          && acquisitions > 0
-          && (double) activeCounters.get(i).get(Metric.ACQUISITIONS) / acquisitions > j.fairShare) {
-        j.causes.add(t.name());
-      }
-    }
     j.waitFraction = (double) waitNanos(v, flag) / Math.max(1, windowNanos);
     long lostRaces =
         Math.max(v.get(Metric.PASS_OVERS), v.get(Metric.REQUESTS) - v.get(Metric.ACQUISITIONS));
@@ -312,18 +283,20 @@ public final class StarvationDetector implements Detector {
     return j;
   }
 
-  private static long waitNanos(Counters c, boolean flag) {
+  static long waitNanos(Counters c, boolean flag) {
     return c.get(Metric.WAIT_NANOS) + (flag ? c.get(Metric.EPISODE_NANOS) : 0);
   }
 
-  private static long waitCount(Counters c, boolean flag) {
+  static long waitCount(Counters c, boolean flag) {
     return c.get(Metric.TIMED_WAITS) + (flag ? c.get(Metric.EPISODES) : 0);
   }
 
   /** The numbers behind one verdict. */
   static final class Judgement {
     List<String> threads;
-    List<String> causes;
+    PeerTotals.Run run;
+    ThreadStats victim;
+    private List<String> causes;
     double fairShare;
     double acquisitionShare;
     double requestShare;
@@ -335,5 +308,16 @@ public final class StarvationDetector implements Detector {
     double waitFraction;
     long othersAcquisitions;
     Severity severity;
+
+    /**
+     * The threads above their fair share, the victim excepted; asked for only when a finding is
+     * made, as it can name thousands of threads.
+     */
+    List<String> causes() {
+      if (causes == null) {
+        causes = run.aboveFairShareBut(victim);
+      }
+      return causes;
+    }
   }
 }

@@ -37,12 +37,22 @@ public final class Text {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
+  /** Names a summary lists before it counts the rest. */
+  static final int MAX_NAMES = 10;
+
   public static String names(List<String> names) {
     if (names.isEmpty()) {
       return "nobody";
     }
     if (names.size() == 1) {
       return names.get(0);
+    }
+    if (names.size() > MAX_NAMES) {
+      // a summary of a monitor with 100,000 threads names a few and counts the rest
+      return String.join(", ", names.subList(0, MAX_NAMES))
+          + " and "
+          + count(names.size() - MAX_NAMES)
+          + " others";
     }
     return String.join(", ", names.subList(0, names.size() - 1))
         + " and "

@@ -11,6 +11,7 @@ import dev.gilscope.analyzer.model.Severity;
 import dev.gilscope.analyzer.model.ThreadStats;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,9 +74,11 @@ public final class ThrashingDetector implements Detector {
       return Evaluation.notApplicable("needs gilscope barging and pass-over counts");
     }
     NavigableMap<Integer, Double> scores = new TreeMap<>();
+    Map<Integer, Integer> wantingPerWindow = WantingThreads.perWindow(m);
     for (Map.Entry<Integer, Counters> e : m.windows().all().entrySet()) {
       int w = e.getKey();
-      Rates rates = new Rates(e.getValue(), r.windowLengthNanos(w), WantingThreads.count(m, w, w));
+      Rates rates =
+          new Rates(e.getValue(), r.windowLengthNanos(w), wantingPerWindow.getOrDefault(w, 0));
       if (rates.severity() != null) {
         scores.put(e.getKey(), rates.bargesPerSecond + rates.futilePerSecond + 1);
       }
@@ -95,11 +98,13 @@ public final class ThrashingDetector implements Detector {
     // causes: the threads that keep winning it back (above their fair share of acquisitions);
     // victims: the threads passed over
     List<ThreadStats> active = new ArrayList<>();
+    Map<ThreadStats, Counters> inRun = new HashMap<>(); // each thread's run summed once
     long acquisitions = 0;
     for (ThreadStats t : m.threads()) {
       Counters tc = t.windows().sum(run[0], run[1]);
       if (tc.get(Metric.ACQUISITIONS) > 0 || tc.get(Metric.REQUESTS) > 0) {
         active.add(t);
+        inRun.put(t, tc);
         acquisitions += tc.get(Metric.ACQUISITIONS);
       }
     }
@@ -108,11 +113,10 @@ public final class ThrashingDetector implements Detector {
     List<String> causes = new ArrayList<>();
     List<String> victims = new ArrayList<>();
     active.sort(
-        Comparator.comparingLong(
-                (ThreadStats t) -> t.windows().sum(run[0], run[1]).get(Metric.PASS_OVERS))
+        Comparator.comparingLong((ThreadStats t) -> inRun.get(t).get(Metric.PASS_OVERS))
             .reversed());
     for (ThreadStats t : active) {
-      Counters tc = t.windows().sum(run[0], run[1]);
+      Counters tc = inRun.get(t);
       threads.add(t.name());
       if (t.isEndedThreads()) {
         continue; // an aggregate of threads JFR could no longer name

@@ -4,6 +4,8 @@ import dev.gilscope.analyzer.model.Counters;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.ThreadStats;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * How many threads really want a monitor in a run of windows: those with at least {@link
@@ -17,6 +19,7 @@ final class WantingThreads {
 
   private WantingThreads() {}
 
+  /** The count over windows {@code from..to}: one pass over the threads. */
   static int count(MonitorStats m, int from, int to) {
     long total = 0;
     for (ThreadStats t : m.threads()) {
@@ -34,5 +37,31 @@ final class WantingThreads {
       }
     }
     return n;
+  }
+
+  /**
+   * The count of every single window at once, each as {@link #count(MonitorStats, int, int)} with
+   * {@code from == to} would give it: two passes over the (thread, window) pairs instead of two
+   * passes over the threads per window, which made a long recording with many threads quadratic.
+   */
+  static Map<Integer, Integer> perWindow(MonitorStats m) {
+    Map<Integer, Long> totals = new HashMap<>();
+    for (ThreadStats t : m.threads()) {
+      for (Map.Entry<Integer, Counters> e : t.windows().all().entrySet()) {
+        totals.merge(e.getKey(), e.getValue().get(Metric.ACQUISITIONS), Long::sum);
+      }
+    }
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (ThreadStats t : m.threads()) {
+      for (Map.Entry<Integer, Counters> e : t.windows().all().entrySet()) {
+        long total = totals.get(e.getKey());
+        if (total > 0
+            && (double) e.getValue().get(Metric.ACQUISITIONS) / total
+                >= MIN_SHARE_OF_ACQUISITIONS) {
+          counts.merge(e.getKey(), 1, Integer::sum);
+        }
+      }
+    }
+    return counts;
   }
 }

@@ -1,6 +1,7 @@
 package dev.gilscope.analyzer.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,8 +104,14 @@ public final class MonitorStats {
   private String lastThreadName;
   private ThreadStats lastThread;
 
+  // threads() sorted once: detectors and reports ask for it per thread, and sorting 100,000
+  // threads per call made them quadratic. Dropped by every method that hands out a thread to
+  // change (thread(), mergeFrom, recordUneventfulAcquisitionsAsZeroWaits).
+  private List<ThreadStats> sortedThreads;
+
   @SuppressWarnings("ReferenceEquality") // an identity hit only skips the map lookup
   public ThreadStats thread(String threadName) {
+    sortedThreads = null;
     if (threadName == lastThreadName && lastThread != null) {
       return lastThread;
     }
@@ -119,8 +126,23 @@ public final class MonitorStats {
     return threads.get(threadName);
   }
 
-  /** Threads, most acquisitions first (most waiting first when acquisitions are unknown). */
+  /** The number of threads that used this monitor ({@code (ended threads)} included). */
+  public int threadCount() {
+    return threads.size();
+  }
+
+  /**
+   * Threads, most acquisitions first (most waiting first when acquisitions are unknown); sorted
+   * once and kept until a thread's counts may change. Unmodifiable.
+   */
   public List<ThreadStats> threads() {
+    if (sortedThreads == null) {
+      sortedThreads = Collections.unmodifiableList(sortThreads());
+    }
+    return sortedThreads;
+  }
+
+  private List<ThreadStats> sortThreads() {
     List<ThreadStats> list = new ArrayList<>(threads.values());
     list.sort(
         Comparator.comparingLong((ThreadStats t) -> t.totals().get(Metric.ACQUISITIONS))
@@ -179,6 +201,7 @@ public final class MonitorStats {
   }
 
   public void mergeFrom(MonitorStats other) {
+    sortedThreads = null;
     describe(other.className, other.kind);
     totals.mergeFrom(other.totals);
     windows.mergeFrom(other.windows);
@@ -199,6 +222,7 @@ public final class MonitorStats {
     if (!hasExactCounts()) {
       return;
     }
+    sortedThreads = null;
     waits.recordZeros(totals.get(Metric.ACQUISITIONS) - acquireEvents);
     for (ThreadStats t : threads.values()) {
       t.waits().recordZeros(t.totals().get(Metric.ACQUISITIONS) - t.acquireEvents());

@@ -62,12 +62,17 @@ final class ConstantPools {
       case "java.lang.String" -> strings.put(key, Strings.readOrRef(in));
       case "jdk.types.Symbol" -> symbols.put(key, singleString(in, type));
       case "java.lang.Thread" -> {
-        Object[] names = new Object[2];
+        // javaName, osName, javaThreadId, virtual: an unnamed (virtual) thread is named by its id
+        Object[] names = new Object[4];
         for (Field f : type.fields) {
           if (f.kind == JfrMetadata.STRING && !f.array && f.name.equals("javaName")) {
             names[0] = Strings.readOrRef(in);
           } else if (f.kind == JfrMetadata.STRING && !f.array && f.name.equals("osName")) {
             names[1] = Strings.readOrRef(in);
+          } else if (f.kind == JfrMetadata.LONG && !f.array && f.name.equals("javaThreadId")) {
+            names[2] = in.readLong();
+          } else if (f.kind == JfrMetadata.BOOLEAN && !f.array && f.name.equals("virtual")) {
+            names[3] = in.readByte() != 0;
           } else {
             Values.skip(in, f);
           }
@@ -146,10 +151,9 @@ final class ConstantPools {
     Object[] names = threads.get(key);
     String name = null;
     if (names != null) {
-      name = resolve(names[0]);
-      if (name == null) {
-        name = resolve(names[1]);
-      }
+      name =
+          ThreadNames.of(
+              resolve(names[0]), resolve(names[1]), (Long) names[2], Boolean.TRUE.equals(names[3]));
     }
     threadNames.put(key, name);
     return name;

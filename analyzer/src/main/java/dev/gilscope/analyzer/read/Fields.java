@@ -127,9 +127,11 @@ final class Fields {
         .get()
         .computeIfAbsent(
             t,
-            k -> {
-              String name = t.getJavaName();
-              return name != null ? name : t.getOSName();
-            });
+            k ->
+                ThreadNames.of(
+                    t.getJavaName(),
+                    t.getOSName(),
+                    t.getJavaThreadId(),
+                    t.hasField("virtual") && t.getBoolean("virtual")));
   }
 }

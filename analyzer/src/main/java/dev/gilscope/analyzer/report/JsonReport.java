@@ -18,28 +18,63 @@ import java.util.Map;
  * null and explained in {@code recording.unavailable}.
  */
 public final class JsonReport implements ReportWriter {
+  private final boolean allThreads;
+
+  /** A report within {@link ReportLimits} (every thread of the demos' recordings). */
+  public JsonReport() {
+    this(false);
+  }
+
+  /**
+   * {@code allThreads}: every thread and finding, whatever their number ({@code --all-threads}).
+   */
+  public JsonReport(boolean allThreads) {
+    this.allThreads = allThreads;
+  }
+
   @Override
   public void write(AnalysisResult result, Appendable out) throws IOException {
-    out.append(toJson(result)).append('\n');
+    out.append(Json.write(toTree(result, allThreads))).append('\n');
   }
 
   /** The report as one JSON document, without the final newline. */
   public static String toJson(AnalysisResult result) {
-    return Json.write(toTree(result));
+    return Json.write(toTree(result, false));
   }
 
-  private static Json.Obj toTree(AnalysisResult result) {
+  /**
+   * The report's tree. Beyond {@link ReportLimits} (without {@code allThreads}) a monitor's threads
+   * stop at the busiest {@link ReportLimits#TOP_THREADS} followed by an {@code otherThreads}
+   * summary, a finding's name lists by a {@code threadCount}/{@code victimCount}/{@code
+   * causeCount}, and the findings per kind and monitor by an {@code omittedFindings} array; these
+   * fields appear only when something was left out, so a small recording's report is as it always
+   * was.
+   */
+  static Json.Obj toTree(AnalysisResult result, boolean allThreads) {
     Json.Obj root = new Json.Obj();
     root.set("recording", recording(result.recording(), result.monitors().isEmpty()));
     Json.Arr monitors = root.putArray("monitors");
     for (MonitorStats m : result.monitors()) {
-      monitors.add(monitor(m, result.recording()));
+      monitors.add(monitor(m, result.recording(), allThreads));
     }
     Json.Arr findings = root.putArray("findings");
-    for (Finding f : result.findings()) {
-      findings.add(finding(f, result.recording()));
+    ReportLimits.FindingSelection selection =
+        ReportLimits.selectFindings(result.findings(), allThreads);
+    for (Finding f : selection.listed()) {
+      findings.add(finding(f, result.recording(), allThreads));
     }
     strings(root.putArray("notes"), result.detectorNotes());
+    if (!selection.omitted().isEmpty()) {
+      Json.Arr omitted = root.putArray("omittedFindings");
+      for (ReportLimits.Omitted o : selection.omitted()) {
+        Json.Obj n = omitted.addObject();
+        n.put("kind", o.kind().name());
+        n.put("monitor", o.monitor());
+        n.put("count", o.count());
+        Json.Obj bySeverity = n.putObject("bySeverity");
+        o.bySeverity().forEach((severity, count) -> bySeverity.put(severity.name(), count));
+      }
+    }
     return root;
   }
 
@@ -68,7 +103,7 @@ public final class JsonReport implements ReportWriter {
     return n;
   }
 
-  private static Json.Obj monitor(MonitorStats m, RecordingInfo r) {
+  private static Json.Obj monitor(MonitorStats m, RecordingInfo r, boolean allThreads) {
     Json.Obj n = new Json.Obj();
     n.put("name", m.name());
     n.put("class", m.className());
@@ -105,8 +140,21 @@ public final class JsonReport implements ReportWriter {
     n.set("waitInWait", stats(m.waitsInWait(), "single wait() calls on the monitor"));
     n.set("waitEpisodes", stats(m.episodes(), "runs of back-to-back wait() calls of one thread"));
     Json.Arr threads = n.putArray("threads");
-    for (ThreadStats t : m.threads()) {
+    for (ThreadStats t : allThreads ? m.threads() : ReportLimits.topThreads(m)) {
       threads.add(thread(m, t, r));
+    }
+    ReportLimits.OtherThreads others = allThreads ? null : ReportLimits.otherThreads(m);
+    if (others != null) {
+      Json.Obj o = n.putObject("otherThreads");
+      o.put("count", others.count());
+      putLong(o, "acquisitions", others.acquisitions());
+      o.put("waitNanos", others.waitNanos());
+      if (others.shareHistogram() == null) {
+        o.putNull("byShareOfAcquisitions");
+      } else {
+        Json.Obj h = o.putObject("byShareOfAcquisitions");
+        others.shareHistogram().forEach(h::put);
+      }
     }
     Json.Arr windows = n.putArray("windows");
     m.windows()
@@ -196,14 +244,24 @@ public final class JsonReport implements ReportWriter {
     return n;
   }
 
-  private static Json.Obj finding(Finding f, RecordingInfo r) {
+  /** A finding's list of names, cut to {@link ReportLimits#topNames} with its full count. */
+  private static void names(
+      Json.Obj n, String field, String countField, List<String> names, boolean allThreads) {
+    List<String> listed = allThreads ? names : ReportLimits.topNames(names);
+    strings(n.putArray(field), listed);
+    if (listed.size() < names.size()) {
+      n.put(countField, names.size());
+    }
+  }
+
+  private static Json.Obj finding(Finding f, RecordingInfo r, boolean allThreads) {
     Json.Obj n = new Json.Obj();
     n.put("kind", f.kind().name());
     n.put("monitor", f.monitor());
     n.put("severity", f.severity().name());
-    strings(n.putArray("threads"), f.threads());
-    strings(n.putArray("victims"), f.victims());
-    strings(n.putArray("causes"), f.causes());
+    names(n, "threads", "threadCount", f.threads(), allThreads);
+    names(n, "victims", "victimCount", f.victims(), allThreads);
+    names(n, "causes", "causeCount", f.causes(), allThreads);
     Json.Obj window = n.putObject("window");
     window.put("start", instant(r.startEpochNanos() + f.windowStartNanos()).toString());
     window.put("end", instant(r.startEpochNanos() + f.windowEndNanos()).toString());

@@ -5,6 +5,7 @@ import dev.gilscope.analyzer.model.EventSource;
 import dev.gilscope.analyzer.model.Finding;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
+import dev.gilscope.analyzer.model.ThreadStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,12 +28,30 @@ public final class MonitorSelection {
    */
   public static final double SIGNIFICANT_BLOCKED_FRACTION = 0.05;
 
+  /**
+   * Tracked monitors shown in full (those a finding names aside): {@code monitor=<class>} tracks
+   * every instance, and a cache class has 10,000 of them; the ones threads waited on longest come
+   * first (the reader's order), the rest are counted in one line.
+   */
+  public static final int TOP_TRACKED_MONITORS = 50;
+
   private final List<MonitorStats> shown;
   private final List<MonitorStats> collapsed;
+  private final List<MonitorStats> quieterTracked;
 
-  private MonitorSelection(List<MonitorStats> shown, List<MonitorStats> collapsed) {
+  private MonitorSelection(
+      List<MonitorStats> shown, List<MonitorStats> collapsed, List<MonitorStats> quieterTracked) {
     this.shown = shown;
     this.collapsed = collapsed;
+    this.quieterTracked = quieterTracked;
+  }
+
+  /**
+   * The threads the reports list for {@code m}, busiest first; {@link ReportLimits#otherThreads}
+   * summarises the rest. For the HTML report as for the text one.
+   */
+  public static List<ThreadStats> topThreads(MonitorStats m) {
+    return ReportLimits.topThreads(m);
   }
 
   /** Selects from {@code result}; {@code all} (the {@code --all-monitors} option) shows all. */
@@ -45,12 +64,16 @@ public final class MonitorSelection {
     if (all || tracked.isEmpty()) {
       List<MonitorStats> shown = new ArrayList<>(tracked);
       shown.addAll(jdkOnly);
-      return new MonitorSelection(shown, List.of());
+      return new MonitorSelection(shown, List.of(), List.of());
     }
     Set<String> named =
         result.findings().stream().map(Finding::monitor).collect(Collectors.toSet());
     long durationNanos = Math.max(1, result.recording().durationNanos());
-    List<MonitorStats> shown = new ArrayList<>(tracked);
+    List<MonitorStats> shown = new ArrayList<>();
+    List<MonitorStats> quieter = new ArrayList<>();
+    for (MonitorStats m : tracked) {
+      (shown.size() < TOP_TRACKED_MONITORS || named.contains(m.name()) ? shown : quieter).add(m);
+    }
     List<MonitorStats> collapsed = new ArrayList<>();
     for (MonitorStats m : jdkOnly) {
       double blockedFraction = (double) m.totals().get(Metric.WAIT_NANOS) / durationNanos;
@@ -61,7 +84,7 @@ public final class MonitorSelection {
         collapsed.add(m);
       }
     }
-    return new MonitorSelection(shown, collapsed);
+    return new MonitorSelection(shown, collapsed, quieter);
   }
 
   /**
@@ -92,8 +115,31 @@ public final class MonitorSelection {
     return collapsed;
   }
 
-  /** The one line that stands for the collapsed monitors, or null when there are none. */
+  /** Tracked monitors beyond {@link #TOP_TRACKED_MONITORS} that no finding names. */
+  public List<MonitorStats> quieterTracked() {
+    return quieterTracked;
+  }
+
+  /**
+   * The line (two, separated by a newline, when tracked monitors were cut too) that stands for the
+   * monitors not shown, or null when all are shown.
+   */
   public String collapsedLine() {
+    String jdk = jdkCollapsedLine();
+    if (quieterTracked.isEmpty()) {
+      return jdk;
+    }
+    String line =
+        String.format(
+            java.util.Locale.ROOT,
+            "%d more gilscope-tracked monitor%s, threads waited less on each and no finding names"
+                + " it; --all-monitors lists them (JSON always lists all)",
+            quieterTracked.size(),
+            quieterTracked.size() == 1 ? "" : "s");
+    return jdk == null ? line : line + "\n" + jdk;
+  }
+
+  private String jdkCollapsedLine() {
     if (collapsed.isEmpty()) {
       return null;
     }

@@ -12,9 +12,11 @@ import dev.gilscope.analyzer.model.ThreadStats;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The report for a person at a terminal: the findings first (severity, kind, monitor, window,
@@ -73,8 +75,22 @@ public final class TextReport implements ReportWriter {
     writeNotes(result, selection.shown(), out);
   }
 
-  private static boolean mentions(String note, MonitorStats m) {
-    return note.contains(" " + m.name() + ":");
+  /**
+   * The monitor a note is about, among {@code names}: the note contains {@code " " + name + ":"}.
+   * Found by looking up each such span of the note, not by trying every monitor on every note,
+   * which with 10,000 monitors and a note per monitor was quadratic.
+   */
+  static boolean mentionsAny(String note, Set<String> names) {
+    for (int colon = note.indexOf(':'); colon >= 0; colon = note.indexOf(':', colon + 1)) {
+      for (int space = note.lastIndexOf(' ', colon - 1);
+          space >= 0;
+          space = note.lastIndexOf(' ', space - 1)) {
+        if (names.contains(note.substring(space + 1, colon))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Notes about collapsed monitors stay with them: only a count is printed. */
@@ -82,9 +98,13 @@ public final class TextReport implements ReportWriter {
       throws IOException {
     List<String> notes = result.detectorNotes();
     List<String> kept = new ArrayList<>();
+    Set<String> shownNames = new HashSet<>();
+    shown.forEach(m -> shownNames.add(m.name()));
+    Set<String> allNames = new HashSet<>();
+    result.monitors().forEach(m -> allNames.add(m.name()));
     for (String note : notes) {
-      boolean aboutShown = shown.stream().anyMatch(m -> mentions(note, m));
-      boolean aboutAny = result.monitors().stream().anyMatch(m -> mentions(note, m));
+      boolean aboutShown = mentionsAny(note, shownNames);
+      boolean aboutAny = aboutShown || mentionsAny(note, allNames);
       if (aboutShown || !aboutAny) {
         kept.add(note);
       }
@@ -112,7 +132,8 @@ public final class TextReport implements ReportWriter {
       return;
     }
     out.append("FINDINGS (").append(Integer.toString(result.findings().size())).append(")\n");
-    for (Finding f : result.findings()) {
+    ReportLimits.FindingSelection selection = ReportLimits.selectFindings(result.findings(), false);
+    for (Finding f : selection.listed()) {
       out.append(
           String.format(
               Locale.ROOT,
@@ -124,13 +145,25 @@ public final class TextReport implements ReportWriter {
               Text.seconds(f.windowEndNanos())));
       out.append("  ").append(f.summary()).append('\n');
       if (!f.victims().isEmpty()) {
-        out.append("  victims: ").append(String.join(", ", f.victims())).append('\n');
+        out.append("  victims: ").append(names(f.victims())).append('\n');
       }
       if (!f.causes().isEmpty()) {
-        out.append("  causes:  ").append(String.join(", ", f.causes())).append('\n');
+        out.append("  causes:  ").append(names(f.causes())).append('\n');
       }
       out.append("  evidence: ").append(evidence(f.evidence())).append('\n');
       out.append("  advice: ").append(f.advice()).append('\n');
+    }
+    for (ReportLimits.Omitted o : selection.omitted()) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%n... and %s more %s finding%s on %s (%s), not listed; --format json"
+                  + " --all-threads lists every one%n",
+              Text.count(o.count()),
+              o.kind(),
+              o.count() == 1 ? "" : "s",
+              o.monitor(),
+              o.severities()));
     }
     out.append('\n');
   }
@@ -231,7 +264,7 @@ public final class TextReport implements ReportWriter {
             "hold p99",
             "in wait()",
             "waited behind"));
-    for (ThreadStats t : m.threads()) {
+    for (ThreadStats t : ReportLimits.topThreads(m)) {
       Double share = MonitorFigures.shareOfAcquisitions(m, t);
       out.append(
           String.format(
@@ -249,7 +282,41 @@ public final class TextReport implements ReportWriter {
               Text.nanos(t.totals().get(Metric.WAIT_IN_WAIT_NANOS)),
               topBlame(t)));
     }
+    ReportLimits.OtherThreads others = ReportLimits.otherThreads(m);
+    if (others != null) {
+      out.append(otherThreadsLine(others)).append('\n');
+    }
     out.append('\n');
+  }
+
+  /** The one line that stands for the threads not listed. */
+  static String otherThreadsLine(ReportLimits.OtherThreads o) {
+    StringBuilder line =
+        new StringBuilder("  ... and ").append(Text.count(o.count())).append(" more threads");
+    if (o.acquisitions() != null) {
+      line.append(": ").append(Text.count(o.acquisitions())).append(" acquisitions");
+    }
+    line.append(o.acquisitions() != null ? ", " : ": ")
+        .append(Text.nanos(o.waitNanos()))
+        .append(" waiting");
+    if (o.shareHistogram() != null) {
+      line.append("; threads by share of the acquisitions:");
+      o.shareHistogram()
+          .forEach(
+              (bucket, n) -> {
+                if (n > 0) {
+                  line.append(' ').append(bucket).append(' ').append(Text.count(n));
+                }
+              });
+    }
+    return line.toString();
+  }
+
+  /** At most {@link ReportLimits#TOP_THREADS} names, then how many more. */
+  private static String names(List<String> names) {
+    String listed = String.join(", ", ReportLimits.topNames(names));
+    int more = names.size() - ReportLimits.TOP_THREADS;
+    return more > 0 ? listed + " and " + Text.count(more) + " more" : listed;
   }
 
   private static String topBlame(ThreadStats t) {

@@ -20,12 +20,13 @@ class AnalyzeCommandFastPathTest {
   private static String fields(AnalyzeCommand c) {
     return String.join(
         "|",
-        String.valueOf(c.recording),
+        String.valueOf(c.recordings),
         c.format,
         String.valueOf(c.output),
         String.valueOf(c.monitor),
         String.valueOf(c.failOn),
         String.valueOf(c.allMonitors),
+        String.valueOf(c.allThreads),
         String.valueOf(c.debug));
   }
 
@@ -40,7 +41,9 @@ class AnalyzeCommandFastPathTest {
             List.of("analyze", "r.jfr", "--monitor=a=b", "--all-monitors", "--debug"),
             List.of("analyze", "--debug", "r.jfr", "--fail-on", "serialization,CONVOY"),
             List.of("analyze", "r.jfr", "--fail-on=Thrashing", "--format", "text"),
-            List.of("analyze", "x=y.jfr", "--all-monitors"))) {
+            List.of("analyze", "x=y.jfr", "--all-monitors"),
+            List.of("analyze", "a.jfr", "b.jfr", "recordings/", "--all-threads"),
+            List.of("analyze", "a.jfr", "--format", "json", "b.jfr"))) {
       String[] a = args.toArray(String[]::new);
       AnalyzeCommand fast = AnalyzeCommand.parseSimple(a, SINK, SINK);
       assertThat(fast).as("%s", args).isNotNull();
@@ -58,7 +61,6 @@ class AnalyzeCommandFastPathTest {
             List.of("analyze", "--help"),
             List.of("analyze", "-h", "r.jfr"),
             List.of("analyze", "-V"),
-            List.of("analyze", "r.jfr", "s.jfr"),
             List.of("analyze", "r.jfr", "--format"),
             List.of("analyze", "r.jfr", "--format", "xml"),
             List.of("analyze", "r.jfr", "--format="),

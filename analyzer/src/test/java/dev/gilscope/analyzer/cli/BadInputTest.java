@@ -25,9 +25,19 @@ class BadInputTest {
   }
 
   @Test
-  void directory() {
+  void directoryWithoutRecordings() throws IOException {
+    Files.writeString(dir.resolve("notes.txt"), "not a recording");
     Cli r = Cli.run("analyze", dir.toString());
-    assertOneLine(r, "gilscope analyze: '" + dir + "' is a directory, expected a .jfr recording");
+    assertOneLine(r, "gilscope analyze: '" + dir + "' is a directory with no .jfr recordings");
+  }
+
+  @Test
+  void aBadRecordingAmongSeveral() throws IOException {
+    Path good = Recordings.withoutLockEvents(dir);
+    Path empty = Files.createFile(dir.resolve("empty.jfr"));
+    assertOneLine(
+        Cli.run("analyze", good.toString(), empty.toString()),
+        "gilscope analyze: file is empty '" + empty + "'");
   }
 
   @Test
@@ -111,7 +121,8 @@ class BadInputTest {
   void missingRecordingArgument() {
     Cli r = Cli.run("analyze");
     assertThat(r.exitCode).isEqualTo(2);
-    assertThat(r.err).startsWith("gilscope analyze: missing required parameter: '<recording.jfr>'");
+    assertThat(r.err)
+        .startsWith("gilscope analyze: missing required parameter: '<recording.jfr|dir>'");
     assertNoTrace(r);
   }
 

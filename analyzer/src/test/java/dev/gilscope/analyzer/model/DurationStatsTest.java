@@ -1,0 +1,66 @@
+package dev.gilscope.analyzer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+/** Whatever form holds the values (raw, packed, flat), the figures are a plain histogram's. */
+class DurationStatsTest {
+  private static final double[] PERCENTILES = {0, 50, 90, 99, 99.9, 100};
+
+  @Test
+  void everyFormGivesThePlainHistogramsPercentiles() {
+    for (int n :
+        new int[] {1, 5, DurationStats.RAW_LIMIT, DurationStats.RAW_LIMIT + 1, 1000, 5000}) {
+      Random random = new Random(n);
+      DurationStats stats = new DurationStats();
+      Histogram plain = new Histogram(2);
+      for (int i = 0; i < n; i++) {
+        long v = (long) Math.exp(random.nextDouble() * 20);
+        stats.record(v);
+        plain.recordValue(v);
+      }
+      stats.recordZeros(7);
+      plain.recordValueWithCount(0, 7);
+      assertThat(stats.count()).isEqualTo(n + 7);
+      for (double p : PERCENTILES) {
+        assertThat(stats.percentileNanos(p))
+            .as("n=%d p%s", n, p)
+            .isEqualTo(plain.getValueAtPercentile(p));
+      }
+    }
+  }
+
+  @Test
+  void mergingAnyTwoFormsGivesTheUnionsPercentiles() {
+    int[] sizes = {3, DurationStats.RAW_LIMIT, 200, 6000};
+    for (int a : sizes) {
+      for (int b : sizes) {
+        DurationStats left = new DurationStats();
+        DurationStats right = new DurationStats();
+        Histogram plain = new Histogram(2);
+        Random random = new Random(31L * a + b);
+        for (int i = 0; i < a + b; i++) {
+          long v = 1 + random.nextInt(50_000_000);
+          (i < a ? left : right).record(v);
+          plain.recordValue(v);
+        }
+        left.mergeFrom(right);
+        assertThat(left.count()).isEqualTo(a + b);
+        assertThat(left.maxNanos()).isEqualTo(plain.getMaxValue() == 0 ? 0 : left.maxNanos());
+        for (double p : PERCENTILES) {
+          assertThat(left.percentileNanos(p))
+              .as("%d+%d p%s", a, b, p)
+              .isEqualTo(plain.getValueAtPercentile(p));
+        }
+      }
+    }
+  }
+
+  @Test
+  void emptyIsZero() {
+    assertThat(new DurationStats().percentileNanos(99)).isZero();
+  }
+}
