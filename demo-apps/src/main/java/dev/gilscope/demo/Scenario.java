@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One runnable demo: a small, self-contained program that reproduces (or fixes) one of the GIL
- * pathologies of {@code gil-patterns.md} on the machine's real cores, measures itself and prints a
+ * pathologies of {@code docs/patterns.md} on the machine's real cores, measures itself and prints a
  * table plus a {@code RESULT} line.
  *
  * <p>Implementations are stateless; {@link #run} is called once per process by the main thread.
@@ -18,7 +18,7 @@ public interface Scenario {
   /** One line for {@code list}: what the scenario shows. */
   String summary();
 
-  /** Where it comes from in the seeds, e.g. "seed 000: the old GIL's 100-tick check". */
+  /** Which pattern of docs/patterns.md it shows, e.g. "the old GIL's 100-tick check". */
   String seed();
 
   /** What gilscope's analyzer is expected to report on a recording of this scenario. */

@@ -3,7 +3,7 @@ package dev.gilscope.jmc;
 import dev.gilscope.analyzer.model.FindingKind;
 
 /**
- * gilscope's SERIALIZATION finding as a JMC rule (docs/gil-patterns.md); see {@link GilscopeRule}.
+ * gilscope's SERIALIZATION finding as a JMC rule (docs/docs/patterns.md); see {@link GilscopeRule}.
  */
 public final class SerializationRule extends GilscopeRule {
   public SerializationRule() {

@@ -18,8 +18,8 @@ import java.util.TreeMap;
 
 /**
  * CONVOY: an I/O-bound thread that gave the GIL up must wait a whole interval behind a CPU-bound
- * holder to get it back; short jobs queue behind long ones (seed 000). Evaluated per thread (the
- * victim), in two shapes:
+ * holder to get it back; short jobs queue behind long ones (docs/patterns.md). Evaluated per thread
+ * (the victim), in two shapes:
  *
  * <ul>
  *   <li><b>the monitor is the GIL</b>: the victim's mean wait to enter is at least {@link

@@ -5,7 +5,7 @@ import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
 
 /**
- * One GIL pathology of gil-patterns.md, diagnosed on one monitor at a time. Implementations are
+ * One GIL pathology of docs/patterns.md, diagnosed on one monitor at a time. Implementations are
  * stateless (one instance evaluates any number of monitors and recordings), keep their thresholds
  * as named constants beside them, and answer {@link Evaluation#notApplicable} rather than throw
  * when the monitor's event source lacks what they need. Called on the CLI thread after reading.

@@ -19,20 +19,21 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * SERIALIZATION: the GIL lets one thread run at a time (seed 004: two threads slower than one).
- * Amdahl's law on the monitor's threads ({@link SerialFraction}): the serial fraction {@code s} is
- * the time they spend holding the monitor or getting it (hold, wait, handoff) over that plus the
- * time they spend outside it (the agent's timed release-to-next-request gaps), and {@code n} =
- * min(threads that want it, cores) threads run at most {@code B = 1 / (s + (1 - s) / n)} times as
- * fast as one. The pattern's definition, "threads add no speed", is measured by the gain {@code G =
- * (B - 1) / (n - 1)}: the share of the extra threads' potential that becomes speed-up (1 with no
- * lock, 0 under a perfect GIL). CRITICAL at {@code G <= }{@link #GAIN_CRITICAL} (on 2 cores: a
- * bound of at most 1.1x), WARNING at {@link #GAIN_WARNING}, INFO at {@link #GAIN_INFO}; two or more
- * threads must each take at least a tenth of the acquisitions ({@link WantingThreads}) and want it
- * at the same time ({@link #MIN_CONTENTIONS} contended or barged acquisitions). Recordings with
- * fewer than {@link #MIN_TIMED_GAPS} timed gaps (agents before the gap fields, monitors used
- * rarely) fall back to the monitor's utilization (hold time / window) and its average waiters,
- * which cannot see a GIL whose cost is the handoff itself.
+ * SERIALIZATION: the GIL lets one thread run at a time (docs/patterns.md, "The countdown
+ * experiment": two threads slower than one). Amdahl's law on the monitor's threads ({@link
+ * SerialFraction}): the serial fraction {@code s} is the time they spend holding the monitor or
+ * getting it (hold, wait, handoff) over that plus the time they spend outside it (the agent's timed
+ * release-to-next-request gaps), and {@code n} = min(threads that want it, cores) threads run at
+ * most {@code B = 1 / (s + (1 - s) / n)} times as fast as one. The pattern's definition, "threads
+ * add no speed", is measured by the gain {@code G = (B - 1) / (n - 1)}: the share of the extra
+ * threads' potential that becomes speed-up (1 with no lock, 0 under a perfect GIL). CRITICAL at
+ * {@code G <= }{@link #GAIN_CRITICAL} (on 2 cores: a bound of at most 1.1x), WARNING at {@link
+ * #GAIN_WARNING}, INFO at {@link #GAIN_INFO}; two or more threads must each take at least a tenth
+ * of the acquisitions ({@link WantingThreads}) and want it at the same time ({@link
+ * #MIN_CONTENTIONS} contended or barged acquisitions). Recordings with fewer than {@link
+ * #MIN_TIMED_GAPS} timed gaps (agents before the gap fields, monitors used rarely) fall back to the
+ * monitor's utilization (hold time / window) and its average waiters, which cannot see a GIL whose
+ * cost is the handoff itself.
  */
 public final class SerializationDetector implements Detector {
   /** The extra threads add at most a tenth of their potential: they run one at a time. */

@@ -17,9 +17,9 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * STARVATION: unfair wake-ups, some threads keep losing (seed 000's new-GIL drawback 2). Per window
- * and per thread (the victim) among the threads that requested the monitor: its mean wait is at
- * least {@link #MIN_MEAN_WAIT_NANOS} and {@link #WAIT_INFLATION_WARNING} times its peers' mean
+ * STARVATION: unfair wake-ups, some threads keep losing (docs/patterns.md, "The new GIL"). Per
+ * window and per thread (the victim) among the threads that requested the monitor: its mean wait is
+ * at least {@link #MIN_MEAN_WAIT_NANOS} and {@link #WAIT_INFLATION_WARNING} times its peers' mean
  * wait, and its share of the acquisitions is at most {@link #SHARE_RATIO_WARNING} of the fair share
  * (1 / threads). A thread that requested the monitor and never got it in the whole recording is
  * CRITICAL. Waits include wait episodes in {@code wait()} when the monitor guards a flag. Causes:
@@ -57,7 +57,7 @@ public final class StarvationDetector implements Detector {
   /**
    * Passed over at least this many times per acquisition: a WARNING without the mean-wait floor
    * (the other WARNING conditions unchanged): a long run of pass-overs is starvation however short
-   * each lost race is on a loaded machine (gil-patterns.md: "long runs of pass-overs").
+   * each lost race is on a loaded machine (docs/patterns.md: "long runs of pass-overs").
    */
   public static final double PASS_OVERS_PER_ACQUISITION_WARNING = 10;
 

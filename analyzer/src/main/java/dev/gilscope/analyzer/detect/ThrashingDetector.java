@@ -20,8 +20,8 @@ import java.util.TreeMap;
 
 /**
  * THRASHING: Python's old GIL released and re-took the lock every 100 ticks; on several cores the
- * woken waiter found it taken again, thousands of times (seed 000). Signature, per window, while
- * threads really wait (average waiters at least {@link #MIN_AVERAGE_WAITERS}):
+ * woken waiter found it taken again, thousands of times (docs/patterns.md). Signature, per window,
+ * while threads really wait (average waiters at least {@link #MIN_AVERAGE_WAITERS}):
  *
  * <ul>
  *   <li>barging: releases with waiters that the releaser (or a newcomer) wins — rate at least

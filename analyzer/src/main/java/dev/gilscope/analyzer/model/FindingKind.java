@@ -1,6 +1,6 @@
 package dev.gilscope.analyzer.model;
 
-/** The GIL pathologies of gil-patterns.md. */
+/** The GIL pathologies of docs/patterns.md. */
 public enum FindingKind {
   SERIALIZATION,
   THRASHING,

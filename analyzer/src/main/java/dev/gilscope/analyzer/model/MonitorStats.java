@@ -182,7 +182,7 @@ public final class MonitorStats {
   /**
    * Whether the threads wait for this monitor mainly inside {@code wait()} rather than at entry,
    * with the evidence of a flag-guarding GIL (CPython's new GIL, the second shape in
-   * gil-patterns.md): more time in {@code wait()} than blocked at entry, at least {@link
+   * docs/patterns.md): more time in {@code wait()} than blocked at entry, at least {@link
    * #FLAG_SHAPED_MIN_WAITING_THREADS} threads in {@code wait()}, at least {@link
    * #FLAG_SHAPED_MIN_EPISODES} wait episodes and {@link #FLAG_SHAPED_MIN_TIMED_OUT_WAITS} timed
    * waits that expired. A {@code Thread.join()} or an idle pool worker's single wait is none of

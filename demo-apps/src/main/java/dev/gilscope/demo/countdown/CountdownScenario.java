@@ -51,12 +51,12 @@ public final class CountdownScenario implements Scenario {
 
   @Override
   public String summary() {
-    return "seed 004's countdown: 1 thread vs 2 threads under a GIL vs 2 threads unlocked vs 2 processes";
+    return "the countdown: 1 thread vs 2 threads under a GIL vs 2 threads unlocked vs 2 processes";
   }
 
   @Override
   public String seed() {
-    return "seed 004: two threads under the GIL are slower than one, two processes are faster";
+    return "two threads under the GIL are slower than one, two processes are faster";
   }
 
   @Override

@@ -39,7 +39,7 @@ public final class FairGilScenario extends InterpreterScenario {
 
   @Override
   public String seed() {
-    return "seed 000's remedy: fair FIFO handoff and a switch interval instead of barging";
+    return "the new GIL's remedy: fair FIFO handoff and a switch interval instead of barging";
   }
 
   @Override

@@ -36,7 +36,7 @@ public final class IoOutsideScenario extends IoScenario {
 
   @Override
   public String seed() {
-    return "seed 000's convoy, avoided: I/O-bound work kept off the global lock";
+    return "the new GIL's convoy, avoided: I/O-bound work kept off the global lock";
   }
 
   @Override

@@ -32,7 +32,7 @@ public final class JucGilScenario extends InterpreterScenario {
 
   @Override
   public String seed() {
-    return "seed 000: the old GIL's 100-tick check, with a java.util.concurrent lock as the GIL";
+    return "the old GIL's 100-tick check, with a java.util.concurrent lock as the GIL";
   }
 
   @Override

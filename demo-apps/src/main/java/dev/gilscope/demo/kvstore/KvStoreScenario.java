@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * call runs inside that lock on every operation, and a background log-flusher fsyncs the log
  * once a second (Redis' "appendfsync everysec"), also inside the lock, for milliseconds. The
  * store's monitor is held most of the wall time, so adding clients adds no throughput, only
- * latency: seed 004's serialization, in a service.
+ * latency: the countdown's serialization, in a service.
  *
  * Here: client-1 .. client-N (a load-generator thread pool) run a closed loop of 80% GET / 20%
  * PUT on 10,000 keys, 1 client and N clients in alternating slices (the fastest slice of each is
@@ -55,7 +55,7 @@ public final class KvStoreScenario implements Scenario {
 
   @Override
   public String seed() {
-    return "seed 004's serialization in a real service: one lock around every operation and its I/O";
+    return "the countdown's serialization in a real service: one lock around every operation and its I/O";
   }
 
   @Override

@@ -15,8 +15,8 @@ package dev.gilscope.demo.newgil;
  *
  * <p>The monitor itself is held only for a few instructions at a time: the GIL is the flag, and
  * waiting for it is time spent in {@code wait()}, the second shape of GIL in {@code
- * gil-patterns.md}. One Java monitor stands for CPython's two condition variables ({@code cond} and
- * {@code switch_cond}), hence {@code notifyAll}. Instance state is guarded by {@link #GIL}; one
+ * docs/patterns.md}. One Java monitor stands for CPython's two condition variables ({@code cond}
+ * and {@code switch_cond}), hence {@code notifyAll}. Instance state is guarded by {@link #GIL}; one
  * instance per run, used by any number of threads.
  */
 final class NewGil {

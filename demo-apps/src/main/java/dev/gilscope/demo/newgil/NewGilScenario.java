@@ -40,7 +40,7 @@ public final class NewGilScenario extends IoScenario {
 
   @Override
   public String seed() {
-    return "seed 000: the new GIL makes an I/O-bound thread wait a whole interval after each I/O";
+    return "the new GIL makes an I/O-bound thread wait a whole interval after each I/O";
   }
 
   @Override

@@ -31,7 +31,7 @@ public final class NoGilScenario extends InterpreterScenario {
 
   @Override
   public String seed() {
-    return "seed 004's counterfactual: without a global lock, CPU-bound threads use every core";
+    return "the countdown's counterfactual: without a global lock, CPU-bound threads use every core";
   }
 
   @Override

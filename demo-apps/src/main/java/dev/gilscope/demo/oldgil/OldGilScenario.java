@@ -37,7 +37,7 @@ public final class OldGilScenario extends InterpreterScenario {
 
   @Override
   public String seed() {
-    return "seed 000: the old GIL's 100-tick check; woken waiters fail to get the lock (thrashing)";
+    return "the old GIL's 100-tick check; woken waiters fail to get the lock (thrashing)";
   }
 
   @Override

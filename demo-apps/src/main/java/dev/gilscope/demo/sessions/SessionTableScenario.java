@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Nobody synchronized anything here. The request handler calls sessions.compute(id, update), and
  * Hashtable's compute is a synchronized method that runs the update, re-rendering the session's
  * cookie from its recent pages, while it holds the table's monitor. Every request of every worker
- * passes through that one monitor, so adding workers adds no throughput: seed 004's
+ * passes through that one monitor, so adding workers adds no throughput: the countdown's
  * serialization, behind a JDK class. gilscope takes the table's monitor at the application's call
  * of compute, so the waits, pass-overs and handoffs are measured (monitor=java.util.Hashtable).
  *
@@ -52,7 +52,7 @@ public final class SessionTableScenario implements Scenario {
 
   @Override
   public String seed() {
-    return "seed 004's serialization behind a JDK class: Hashtable.compute runs every update"
+    return "the countdown's serialization behind a JDK class: Hashtable.compute runs every update"
         + " under the table's monitor";
   }
 

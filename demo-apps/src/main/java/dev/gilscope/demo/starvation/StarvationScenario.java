@@ -41,7 +41,7 @@ public final class StarvationScenario implements Scenario {
 
   @Override
   public String seed() {
-    return "seed 000: the woken thread is not the one that gets the lock; some threads starve";
+    return "the new GIL's unfair wake-ups: the woken thread is not the one that gets the lock; some threads starve";
   }
 
   @Override
