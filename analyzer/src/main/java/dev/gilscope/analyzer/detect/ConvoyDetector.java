@@ -36,18 +36,46 @@ import java.util.TreeMap;
  * </ul>
  */
 public final class ConvoyDetector implements Detector {
+  /**
+   * "Waits a whole interval": a switch interval or a CPU-bound slice is milliseconds (CPython's 5
+   * ms), a loopback round trip tens of microseconds; a mean wait of 1 ms is a response time that
+   * the I/O itself does not explain (2 ms: most of a 5 ms interval on average; 0.2 ms: a trend).
+   */
   public static final long MIN_MEAN_WAIT_NANOS = 1_000_000;
+
   public static final long MIN_MEAN_WAIT_INFO_NANOS = 200_000;
   public static final long CRITICAL_MEAN_WAIT_NANOS = 2_000_000;
+
+  /**
+   * "Waiting time far above its own hold": a short job whose wait is 10x its own critical section
+   * spends over 90 % of its lock time queued (100x: over 99 %); 5x is a trend.
+   */
   public static final double WAIT_TO_HOLD_INFO = 5;
+
   public static final double WAIT_TO_HOLD_WARNING = 10;
   public static final double WAIT_TO_HOLD_CRITICAL = 100;
+
+  /**
+   * "Short jobs behind a long one": the holder it waits behind holds an order of magnitude longer
+   * than the victim, and accounts for at least half of its wait (else the victim queues behind
+   * peers like itself: contention, not a convoy).
+   */
   public static final double HOLD_RATIO_WARNING = 10;
+
   public static final double MIN_BLAME_SHARE = 0.5;
+
+  /**
+   * The flag-shaped GIL: "sits out a whole timeout" means most of the victim's wait episodes
+   * contain a timed wait that expired (the drop request's interval), and its episodes are 5x (50x)
+   * the cause's, measured like the entry shape's wait-to-hold (3x for INFO).
+   */
   public static final double MIN_TIMED_OUT_EPISODE_SHARE = 0.5;
+
   public static final double EPISODE_RATIO_INFO = 3;
   public static final double EPISODE_RATIO_WARNING = 5;
   public static final double EPISODE_RATIO_CRITICAL = 50;
+
+  /** The cause is CPU-bound: it holds the GIL and waits at most half of the time. */
   public static final double MAX_CAUSE_WAIT_FRACTION = 0.5;
 
   @Override

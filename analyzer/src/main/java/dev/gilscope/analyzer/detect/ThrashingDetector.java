@@ -34,15 +34,41 @@ import java.util.TreeMap;
  * </ul>
  */
 public final class ThrashingDetector implements Detector {
+  /**
+   * "While woken waiters fail": someone is waiting at least a quarter of the time, so the re-takes
+   * cost a thread's progress and not only the releaser's bookkeeping.
+   */
   public static final double MIN_AVERAGE_WAITERS = 0.25;
+
+  /**
+   * The rates are wake-ups that lead nowhere: each costs the waiter a wake-up and a context switch
+   * (5-50 us on Linux), so 1,000 a second burn 0.5-5 % of a core for nothing (the seeds' "signal
+   * storm" becomes measurable), 10,000 a second 5-50 %; 100 a second is noticeable only as a trend.
+   */
   public static final double BARGES_PER_SECOND_INFO = 100;
+
   public static final double BARGES_PER_SECOND_WARNING = 1_000;
   public static final double BARGES_PER_SECOND_CRITICAL = 10_000;
+
+  /**
+   * The share of releases with waiters that the releaser or a newcomer wins, barging / (barging +
+   * contended acquisitions): "woken waiters fail" more often than not at 0.5, nine times in ten at
+   * 0.9; a quarter is a lock that is merely unfair.
+   */
   public static final double BARGING_RATIO_INFO = 0.25;
+
   public static final double BARGING_RATIO_WARNING = 0.50;
   public static final double BARGING_RATIO_CRITICAL = 0.90;
+
+  /**
+   * A waiter passed over ten times per acquisition lost ten races for every one it won (a hundred:
+   * it is effectively locked out while others cycle through the monitor).
+   */
   public static final double PASS_OVERS_PER_WAIT_WARNING = 10;
+
   public static final double PASS_OVERS_PER_WAIT_CRITICAL = 100;
+
+  /** Futile wake-ups (notifyAll waking N waiters for one flag) priced like barges. */
   public static final double FUTILE_WAKEUPS_PER_SECOND_WARNING = 1_000;
 
   /**
