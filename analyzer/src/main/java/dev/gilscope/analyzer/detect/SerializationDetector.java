@@ -330,15 +330,7 @@ public final class SerializationDetector implements Detector {
     }
     List<String> threads = new ArrayList<>();
     List<String> victims = new ArrayList<>();
-    for (ThreadStats t : m.threads()) {
-      Counters tc = t.windows().sum(run[0], run[1]);
-      if (tc.get(Metric.ACQUISITIONS) > 0 || tc.get(Metric.REQUESTS) > 0) {
-        threads.add(t.name());
-        if (tc.get(Metric.WAIT_NANOS) > 0 && !t.isEndedThreads()) {
-          victims.add(t.name());
-        }
-      }
-    }
+    usersAndVictims(m, run, threads, victims);
     Integer cores = r.cpuCores();
     double bound = u <= 0 ? Double.POSITIVE_INFINITY : 1 / u;
     if (cores != null) {
@@ -388,15 +380,11 @@ public final class SerializationDetector implements Detector {
             Text.count(Math.round((c.get(Metric.CONTENDED) + c.get(Metric.BARGING)) / (len / 1e9))),
             cores == null ? "this machine's cores" : cores + " cores",
             Text.fixed(bound, 2));
-    String advice =
-        "Shorten the critical section or split the monitor (finer-grained or per-thread state);"
-            + " CPU-bound work under one lock cannot use more cores: move it outside the lock or"
-            + " into separate processes.";
     return Evaluation.found(
         List.of(
             new Finding(
                 kind(), m.name(), severity, threads, victims, List.of(), start, end, evidence,
-                summary, advice)));
+                summary, ADVICE)));
   }
 
   static Severity utilizationSeverity(double utilization, double averageWaiters) {

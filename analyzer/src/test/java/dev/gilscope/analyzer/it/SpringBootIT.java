@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gilscope.agent.it.Jdk21Plus;
 import dev.gilscope.analyzer.testing.Cli;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,10 +55,9 @@ class SpringBootIT {
 
   @Test
   void onJdk21Plus() throws Exception {
-    String home = System.getProperty("gilscope.test.jdk21plus", "");
-    assumeTrue(!home.isBlank(), "gilscope.test.jdk21plus is not set");
-    assumeTrue(Files.isExecutable(Path.of(home, "bin", "java")), "no JDK at " + home);
-    recordAndAnalyze(Path.of(home));
+    Optional<Path> home = Jdk21Plus.home();
+    assumeTrue(home.isPresent(), "no JDK 21+ found (set gilscope.test.jdk21plus)");
+    recordAndAnalyze(home.get());
   }
 
   private void recordAndAnalyze(Path javaHome) throws Exception {
