@@ -3,6 +3,7 @@ package dev.gilscope.agent.instrumentation;
 import dev.gilscope.agent.probe.CallSiteMonitor;
 import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodType;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -26,6 +28,8 @@ import net.bytebuddy.pool.TypePool;
  * then); read-only afterwards, queried on class-loading threads.
  */
 final class JdkCallSites {
+  private final Map<ClassLoader, WeakReference<TypePool>> pools = new WeakHashMap<>();
+
   private final Map<String, Map<String, Integer>> indexByNameAndDescriptor;
   private final Set<String> trackedAndSupertypes;
   private final List<TypeDescription> tracked;
@@ -125,10 +129,20 @@ final class JdkCallSites {
   /**
    * The types that {@code loader} sees, to find whether a call's owner extends a tracked class:
    * Byte Buddy's pool reads class files without loading them (Byte Buddy is loaded anyway when a
-   * JDK class is tracked, for the advice on its methods).
+   * JDK class is tracked, for the advice on its methods). One pool per loader, so that the
+   * supertypes each class file names are parsed once: held weakly both ways (the pool refers to its
+   * loader, which must stay collectable), so a collected pool is simply made again.
    */
   TypePool typesOf(ClassLoader loader) {
-    return TypePool.Default.of(ClassFileLocator.ForClassLoader.of(loader));
+    synchronized (pools) {
+      WeakReference<TypePool> cached = pools.get(loader);
+      TypePool pool = cached != null ? cached.get() : null;
+      if (pool == null) {
+        pool = TypePool.Default.of(ClassFileLocator.ForClassLoader.of(loader));
+        pools.put(loader, new WeakReference<>(pool));
+      }
+      return pool;
+    }
   }
 
   /** The probe's index of the called method, or -1 when this call is not one of them. */
