@@ -170,6 +170,21 @@ public final class MatrixWorkload {
         return perThread(c);
       case FLAG_GIL:
         return flagHolder();
+      case STARVED_PARKING:
+        return () -> {
+          while (!stop) {
+            while (UNFAIR.isLocked() && !stop) {
+              Thread.onSpinWait();
+            }
+            if (UNFAIR.tryLock()) {
+              try {
+                spin(c.holdNanos());
+              } finally {
+                UNFAIR.unlock();
+              }
+            }
+          }
+        };
       case SPINNING_WINNERS:
         return () -> {
           while (!stop) {
