@@ -12,11 +12,12 @@ import dev.gilscope.analyzer.model.SerialFraction;
 import dev.gilscope.analyzer.model.Severity;
 import dev.gilscope.analyzer.model.ThreadStats;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
  * SERIALIZATION: the GIL lets one thread run at a time (docs/patterns.md, "The countdown
@@ -113,15 +114,23 @@ public final class SerializationDetector implements Detector {
     return worst;
   }
 
-  /** Amdahl's law on the timed holds, waits and gaps. */
+  /** Amdahl's law on the timed holds, waits and gaps: the scan, then the run's estimate. */
   private Evaluation amdahl(MonitorStats m, RecordingInfo r) {
-    NavigableMap<Integer, Counters> windows = m.windows().all();
-    Counters typical =
-        windows.isEmpty()
-            ? m.totals()
-            : windows.get(medianWindow(m, windows.firstKey(), windows.lastKey()));
-    double wholeRecording =
-        SerialFraction.of(typical.get(Metric.TIMED_GAPS) >= MIN_TIMED_GAPS ? typical : m.totals());
+    Counters typical = AmdahlRun.typicalWindow(m, MIN_TIMED_GAPS);
+    double wholeRecording = serialFraction(typical, SerialFraction.of(m.totals()));
+    int[] run = WindowRuns.bestRun(amdahlScores(m, r, wholeRecording));
+    if (run == null || contentions(m.windows().sum(run[0], run[1])) < MIN_CONTENTIONS) {
+      return Evaluation.nothing();
+    }
+    AmdahlRun a = AmdahlRun.of(m, r, run, typical, wholeRecording, MIN_TIMED_GAPS);
+    // each window qualified: the run is at least INFO
+    Severity severity = Objects.requireNonNullElse(severity(a.gain()), Severity.INFO);
+    return finding(m, run, severity, a.start(), a.end(), a::evidence, n -> a.summary(m.name(), n));
+  }
+
+  /** Each window's score, 1 - gain, where its gain alone would raise a finding. */
+  private static NavigableMap<Integer, Double> amdahlScores(
+      MonitorStats m, RecordingInfo r, double wholeRecording) {
     NavigableMap<Integer, Double> scores = new TreeMap<>();
     Map<Integer, Integer> wantingPerWindow = WantingThreads.perWindow(m);
     for (Map.Entry<Integer, Counters> e : m.windows().all().entrySet()) {
@@ -136,101 +145,69 @@ public final class SerializationDetector implements Detector {
         scores.put(w, 1 - gain);
       }
     }
-    int[] run = WindowRuns.bestRun(scores);
+    return scores;
+  }
+
+  /** Recordings of agents without timed gaps: utilization and waiters. */
+  private Evaluation fromUtilization(MonitorStats m, RecordingInfo r) {
+    int[] run = WindowRuns.bestRun(occupancyScores(m, r));
     if (run == null) {
       return Evaluation.nothing();
     }
-    Counters c = m.windows().sum(run[0], run[1]);
-    if (contentions(c) < MIN_CONTENTIONS) {
-      return Evaluation.nothing();
+    OccupancyRun o = OccupancyRun.of(m, r, run, MIN_THREADS);
+    Severity severity =
+        Objects.requireNonNullElse(
+            utilizationSeverity(o.utilization(), o.waiters()), Severity.INFO);
+    return finding(m, run, severity, o.start(), o.end(), o::evidence, n -> o.summary(m.name(), n));
+  }
+
+  /** Each window's score, utilization x waiters, where two threads want it and it qualifies. */
+  private static NavigableMap<Integer, Double> occupancyScores(MonitorStats m, RecordingInfo r) {
+    NavigableMap<Integer, Double> scores = new TreeMap<>();
+    Map<Integer, Integer> wantingPerWindow = WantingThreads.perWindow(m);
+    for (Map.Entry<Integer, Counters> e : m.windows().all().entrySet()) {
+      int w = e.getKey();
+      long len = r.windowLengthNanos(w);
+      double u = utilization(e.getValue(), len);
+      boolean twoWant = wantingPerWindow.getOrDefault(w, 0) >= MIN_THREADS;
+      double waiters = twoWant ? waiters(e.getValue(), len) : 0;
+      if (utilizationSeverity(u, waiters) != null && twoWant) {
+        scores.put(w, u * waiters);
+      }
     }
-    long len = 0;
-    for (int w = run[0]; w <= run[1]; w++) {
-      len += r.windowLengthNanos(w);
-    }
-    int wanting = WantingThreads.count(m, run[0], run[1]);
-    Integer cores = r.cpuCores();
-    int n = parallelThreads(wanting, cores);
-    // the run's split of the threads' time is its median window's: a gap that took in a preemption
-    // by another process (milliseconds among gaps of nanoseconds) is not work outside the monitor,
-    // and such outliers fall in few windows
-    Counters typicalOfRun = m.windows().get(medianWindow(m, run[0], run[1]));
-    if (typicalOfRun.get(Metric.TIMED_GAPS) < MIN_TIMED_GAPS) {
-      typicalOfRun = typical;
-    }
-    double s = serialFraction(typicalOfRun, wholeRecording);
-    double bound = SerialFraction.bound(s, n);
-    double gain = gain(s, n);
-    Severity severity = severity(gain);
-    if (severity == null) {
-      severity = Severity.INFO; // each window qualified; the sum is at least INFO
-    }
-    double hold = HoldTime.totalNanos(typicalOfRun);
-    double wait = typicalOfRun.get(Metric.WAIT_NANOS) + SerialFraction.entryNanos(typicalOfRun);
-    double gap = SerialFraction.gapNanos(typicalOfRun);
-    double threadTime = Math.max(1, hold + wait + gap);
+    return scores;
+  }
+
+  /**
+   * The finding of a run: its users and victims, then the evidence (given the number of users) and
+   * the summary (given the number of threads it names: users, or those that want it if more).
+   */
+  private Evaluation finding(
+      MonitorStats m,
+      int[] run,
+      Severity severity,
+      long start,
+      long end,
+      IntFunction<Map<String, Number>> evidence,
+      IntFunction<String> summary) {
     List<String> threads = new ArrayList<>();
     List<String> victims = new ArrayList<>();
     usersAndVictims(m, run, threads, victims);
-    double shorter2 = SerialFraction.boundIfShorter(s, n, 2);
-    double shorter10 = SerialFraction.boundIfShorter(s, n, 10);
-    int ways = Math.max(2, n);
-    double split = SerialFraction.boundIfSplit(s, n, ways);
-    Map<String, Number> evidence = new LinkedHashMap<>();
-    evidence.put("serialFraction", round(s));
-    evidence.put("holdingFraction", round(hold / threadTime));
-    evidence.put("waitingFraction", round(wait / threadTime));
-    evidence.put("outsideFraction", round(gap / threadTime));
-    evidence.put("amdahlThreads", n);
-    evidence.put("threads", threads.size());
-    evidence.put("cpuCores", cores);
-    evidence.put("speedUpBound", round(bound));
-    evidence.put("parallelGain", round(gain));
-    evidence.put("speedUpIfHalfTheTimeInside", round(shorter2));
-    evidence.put("speedUpIfATenthOfTheTimeInside", round(shorter10));
-    evidence.put("speedUpIfSplit" + ways + "Ways", round(split));
-    evidence.put("utilization", round(HoldTime.utilization(c, len)));
-    evidence.put("contentionPerSecond", Math.round(contentions(c) / (len / 1e9)));
-    evidence.put("acquisitionsPerSecond", Math.round(c.get(Metric.ACQUISITIONS) / (len / 1e9)));
-    evidence.put("meanHoldNanos", Math.round(c.ratio(Metric.HOLD_NANOS, Metric.TIMED_HOLDS)));
-    evidence.put("meanGapNanos", Math.round(c.ratio(Metric.GAP_NANOS, Metric.TIMED_GAPS)));
-    evidence.put("timedGaps", c.get(Metric.TIMED_GAPS));
-    evidence.put("windowNanos", len);
-    long start = (long) run[0] * r.windowNanos();
-    long end = start + len;
-    String summary =
-        String.format(
-            "From %s to %s the %d threads of %s spent %s of their time holding it or getting it"
-                + " (%s holding, %s waiting or acquiring) and %s outside it: by Amdahl's law %d threads%s"
-                + " run at most %sx as fast as one. If a tenth of that time were spent inside"
-                + " (the rest moved outside) they could run %sx as fast; half: %sx; split %d ways:"
-                + " %sx.",
-            Text.seconds(start),
-            Text.seconds(end),
-            Math.max(threads.size(), wanting),
-            m.name(),
-            Text.percent(s),
-            Text.percent(hold / threadTime),
-            Text.percent(wait / threadTime),
-            Text.percent(gap / threadTime),
-            n,
-            cores == null ? "" : " on " + cores + " cores",
-            Text.fixed(bound, 2),
-            Text.fixed(shorter10, 2),
-            Text.fixed(shorter2, 2),
-            ways,
-            Text.fixed(split, 2));
     return Evaluation.found(
         List.of(
             new Finding(
-                kind(), m.name(), severity, threads, victims, List.of(), start, end, evidence,
-                summary, ADVICE)));
+                kind(),
+                m.name(),
+                severity,
+                threads,
+                victims,
+                List.of(),
+                start,
+                end,
+                evidence.apply(threads.size()),
+                summary.apply(Math.max(threads.size(), WantingThreads.count(m, run[0], run[1]))),
+                SerializationWording.ADVICE)));
   }
-
-  private static final String ADVICE =
-      "Shorten the critical section or split the monitor (finer-grained or per-thread state);"
-          + " CPU-bound work under one lock cannot use more cores: move it outside the lock or"
-          + " into separate processes.";
 
   /** Threads that can run in parallel: those that want the monitor, at most one per core. */
   static int parallelThreads(int wanting, Integer cores) {
@@ -255,30 +232,11 @@ public final class SerializationDetector implements Detector {
     return null;
   }
 
-  /**
-   * The window from {@code from} to {@code to} whose serial fraction is the (lower) median of those
-   * with enough timed gaps; {@code from} when none has.
-   */
-  private static int medianWindow(MonitorStats m, int from, int to) {
-    List<double[]> measured = new ArrayList<>();
-    for (int w = from; w <= to; w++) {
-      Counters c = m.windows().get(w);
-      if (c.get(Metric.TIMED_GAPS) >= MIN_TIMED_GAPS) {
-        measured.add(new double[] {SerialFraction.of(c), w});
-      }
-    }
-    if (measured.isEmpty()) {
-      return from;
-    }
-    measured.sort((a, b) -> Double.compare(a[0], b[0]));
-    return (int) measured.get((measured.size() - 1) / 2)[1];
-  }
-
-  private static double serialFraction(Counters c, double wholeRecording) {
+  static double serialFraction(Counters c, double wholeRecording) {
     return c.get(Metric.TIMED_GAPS) >= MIN_TIMED_GAPS ? SerialFraction.of(c) : wholeRecording;
   }
 
-  private static long contentions(Counters c) {
+  static long contentions(Counters c) {
     return c.get(Metric.CONTENDED) + c.get(Metric.BARGING);
   }
 
@@ -293,98 +251,6 @@ public final class SerializationDetector implements Detector {
         }
       }
     }
-  }
-
-  /** Recordings of agents without timed gaps: utilization and waiters. */
-  private Evaluation fromUtilization(MonitorStats m, RecordingInfo r) {
-    NavigableMap<Integer, Double> scores = new TreeMap<>();
-    Map<Integer, Integer> wantingPerWindow = WantingThreads.perWindow(m);
-    for (Map.Entry<Integer, Counters> e : m.windows().all().entrySet()) {
-      int w = e.getKey();
-      long len = r.windowLengthNanos(w);
-      double u = utilization(e.getValue(), len);
-      boolean twoWant = wantingPerWindow.getOrDefault(w, 0) >= MIN_THREADS;
-      double waiters = twoWant ? waiters(e.getValue(), len) : 0;
-      if (utilizationSeverity(u, waiters) != null && twoWant) {
-        scores.put(w, u * waiters);
-      }
-    }
-    int[] run = WindowRuns.bestRun(scores);
-    if (run == null) {
-      return Evaluation.nothing();
-    }
-    Counters c = m.windows().sum(run[0], run[1]);
-    long len = 0;
-    for (int w = run[0]; w <= run[1]; w++) {
-      len += r.windowLengthNanos(w);
-    }
-    double u = utilization(c, len);
-    double waiters =
-        WantingThreads.count(m, run[0], run[1]) >= MIN_THREADS
-            ? waiters(c, len)
-            : (double) c.get(Metric.WAIT_NANOS) / len;
-    double measuredWaiters = (double) c.get(Metric.WAIT_NANOS) / len;
-    Severity severity = utilizationSeverity(u, waiters);
-    if (severity == null) {
-      severity = Severity.INFO; // each window qualified; the sum is at least INFO
-    }
-    List<String> threads = new ArrayList<>();
-    List<String> victims = new ArrayList<>();
-    usersAndVictims(m, run, threads, victims);
-    Integer cores = r.cpuCores();
-    double bound = u <= 0 ? Double.POSITIVE_INFINITY : 1 / u;
-    if (cores != null) {
-      bound = Math.min(cores, bound);
-    }
-    long acquisitions = c.get(Metric.ACQUISITIONS);
-    Map<String, Number> evidence = new LinkedHashMap<>();
-    HoldTime.Basis basis = HoldTime.basis(c);
-    boolean sampled = basis != HoldTime.Basis.EXACT;
-    evidence.put("utilization", round(u));
-    // the measured holds alone: a true lower bound whatever the sampling
-    evidence.put(
-        "utilizationLowerBound", round(Math.min(1, (double) c.get(Metric.HOLD_NANOS) / len)));
-    evidence.put("utilizationFromSampledHolds", sampled ? 1 : 0);
-    evidence.put("averageWaiters", round(measuredWaiters));
-    evidence.put(
-        "contentionPerSecond",
-        Math.round((c.get(Metric.CONTENDED) + c.get(Metric.BARGING)) / (len / 1e9)));
-    evidence.put("threads", threads.size());
-    evidence.put("cpuCores", cores);
-    evidence.put("speedUpBound", round(bound));
-    evidence.put("acquisitionsPerSecond", Math.round(acquisitions / (len / 1e9)));
-    evidence.put("meanHoldNanos", Math.round(c.ratio(Metric.HOLD_NANOS, Metric.TIMED_HOLDS)));
-    evidence.put(
-        "timedHoldFraction", round(Math.min(1, c.ratio(Metric.TIMED_HOLDS, Metric.ACQUISITIONS))));
-    evidence.put("windowNanos", len);
-    long start = (long) run[0] * r.windowNanos();
-    long end = start + len;
-    String summary =
-        String.format(
-            "%s was held %s of the time from %s to %s while %s threads contended for it (%s"
-                + " waiting on average, %s contended or barged acquisitions a second): they ran"
-                + " one at a time, so on %s the monitor allows at most a %sx speed-up.",
-            m.name(),
-            switch (basis) {
-              case EXACT -> Text.percent(u);
-              case STRATIFIED_SAMPLE -> "an estimated " + Text.percent(u) + " (from sampled holds)";
-              case SCALED_MIXED_SAMPLE ->
-                  "an estimated "
-                      + Text.percent(u)
-                      + " (scaled from sampled holds, an upper estimate)";
-            },
-            Text.seconds(start),
-            Text.seconds(end),
-            Math.max(threads.size(), WantingThreads.count(m, run[0], run[1])),
-            Text.fixed(measuredWaiters, 1),
-            Text.count(Math.round((c.get(Metric.CONTENDED) + c.get(Metric.BARGING)) / (len / 1e9))),
-            cores == null ? "this machine's cores" : cores + " cores",
-            Text.fixed(bound, 2));
-    return Evaluation.found(
-        List.of(
-            new Finding(
-                kind(), m.name(), severity, threads, victims, List.of(), start, end, evidence,
-                summary, ADVICE)));
   }
 
   static Severity utilizationSeverity(double utilization, double averageWaiters) {

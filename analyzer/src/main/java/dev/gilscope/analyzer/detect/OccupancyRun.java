@@ -1,0 +1,109 @@
+package dev.gilscope.analyzer.detect;
+
+import static dev.gilscope.analyzer.detect.SerializationDetector.contentionPerSecond;
+import static dev.gilscope.analyzer.detect.SerializationDetector.round;
+
+import dev.gilscope.analyzer.model.Counters;
+import dev.gilscope.analyzer.model.HoldTime;
+import dev.gilscope.analyzer.model.Metric;
+import dev.gilscope.analyzer.model.MonitorStats;
+import dev.gilscope.analyzer.model.RecordingInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * SERIALIZATION's fallback for one run of windows (recordings without timed gaps): how much of the
+ * time the monitor was held, how many threads waited, and the speed-up that occupancy allows.
+ */
+final class OccupancyRun {
+  private final Counters run;
+  private final Integer cores;
+  private final long start;
+  private final long length;
+  private final double utilization;
+  private final double waiters;
+  private final double measuredWaiters;
+
+  private OccupancyRun(Counters run, Integer cores, long start, long length, double waiters) {
+    this.run = run;
+    this.cores = cores;
+    this.start = start;
+    this.length = length;
+    this.utilization = SerializationDetector.utilization(run, length);
+    this.waiters = waiters;
+    this.measuredWaiters = (double) run.get(Metric.WAIT_NANOS) / length;
+  }
+
+  static OccupancyRun of(MonitorStats m, RecordingInfo r, int[] run, int minThreads) {
+    Counters c = m.windows().sum(run[0], run[1]);
+    long length = 0;
+    for (int w = run[0]; w <= run[1]; w++) {
+      length += r.windowLengthNanos(w);
+    }
+    // two threads that want it count the contention rate as waiters (see waiters())
+    double waiters =
+        WantingThreads.count(m, run[0], run[1]) >= minThreads
+            ? SerializationDetector.waiters(c, length)
+            : (double) c.get(Metric.WAIT_NANOS) / length;
+    return new OccupancyRun(c, r.cpuCores(), (long) run[0] * r.windowNanos(), length, waiters);
+  }
+
+  long start() {
+    return start;
+  }
+
+  long end() {
+    return start + length;
+  }
+
+  double utilization() {
+    return utilization;
+  }
+
+  double waiters() {
+    return waiters;
+  }
+
+  /** One thread at a time: 1 / utilization, at most the cores. */
+  double bound() {
+    double bound = utilization <= 0 ? Double.POSITIVE_INFINITY : 1 / utilization;
+    return cores != null ? Math.min(cores, bound) : bound;
+  }
+
+  Map<String, Number> evidence(int threads) {
+    boolean sampled = HoldTime.basis(run) != HoldTime.Basis.EXACT;
+    Map<String, Number> evidence = new LinkedHashMap<>();
+    evidence.put("utilization", round(utilization));
+    // the measured holds alone: a true lower bound whatever the sampling
+    evidence.put(
+        "utilizationLowerBound", round(Math.min(1, (double) run.get(Metric.HOLD_NANOS) / length)));
+    evidence.put("utilizationFromSampledHolds", sampled ? 1 : 0);
+    evidence.put("averageWaiters", round(measuredWaiters));
+    evidence.put("contentionPerSecond", Math.round(contentionPerSecond(run, length)));
+    evidence.put("threads", threads);
+    evidence.put("cpuCores", cores);
+    evidence.put("speedUpBound", round(bound()));
+    evidence.put(
+        "acquisitionsPerSecond", Math.round(run.get(Metric.ACQUISITIONS) / (length / 1e9)));
+    evidence.put("meanHoldNanos", Math.round(run.ratio(Metric.HOLD_NANOS, Metric.TIMED_HOLDS)));
+    evidence.put(
+        "timedHoldFraction",
+        round(Math.min(1, run.ratio(Metric.TIMED_HOLDS, Metric.ACQUISITIONS))));
+    evidence.put("windowNanos", length);
+    return evidence;
+  }
+
+  String summary(String monitor, int threads) {
+    return SerializationWording.occupancy(
+        monitor,
+        HoldTime.basis(run),
+        utilization,
+        start,
+        end(),
+        threads,
+        measuredWaiters,
+        Math.round(contentionPerSecond(run, length)),
+        cores,
+        bound());
+  }
+}
