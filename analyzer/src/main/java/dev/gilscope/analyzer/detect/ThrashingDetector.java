@@ -99,17 +99,7 @@ public final class ThrashingDetector implements Detector {
     if (m.source() != EventSource.GILSCOPE || !m.hasExactCounts()) {
       return Evaluation.notApplicable("needs gilscope barging and pass-over counts");
     }
-    NavigableMap<Integer, Double> scores = new TreeMap<>();
-    Map<Integer, Integer> wantingPerWindow = WantingThreads.perWindow(m);
-    for (Map.Entry<Integer, Counters> e : m.windows().all().entrySet()) {
-      int w = e.getKey();
-      Rates rates =
-          new Rates(e.getValue(), r.windowLengthNanos(w), wantingPerWindow.getOrDefault(w, 0));
-      if (rates.severity() != null) {
-        scores.put(e.getKey(), rates.bargesPerSecond + rates.futilePerSecond + 1);
-      }
-    }
-    int[] run = WindowRuns.bestRun(scores);
+    int[] run = WindowRuns.bestRun(scores(m, r));
     if (run == null) {
       return Evaluation.nothing();
     }
@@ -120,9 +110,47 @@ public final class ThrashingDetector implements Detector {
     Rates rates =
         new Rates(m.windows().sum(run[0], run[1]), len, WantingThreads.count(m, run[0], run[1]));
     Severity severity = rates.severity() == null ? Severity.INFO : rates.severity();
+    Parties parties = parties(m, run);
+    long start = (long) run[0] * r.windowNanos();
+    return Evaluation.found(
+        List.of(
+            new Finding(
+                kind(),
+                m.name(),
+                severity,
+                parties.threads,
+                parties.victims,
+                parties.causes,
+                start,
+                start + len,
+                rates.evidence(r.cpuCores(), len),
+                summary(m.name(), rates, start, start + len),
+                ADVICE)));
+  }
 
-    // causes: the threads that keep winning it back (above their fair share of acquisitions);
-    // victims: the threads passed over
+  /** Each window's score where its rates alone raise a finding: its wasted wake-ups a second. */
+  private static NavigableMap<Integer, Double> scores(MonitorStats m, RecordingInfo r) {
+    NavigableMap<Integer, Double> scores = new TreeMap<>();
+    Map<Integer, Integer> wantingPerWindow = WantingThreads.perWindow(m);
+    for (Map.Entry<Integer, Counters> e : m.windows().all().entrySet()) {
+      int w = e.getKey();
+      Rates rates =
+          new Rates(e.getValue(), r.windowLengthNanos(w), wantingPerWindow.getOrDefault(w, 0));
+      if (rates.severity() != null) {
+        scores.put(e.getKey(), rates.bargesPerSecond + rates.futilePerSecond + 1);
+      }
+    }
+    return scores;
+  }
+
+  /** The run's threads, most passed over first; who keeps winning it back and who loses. */
+  private record Parties(List<String> threads, List<String> victims, List<String> causes) {}
+
+  /**
+   * Causes: the threads that keep winning it back (above their fair share of acquisitions);
+   * victims: the threads passed over or waiting.
+   */
+  private static Parties parties(MonitorStats m, int[] run) {
     List<ThreadStats> active = new ArrayList<>();
     Map<ThreadStats, Counters> inRun = new HashMap<>(); // each thread's run summed once
     long acquisitions = 0;
@@ -135,79 +163,53 @@ public final class ThrashingDetector implements Detector {
       }
     }
     double fairShare = active.isEmpty() ? 0 : 1.0 / active.size();
-    List<String> threads = new ArrayList<>();
-    List<String> causes = new ArrayList<>();
-    List<String> victims = new ArrayList<>();
+    Parties parties = new Parties(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     active.sort(
         Comparator.comparingLong((ThreadStats t) -> inRun.get(t).get(Metric.PASS_OVERS))
             .reversed());
     for (ThreadStats t : active) {
       Counters tc = inRun.get(t);
-      threads.add(t.name());
+      parties.threads.add(t.name());
       if (t.isEndedThreads()) {
         continue; // an aggregate of threads JFR could no longer name
       }
       double share = acquisitions == 0 ? 0 : (double) tc.get(Metric.ACQUISITIONS) / acquisitions;
       if (share > fairShare) {
-        causes.add(t.name());
+        parties.causes.add(t.name());
       } else if (tc.get(Metric.PASS_OVERS) > 0 || tc.get(Metric.WAIT_NANOS) > 0) {
-        victims.add(t.name());
+        parties.victims.add(t.name());
       }
     }
-    Map<String, Number> evidence = new LinkedHashMap<>();
-    evidence.put("bargesPerSecond", Math.round(rates.bargesPerSecond));
-    evidence.put("bargingRatio", SerializationDetector.round(rates.bargingRatio));
-    evidence.put("passOversPerWait", SerializationDetector.round(rates.passOversPerWait));
-    evidence.put("handoffsPerSecond", Math.round(rates.handoffsPerSecond));
-    evidence.put("acquisitionsPerSecond", Math.round(rates.acquisitionsPerSecond));
-    evidence.put("averageWaiters", SerializationDetector.round(rates.averageWaiters));
-    evidence.put("futileWakeupsPerSecond", Math.round(rates.futilePerSecond));
-    evidence.put("cpuCores", r.cpuCores());
-    evidence.put("windowNanos", len);
-    long start = (long) run[0] * r.windowNanos();
-    String summary;
-    if (rates.futileDominates()) {
-      summary =
-          String.format(
-              "%s woke %s waiters a second from %s to %s that found the flag taken again"
-                  + " (wake-ups that lead nowhere, with %s threads waiting on average).",
-              m.name(),
-              Text.count(Math.round(rates.futilePerSecond)),
-              Text.seconds(start),
-              Text.seconds(start + len),
-              Text.fixed(rates.averageWaiters, 1));
-    } else {
-      summary =
-          String.format(
-              "%s was re-taken by its releaser or a newcomer %s times a second while threads"
-                  + " waited (barging ratio %s, %s pass-overs per wait) from %s to %s: woken"
-                  + " waiters mostly find it taken again, as with Python's old 100-tick GIL.",
-              m.name(),
-              Text.count(Math.round(rates.bargesPerSecond)),
-              Text.fixed(rates.bargingRatio, 2),
-              Text.fixed(rates.passOversPerWait, 1),
-              Text.seconds(start),
-              Text.seconds(start + len));
-    }
-    String advice =
-        "Stop releasing and re-taking the lock in a tight loop: hold it for a longer time slice"
-            + " and hand it over explicitly when others wait (a fair lock or FIFO ticket, as the"
-            + " new GIL's forced switching does), or keep fewer threads contending for it.";
-    return Evaluation.found(
-        List.of(
-            new Finding(
-                kind(),
-                m.name(),
-                severity,
-                threads,
-                victims,
-                causes,
-                start,
-                start + len,
-                evidence,
-                summary,
-                advice)));
+    return parties;
   }
+
+  private static String summary(String monitor, Rates rates, long start, long end) {
+    if (rates.futileDominates()) {
+      return String.format(
+          "%s woke %s waiters a second from %s to %s that found the flag taken again"
+              + " (wake-ups that lead nowhere, with %s threads waiting on average).",
+          monitor,
+          Text.count(Math.round(rates.futilePerSecond)),
+          Text.seconds(start),
+          Text.seconds(end),
+          Text.fixed(rates.averageWaiters, 1));
+    }
+    return String.format(
+        "%s was re-taken by its releaser or a newcomer %s times a second while threads"
+            + " waited (barging ratio %s, %s pass-overs per wait) from %s to %s: woken"
+            + " waiters mostly find it taken again, as with Python's old 100-tick GIL.",
+        monitor,
+        Text.count(Math.round(rates.bargesPerSecond)),
+        Text.fixed(rates.bargingRatio, 2),
+        Text.fixed(rates.passOversPerWait, 1),
+        Text.seconds(start),
+        Text.seconds(end));
+  }
+
+  private static final String ADVICE =
+      "Stop releasing and re-taking the lock in a tight loop: hold it for a longer time slice"
+          + " and hand it over explicitly when others wait (a fair lock or FIFO ticket, as the"
+          + " new GIL's forced switching does), or keep fewer threads contending for it.";
 
   /** The per-second rates of one window or run of windows. */
   static final class Rates {
@@ -240,6 +242,20 @@ public final class ThrashingDetector implements Detector {
       contendedPerSecond = contended / seconds;
       enoughBarges = barging >= MIN_BARGES;
       enoughContended = contended >= MIN_CONTENDED_FOR_PASS_OVERS;
+    }
+
+    Map<String, Number> evidence(Integer cores, long windowNanos) {
+      Map<String, Number> evidence = new LinkedHashMap<>();
+      evidence.put("bargesPerSecond", Math.round(bargesPerSecond));
+      evidence.put("bargingRatio", SerializationDetector.round(bargingRatio));
+      evidence.put("passOversPerWait", SerializationDetector.round(passOversPerWait));
+      evidence.put("handoffsPerSecond", Math.round(handoffsPerSecond));
+      evidence.put("acquisitionsPerSecond", Math.round(acquisitionsPerSecond));
+      evidence.put("averageWaiters", SerializationDetector.round(averageWaiters));
+      evidence.put("futileWakeupsPerSecond", Math.round(futilePerSecond));
+      evidence.put("cpuCores", cores);
+      evidence.put("windowNanos", windowNanos);
+      return evidence;
     }
 
     boolean futileDominates() {
