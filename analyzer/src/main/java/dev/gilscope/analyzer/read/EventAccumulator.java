@@ -6,6 +6,7 @@ import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.ThreadCpu;
 import dev.gilscope.analyzer.model.ThreadStats;
+import dev.gilscope.analyzer.timeline.TimelineCollector;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +46,8 @@ final class EventAccumulator {
   private long lastJdkAddress;
   private EventSource lastJdkSource;
   private String lastJdkClassName;
+  // the HTML report's intervals; null (nothing collected) unless asked for
+  private TimelineCollector timeline;
 
   EventAccumulator(long originEpochNanos, long windowNanos) {
     this.originEpochNanos = originEpochNanos;
@@ -129,6 +132,10 @@ final class EventAccumulator {
     ThreadStats t = m.thread(threadName);
     Counters window = t.windows().at(statisticsWindow(e));
     long contended = e.longValue("contendedAcquisitions");
+    if (timeline != null) {
+      timeline.passOvers(
+          threadName, e.epochNanos("periodStart"), endNanos(e), e.longValue("passOvers"));
+    }
     for (Counters c : new Counters[] {t.totals(), window}) {
       c.add(Metric.REQUESTS, e.longValue("requests"));
       c.add(Metric.ACQUISITIONS, e.longValue("acquisitions"));
@@ -158,6 +165,18 @@ final class EventAccumulator {
       t.countAcquireEvent();
       t.blame(e.threadName("previousOwner"), waitNanos);
     }
+    if (timeline != null && (waitNanos > 0 || e.booleanValue("contended"))) {
+      timeline.acquire(
+          m.name(), threadName, e.startEpochNanos(), e.endEpochNanos(), lastReleaser(e) != null);
+    }
+  }
+
+  private static String lastReleaser(EventView e) {
+    String name = e.threadName("lastReleaser");
+    if (name == null || name.isEmpty()) {
+      name = e.string("lastReleaserName");
+    }
+    return name == null || name.isEmpty() ? null : name;
   }
 
   private void onHold(EventView e) {
@@ -168,6 +187,9 @@ final class EventAccumulator {
     String threadName = e.eventThreadName();
     if (threadName != null) {
       m.thread(threadName).holds().record(holdNanos);
+    }
+    if (timeline != null) {
+      timeline.hold(m.name(), threadName, e.startEpochNanos(), e.endEpochNanos());
     }
   }
 
@@ -206,6 +228,9 @@ final class EventAccumulator {
     String version = e.string("agentVersion");
     if (version != null) {
       agentNotes.put("agentVersion", version);
+    }
+    if (timeline != null) {
+      timeline.agentDetail(detail);
     }
   }
 
@@ -326,6 +351,10 @@ final class EventAccumulator {
       addContendedWait(t.totals(), waitNanos);
       addContendedWait(t.windows().at(window(endNanos)), waitNanos);
     }
+    if (timeline != null) {
+      timeline.jdkEvents(); // only the JDK's events come this way
+      timeline.acquire(m.name(), threadName, endNanos - waitNanos, endNanos, false);
+    }
   }
 
   private static void addContendedWait(Counters c, long waitNanos) {
@@ -357,6 +386,9 @@ final class EventAccumulator {
     String threadName = e.eventThreadName();
     if (threadName == null) {
       return;
+    }
+    if (timeline != null) {
+      timeline.waitCall(m.name(), threadName, startNanos, endNanos);
     }
     ThreadStats t = m.thread(threadName);
     t.waitsInWait().record(waitNanos);
@@ -550,6 +582,19 @@ final class EventAccumulator {
     if (cpuCores == null) {
       cpuCores = other.cpuCores;
     }
+    if (timeline != null && other.timeline != null) {
+      timeline.mergeFrom(other.timeline);
+    }
+  }
+
+  /** Also collects the intervals the HTML timeline draws (bounded memory, some cost per event). */
+  void collectTimeline() {
+    timeline = new TimelineCollector(originEpochNanos);
+  }
+
+  /** The timeline collected, or null when {@link #collectTimeline} was not called. */
+  TimelineCollector timeline() {
+    return timeline;
   }
 
   Map<Long, MonitorStats> gilscopeMonitors() {
