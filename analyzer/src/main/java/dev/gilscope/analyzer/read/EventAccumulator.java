@@ -89,6 +89,18 @@ final class EventAccumulator {
       m.describe(e.className("monitorClass"), e.string("monitorKind"));
     }
     m.countStatisticsEvent();
+    if (timeline != null) {
+      timeline.monitorPeriod(
+          m.name(),
+          e.epochNanos("periodStart"),
+          endNanos(e),
+          e.longValue("acquisitions"),
+          e.longValue("contendedAcquisitions"),
+          e.longValue("timedHolds"),
+          e.nanos("totalHold"),
+          e.longValue("sampledHolds"),
+          e.nanos("sampledHold"));
+    }
     Counters window = m.windows().at(statisticsWindow(e));
     for (Counters c : new Counters[] {m.totals(), window}) {
       c.add(Metric.ACQUISITIONS, e.longValue("acquisitions"));
@@ -133,8 +145,13 @@ final class EventAccumulator {
     Counters window = t.windows().at(statisticsWindow(e));
     long contended = e.longValue("contendedAcquisitions");
     if (timeline != null) {
-      timeline.passOvers(
-          threadName, e.epochNanos("periodStart"), endNanos(e), e.longValue("passOvers"));
+      timeline.threadPeriod(
+          m.name(),
+          threadName,
+          e.epochNanos("periodStart"),
+          endNanos(e),
+          e.longValue("passOvers"),
+          e.longValue("acquisitions"));
     }
     for (Counters c : new Counters[] {t.totals(), window}) {
       c.add(Metric.REQUESTS, e.longValue("requests"));

@@ -112,6 +112,7 @@ final class HtmlTimeline {
       permille(g, "hold", lane.holdNanos(), t.bucketNanos());
       permille(g, "acquire", lane.acquireNanos(), t.bucketNanos());
       permille(g, "wait", lane.waitNanos(), t.bucketNanos());
+      permille(g, "estimatedHold", lane.estimatedHoldNanos(), t.bucketNanos());
       longs(g, "handoffs", lane.handoffs());
       longs(g, "passOvers", lane.passOvers());
       g.writeEndObject();

@@ -3,7 +3,7 @@ package dev.gilscope.analyzer.timeline;
 /**
  * One thread's interval on one monitor, offsets in nanoseconds from the recording's start.
  *
- * @param priority the weighted-reservoir key that decides which intervals a full bucket keeps
+ * @param priority a hash of the interval in (0, 1]: the key of the uniform sample that keeps it
  */
 public record Interval(
     String thread,

@@ -10,6 +10,12 @@ final class Lane {
   final long[] holdNanos = new long[TimelineCollector.BUCKETS];
   final long[] acquireNanos = new long[TimelineCollector.BUCKETS];
   final long[] waitNanos = new long[TimelineCollector.BUCKETS];
+
+  /**
+   * Hold time estimated from the statistics events (see {@link TimelineCollector#threadPeriod}).
+   */
+  final long[] estimatedHoldNanos = new long[TimelineCollector.BUCKETS];
+
   final long[] handoffs = new long[TimelineCollector.BUCKETS];
   final long[] passOvers = new long[TimelineCollector.BUCKETS];
 
@@ -37,9 +43,24 @@ final class Lane {
     }
   }
 
-  /** Total of holding, acquiring and waiting time: how much the thread took part. */
-  long involvementNanos() {
-    return sum(holdNanos) + sum(acquireNanos) + sum(waitNanos);
+  /** Spreads {@code nanos} evenly over {@code [start, end)} into {@code target}'s buckets. */
+  void spread(long[] target, long start, long end, double nanos, long width) {
+    double perNano = nanos / (end - start);
+    for (int b = (int) (start / width); b < target.length && (long) b * width < end; b++) {
+      long from = Math.max(start, (long) b * width);
+      long to = Math.min(end, (long) (b + 1) * width);
+      target[b] += Math.round((to - from) * perNano);
+    }
+  }
+
+  /** Time holding or waiting to acquire: how much the thread took part in the contention. */
+  long contentionNanos() {
+    return Math.max(sum(holdNanos), sum(estimatedHoldNanos)) + sum(acquireNanos);
+  }
+
+  /** Time inside wait(): ranks threads that never held or wanted the lock. */
+  long waitCallNanos() {
+    return sum(waitNanos);
   }
 
   /** Halves the resolution: bucket i becomes buckets 2i and 2i+1. */
@@ -60,7 +81,9 @@ final class Lane {
   }
 
   long[][] arrays() {
-    return new long[][] {holdNanos, acquireNanos, waitNanos, handoffs, passOvers};
+    return new long[][] {
+      holdNanos, acquireNanos, waitNanos, estimatedHoldNanos, handoffs, passOvers
+    };
   }
 
   private static long sum(long[] a) {

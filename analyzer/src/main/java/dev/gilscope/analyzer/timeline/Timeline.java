@@ -27,13 +27,17 @@ public record Timeline(
     boolean jdkEvents,
     String agentDetail) {
 
-  /** One lane: per bucket nanoseconds holding, acquiring, in wait(); handoffs; pass-overs. */
+  /**
+   * One lane: per bucket nanoseconds holding (from hold events), acquiring, in wait(), holding as
+   * estimated from the statistics events; handoffs; pass-overs.
+   */
   public record LaneData(
       String label,
       int threads,
       long[] holdNanos,
       long[] acquireNanos,
       long[] waitNanos,
+      long[] estimatedHoldNanos,
       long[] handoffs,
       long[] passOvers) {}
 

@@ -6,42 +6,39 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
  * Collects what the HTML timeline draws, in memory bounded whatever the recording's length: per
  * thread, time holding, acquiring and in {@code wait()} per bucket ({@link #BUCKETS} buckets over
- * the recording; a bucket's width doubles whenever an event falls beyond the last one), and per
- * bucket at most {@link #INTERVALS_PER_BUCKET} of the intervals themselves. Which intervals a full
- * bucket keeps is a weighted reservoir (Efraimidis-Spirakis, weight = duration): the long holds and
- * waits that matter at every zoom survive, and the choice does not depend on the order the events
- * arrive in, so the parallel readers' partial collectors {@link #mergeFrom merge} into what one
- * reader would have kept. The key's randomness is a hash of the interval, so reports are
- * reproducible. Not thread-safe: one per reading thread, merged after.
+ * the recording; a bucket's width doubles whenever an event falls beyond the last one), and the
+ * intervals themselves: in each of {@link #STRATA} equal slices of the recording its longest ones
+ * and a uniform sample ({@link StratumSample}, {@link #INTERVALS_PER_STRATUM} at most: 262,144 in
+ * all, a few tens of MB at most). What is kept does not depend on the order the events arrive in
+ * (the sample's key is a hash of the interval), so the parallel readers' partial collectors {@link
+ * #mergeFrom merge} into what one reader would have kept, and reports are reproducible. A {@link
+ * #snapshot} holds at most {@link #MAX_INTERVALS}, shared out so that quiet slices keep all theirs.
+ * Not thread-safe: one per reading thread, merged after.
  */
 public final class TimelineCollector {
   /** Buckets over the recording: the resolution of the aggregated lanes. */
   public static final int BUCKETS = 1024;
 
-  /** Intervals kept per bucket. */
-  public static final int INTERVALS_PER_BUCKET = 64;
+  /** Slices of the recording that keep intervals apart: finer than buckets, same doubling. */
+  public static final int STRATA = 8 * BUCKETS;
 
-  /** The most intervals a report embeds: {@value}. */
-  public static final int MAX_INTERVALS = BUCKETS * INTERVALS_PER_BUCKET;
+  /** Intervals kept per stratum while collecting. */
+  public static final int INTERVALS_PER_STRATUM = 32;
+
+  /** The most intervals a snapshot (so a report) holds: {@value}. */
+  public static final int MAX_INTERVALS = 65_536;
 
   /** Threads with their own lane while collecting; later ones share {@link #OTHER_THREADS}. */
   static final int MAX_LANES = 256;
 
   static final String OTHER_THREADS = "(other threads)";
 
-  /** Intervals shorter than this weigh as this much, so instant events are sometimes kept. */
-  private static final long MIN_WEIGHT_NANOS = 1_000;
-
   private static final long FIRST_WIDTH_NANOS = 1_024;
-
-  private static final Comparator<Interval> BY_PRIORITY =
-      Comparator.comparingDouble(Interval::priority);
 
   private final long originEpochNanos;
   private long widthNanos = FIRST_WIDTH_NANOS;
@@ -50,11 +47,11 @@ public final class TimelineCollector {
   private Lane otherLane;
   private final Set<String> otherThreads = new HashSet<>();
 
-  @SuppressWarnings("unchecked")
-  private final PriorityQueue<Interval>[] kept = new PriorityQueue[BUCKETS];
+  private final StratumSample[] kept = new StratumSample[STRATA];
 
   private final long[] seen = new long[BUCKETS];
   private final long[] eventCounts = new long[IntervalKind.values().length];
+  private final HoldEstimates holdEstimates = new HoldEstimates();
   private boolean jdkEvents;
   private String agentDetail;
   // the last lane looked up: a thread's events come in runs
@@ -90,16 +87,60 @@ public final class TimelineCollector {
     add(IntervalKind.WAIT, monitor, thread, startEpochNanos, endEpochNanos);
   }
 
-  /** The pass-overs a thread suffered in one statistics period, placed at its middle. */
-  public void passOvers(String thread, long periodStartEpochNanos, long endEpochNanos, long n) {
-    if (n <= 0 || thread == null) {
+  /**
+   * A monitor's statistics for one period (offsets of {@code periodStart} and the event's end):
+   * what estimates its hold time when the hold events are a sample.
+   */
+  public void monitorPeriod(
+      String monitor,
+      long periodStartEpochNanos,
+      long endEpochNanos,
+      long acquisitions,
+      long contended,
+      long timedHolds,
+      long holdNanos,
+      long sampledHolds,
+      long sampledHoldNanos) {
+    if (periodStartEpochNanos <= 0) {
+      return; // no period to place it in
+    }
+    long end = offset(endEpochNanos);
+    cover(end);
+    holdEstimates.monitor(
+        monitor,
+        Math.min(end, offset(periodStartEpochNanos)),
+        end,
+        acquisitions,
+        contended,
+        timedHolds,
+        holdNanos,
+        sampledHolds,
+        sampledHoldNanos);
+  }
+
+  /**
+   * One thread's statistics for one period on one monitor: its pass-overs, placed at the period's
+   * middle, and its acquisitions, which share out the monitor's estimated hold time.
+   */
+  public void threadPeriod(
+      String monitor,
+      String thread,
+      long periodStartEpochNanos,
+      long endEpochNanos,
+      long passOvers,
+      long acquisitions) {
+    if (thread == null) {
       return;
     }
     long end = offset(endEpochNanos);
     long start = periodStartEpochNanos > 0 ? Math.min(end, offset(periodStartEpochNanos)) : end;
-    long mid = start + (end - start) / 2;
     cover(end);
-    lane(thread).passOvers[bucket(mid)] += n;
+    if (passOvers > 0) {
+      lane(thread).passOvers[bucket(start + (end - start) / 2)] += passOvers;
+    }
+    if (periodStartEpochNanos > 0) {
+      holdEstimates.thread(monitor, thread, start, end, acquisitions);
+    }
   }
 
   /** The JDK's own lock events fed the collector: waits above the JDK's threshold only. */
@@ -124,32 +165,25 @@ public final class TimelineCollector {
     long end = Math.max(start, offset(endEpochNanos));
     cover(end);
     lane(thread).add(kind, start, end, widthNanos);
-    double priority = priority(kind, thread, start, end);
-    keep(bucket(start), new Interval(thread, monitor, kind, start, end, priority));
+    double priority = uniformKey(kind, thread, start, end);
+    seen[bucket(start)]++;
+    keep(stratum(start), new Interval(thread, monitor, kind, start, end, priority));
   }
 
-  private void keep(int b, Interval interval) {
-    seen[b]++;
-    PriorityQueue<Interval> q = kept[b];
-    if (q == null) {
-      q = kept[b] = new PriorityQueue<>(BY_PRIORITY);
+  private void keep(int stratum, Interval interval) {
+    StratumSample sample = kept[stratum];
+    if (sample == null) {
+      sample = kept[stratum] = new StratumSample();
     }
-    if (q.size() < INTERVALS_PER_BUCKET) {
-      q.add(interval);
-    } else if (interval.priority() > q.peek().priority()) {
-      q.poll();
-      q.add(interval);
-    }
+    sample.add(interval);
   }
 
   /**
-   * The reservoir key {@code log(u) / weight}: the largest keys form a sample weighted by duration.
-   * {@code u} in (0, 1] is a hash of the interval, the same whichever reader sees it.
+   * The uniform sample's key, in (0, 1]: a hash of the interval, the same whichever reader sees it.
    */
-  private static double priority(IntervalKind kind, String thread, long start, long end) {
+  private static double uniformKey(IntervalKind kind, String thread, long start, long end) {
     long h = mix(mix(mix(start) ^ end) ^ thread.hashCode() ^ ((long) kind.ordinal() << 40));
-    double u = ((h >>> 11) + 1) * 0x1.0p-53;
-    return Math.log(u) / Math.max(MIN_WEIGHT_NANOS, end - start);
+    return ((h >>> 11) + 1) * 0x1.0p-53;
   }
 
   /** SplitMix64's finaliser. */
@@ -165,6 +199,10 @@ public final class TimelineCollector {
 
   private int bucket(long offset) {
     return (int) Math.min(BUCKETS - 1, offset / widthNanos);
+  }
+
+  private int stratum(long offset) {
+    return (int) Math.min(STRATA - 1, offset / (widthNanos / (STRATA / BUCKETS)));
   }
 
   /** Widens the buckets until {@code offset} falls inside the last one. */
@@ -184,9 +222,9 @@ public final class TimelineCollector {
       otherLane.coarsen();
     }
     pairSums(seen);
-    for (int i = 0; i < BUCKETS; i++) {
-      PriorityQueue<Interval> merged = null;
-      if (2 * i < BUCKETS) {
+    for (int i = 0; i < STRATA; i++) {
+      StratumSample merged = null;
+      if (2 * i < STRATA) {
         merged = union(kept[2 * i], kept[2 * i + 1]);
       }
       kept[i] = merged;
@@ -202,20 +240,12 @@ public final class TimelineCollector {
     java.util.Arrays.fill(a, half, a.length, 0);
   }
 
-  /** The {@link #INTERVALS_PER_BUCKET} highest keys of two reservoirs (either may be null). */
-  private static PriorityQueue<Interval> union(
-      PriorityQueue<Interval> a, PriorityQueue<Interval> b) {
+  /** Both slices' samples in one (either may be null). */
+  private static StratumSample union(StratumSample a, StratumSample b) {
     if (a == null || b == null) {
       return a != null ? a : b;
     }
-    for (Interval i : b) {
-      if (a.size() < INTERVALS_PER_BUCKET) {
-        a.add(i);
-      } else if (i.priority() > a.peek().priority()) {
-        a.poll();
-        a.add(i);
-      }
-    }
+    a.addAll(b);
     return a;
   }
 
@@ -258,6 +288,7 @@ public final class TimelineCollector {
       eventCounts[k] += other.eventCounts[k];
     }
     jdkEvents |= other.jdkEvents;
+    holdEstimates.mergeFrom(other.holdEstimates);
     if (agentDetail == null) {
       agentDetail = other.agentDetail;
     }
@@ -278,7 +309,9 @@ public final class TimelineCollector {
     }
     for (int b = 0; b < BUCKETS; b++) {
       seen[b] += other.seen[b];
-      kept[b] = union(kept[b], other.kept[b]);
+    }
+    for (int i = 0; i < STRATA; i++) {
+      kept[i] = union(kept[i], other.kept[i]);
     }
     lastThread = null;
     lastLane = null;
@@ -294,11 +327,18 @@ public final class TimelineCollector {
       coarsen();
     }
     int buckets = (int) Math.max(1, Math.min(BUCKETS, (span + widthNanos - 1) / widthNanos));
+    holdEstimates.drainTo(
+        (thread, start, end, held) ->
+            lane(thread).spread(lane(thread).estimatedHoldNanos, start, end, held, widthNanos));
     List<Lane> ranked = new ArrayList<>(lanes.values());
-    Map<Lane, Long> involvement = new HashMap<>();
-    ranked.forEach(l -> involvement.put(l, l.involvementNanos()));
+    // the threads that held or wanted the lock most first, then those only in wait()
+    Map<Lane, long[]> involvement = new HashMap<>();
+    ranked.forEach(l -> involvement.put(l, new long[] {l.contentionNanos(), l.waitCallNanos()}));
     ranked.sort(
-        Comparator.comparing((Lane l) -> involvement.get(l)).reversed().thenComparing(l -> l.name));
+        Comparator.comparingLong((Lane l) -> involvement.get(l)[0])
+            .thenComparingLong(l -> involvement.get(l)[1])
+            .reversed()
+            .thenComparing(l -> l.name));
     List<Timeline.LaneData> shown = new ArrayList<>();
     Map<String, Integer> laneOf = new HashMap<>();
     Lane folded = null;
@@ -323,27 +363,55 @@ public final class TimelineCollector {
       shown.add(laneData(folded, foldedThreads + " other threads", foldedThreads, buckets));
     }
     int foldedLane = folded != null ? shown.size() - 1 : -1;
-    List<Timeline.Shown> intervals = new ArrayList<>();
-    for (PriorityQueue<Interval> q : kept) {
-      if (q == null) {
-        continue;
-      }
-      for (Interval i : q) {
-        Integer lane = laneOf.get(i.thread());
-        int index = lane != null ? lane : foldedLane;
-        if (index >= 0) {
-          intervals.add(new Timeline.Shown(index, i));
-        }
-      }
-    }
-    intervals.sort(
-        Comparator.comparingLong((Timeline.Shown s) -> s.interval().startNanos())
-            .thenComparingInt(Timeline.Shown::lane)
-            .thenComparing(s -> s.interval().kind()));
+    List<Timeline.Shown> intervals = budgeted(laneOf, foldedLane);
     long[] seenShown = java.util.Arrays.copyOf(seen, buckets);
     long[] counts = eventCounts.clone();
     return new Timeline(
         widthNanos, buckets, span, shown, intervals, seenShown, counts, jdkEvents, agentDetail);
+  }
+
+  /**
+   * The kept intervals within {@link #MAX_INTERVALS}: every stratum keeps its best intervals (see
+   * {@link StratumSample#best}) up to one level, the highest level whose total fits the budget
+   * (water-filling), so a stratum with few intervals keeps all of them.
+   */
+  private List<Timeline.Shown> budgeted(Map<String, Integer> laneOf, int foldedLane) {
+    int[] sizes = new int[STRATA];
+    for (int i = 0; i < STRATA; i++) {
+      sizes[i] = kept[i] == null ? -1 : kept[i].size();
+    }
+    int lo = 0;
+    int hi = INTERVALS_PER_STRATUM;
+    while (lo < hi) {
+      int level = (lo + hi + 1) / 2;
+      long total = 0;
+      for (int i = 0; i < STRATA; i++) {
+        total += sizes[i] < 0 ? 0 : Math.min(level, sizes[i]);
+      }
+      if (total <= MAX_INTERVALS) {
+        lo = level;
+      } else {
+        hi = level - 1;
+      }
+    }
+    List<Timeline.Shown> out = new ArrayList<>();
+    for (StratumSample sample : kept) {
+      if (sample == null) {
+        continue;
+      }
+      for (Interval i : sample.best(lo)) {
+        Integer lane = laneOf.get(i.thread());
+        int index = lane != null ? lane : foldedLane;
+        if (index >= 0) {
+          out.add(new Timeline.Shown(index, i));
+        }
+      }
+    }
+    out.sort(
+        Comparator.comparingLong((Timeline.Shown s) -> s.interval().startNanos())
+            .thenComparingInt(Timeline.Shown::lane)
+            .thenComparing(s -> s.interval().kind()));
+    return out;
   }
 
   private static Timeline.LaneData laneData(Lane l, String label, int threads, int buckets) {
@@ -353,6 +421,7 @@ public final class TimelineCollector {
         java.util.Arrays.copyOf(l.holdNanos, buckets),
         java.util.Arrays.copyOf(l.acquireNanos, buckets),
         java.util.Arrays.copyOf(l.waitNanos, buckets),
+        java.util.Arrays.copyOf(l.estimatedHoldNanos, buckets),
         java.util.Arrays.copyOf(l.handoffs, buckets),
         java.util.Arrays.copyOf(l.passOvers, buckets));
   }

@@ -5,7 +5,7 @@
   var data = JSON.parse(document.getElementById('gs-data').textContent);
   var SVG = 'http://www.w3.org/2000/svg';
   var KINDS = ['hold', 'acquire', 'handoff', 'wait'];
-  var COLOR = { hold: '#2e86de', acquire: '#e67e22', wait: '#a4b0be', passOver: '#c0392b',
+  var COLOR = { hold: '#2e86de', estimated: '#a9cdf0', acquire: '#e67e22', wait: '#a4b0be', passOver: '#c0392b',
     handoff: '#2d3436', finding: 'rgba(231,76,60,0.10)', selected: 'rgba(231,76,60,0.22)' };
   var PALETTE = ['#2e86de', '#e67e22', '#27ae60', '#8e44ad', '#c0392b', '#16a085', '#d35400',
     '#2c3e50', '#95a5a6'];
@@ -48,7 +48,15 @@
     this.axisH = 22;
     // intervals per lane, by start, with the longest duration up to each index (for lookups)
     this.byLane = t.lanes.map(function () { return []; });
-    t.intervals.forEach(function (i) { self.byLane[i[0]].push(i); });
+    this.keptPerBucket = new Array(t.buckets).fill(0);
+    t.intervals.forEach(function (i) {
+      self.byLane[i[0]].push(i);
+      self.keptPerBucket[Math.min(t.buckets - 1, Math.floor(i[3] / t.bucketNanos))]++;
+    });
+    // every hold is an event at detail=holds/all: the statistics' estimate is for sampled holds
+    if (t.agentDetail === 'holds' || t.agentDetail === 'all') {
+      t.lanes.forEach(function (l) { l.estimatedHold = l.estimatedHold.map(function () { return 0; }); });
+    }
     this.maxDur = t.lanes.map(function (l, k) {
       return self.byLane[k].reduce(function (m, i) { return Math.max(m, i[4]); }, 0);
     });
@@ -98,18 +106,19 @@
     if (e.hold > 0) {
       parts.push(d === 'holds' || d === 'all'
         ? 'holds: every hold (agent detail=' + d + ')'
-        : 'holds: sampled holds only (agent detail=' + (d || 'unknown') +
-          ': contended acquisitions\' holds and a sample of the others)');
+        : 'holds: a sample (agent detail=' + (d || 'unknown') +
+          ': contended acquisitions\' holds and 1 in N of the others; each thread\'s hold time per ' +
+          'statistics period is estimated from them)');
     } else {
       parts.push('holds: none recorded' + (t.jdkEvents ? ' (the JDK\'s events have none)' : ''));
     }
     if (e.acquire + e.handoff > 0) {
-      parts.push('waits to acquire: contended acquisitions' +
-        (t.jdkEvents ? ' (JDK events: only waits above the recording\'s threshold)' : ''));
+      parts.push('waits to acquire: every contended acquisition' + (t.jdkEvents
+        ? ' (the JDK\'s lock events: only the waits above the recording\'s threshold)' : ''));
     }
     if (e.wait > 0) { parts.push('wait()/await() calls'); }
     parts.push('at most ' + count(t.maxIntervals) + ' intervals kept (' +
-      count(t.intervals.length) + ' here), the long ones first; coarse zoom: time per ' +
+      count(t.intervals.length) + ' here): in each slice of time its longest and a uniform sample; coarse zoom: time per ' +
       dur(t.bucketNanos) + ' bucket');
     return parts.join(' \u00b7 ');
   };
@@ -132,10 +141,15 @@
 
   Timeline.prototype.legend = function () {
     var lg = el('div', 'gs-legend');
-    [['hold', COLOR.hold, 'holding'], ['acquire', COLOR.acquire, 'waiting to acquire'],
+    var t = this.t, estimated = t.lanes.some(function (l) {
+      return l.estimatedHold.some(function (v, b) { return v > l.hold[b]; });
+    });
+    [['hold', COLOR.hold, 'holding'],
+      estimated ? ['estimated', COLOR.estimated, 'holding, estimated from the sampled holds (per statistics period)'] : null, ['acquire', COLOR.acquire, 'waiting to acquire'],
       ['wait', COLOR.wait, 'in wait()/await()'], ['handoff', COLOR.handoff, '\u25bc handoff (got it from another thread\'s release)'],
       ['passOver', COLOR.passOver, '\u25b2 pass-overs (others acquired while it waited)'],
       ['finding', 'rgba(231,76,60,0.35)', 'a finding\'s window']].forEach(function (k) {
+      if (!k) { return; }
       var item = el('span');
       var sw = el('span', 'gs-key');
       sw.style.background = k[1];
@@ -266,12 +280,15 @@
 
   Timeline.prototype.detailStatus = function (drawn) {
     var t = this.t, b0 = Math.floor(this.v0 / t.bucketNanos), b1 = Math.ceil(this.v1 / t.bucketNanos);
-    var seen = 0;
-    for (var b = Math.max(0, b0 - 1); b < Math.min(t.buckets, b1); b++) { seen += t.intervalsSeen[b]; }
-    return 'intervals: ' + count(drawn) + ' drawn' + (seen > drawn
-      ? ' of about ' + count(seen) + ' recorded near this range (a sample weighted by duration: the long ones are kept; ' +
-        'the faint bars behind are the exact time per bucket)'
-      : ', all that were recorded here');
+    var seen = 0, kept = 0;
+    for (var b = Math.max(0, b0); b < Math.min(t.buckets, b1); b++) {
+      seen += t.intervalsSeen[b];
+      kept += this.keptPerBucket[b];
+    }
+    return 'intervals: ' + count(drawn) + ' drawn; ' + (seen > kept
+      ? count(kept) + ' of the ' + count(seen) + ' that start in these buckets are kept (the longest and a uniform ' +
+        'sample); the faint bars behind are the exact time per bucket'
+      : 'all that were recorded here');
   };
 
   Timeline.prototype.axis = function (g, w, x) {
@@ -295,27 +312,32 @@
     var t = this.t, bw = t.bucketNanos, H = this.laneH - 4, per = lane.threads;
     var b0 = Math.max(0, Math.floor(this.v0 / bw)), b1 = Math.min(t.buckets, Math.ceil(this.v1 / bw));
     var step = Math.max(1, Math.floor((b1 - b0) / w)); // at most one column per pixel
-    g.globalAlpha = detail ? 0.22 : 1;
+    var alpha = detail ? 0.22 : 1, marks = [];
+    g.globalAlpha = alpha;
     for (var b = b0; b < b1; b += step) {
-      var hold = 0, acq = 0, wt = 0, hand = 0, pass = 0;
+      var hold = 0, est = 0, acq = 0, wt = 0, hand = 0, pass = 0;
       for (var j = b; j < Math.min(b1, b + step); j++) {
-        hold += lane.hold[j]; acq += lane.acquire[j]; wt += lane.wait[j];
+        hold += lane.hold[j]; est += lane.estimatedHold[j]; acq += lane.acquire[j]; wt += lane.wait[j];
         hand += lane.handoffs[j]; pass += lane.passOvers[j];
       }
       var n = 1000 * step * per, xa = x(b * bw), xb = x(Math.min(b + step, b1) * bw);
       var bwpx = Math.max(1, xb - xa), base = y + 2 + H;
-      var fh = Math.min(1, hold / n), fa = Math.min(1 - fh, acq / n), fw = Math.min(1 - fh - fa, wt / n);
+      // hold events where they are all recorded; else the statistics' estimate tops up the sample
+      var fh = Math.min(1, hold / n), fe = Math.min(1 - fh, Math.max(0, est - hold) / n);
+      var fa = Math.min(1 - fh - fe, acq / n), fw = Math.min(1 - fh - fe - fa, wt / n);
       if (fh > 0) { g.fillStyle = COLOR.hold; g.fillRect(xa, base - fh * H, bwpx, fh * H); }
-      if (fa > 0) { g.fillStyle = COLOR.acquire; g.fillRect(xa, base - (fh + fa) * H, bwpx, fa * H); }
-      if (fw > 0) { g.fillStyle = COLOR.wait; g.fillRect(xa, base - (fh + fa + fw) * H, bwpx, fw * H); }
-      if (!detail && hand > 0) { this.mark(g, xa + bwpx / 2, y + 2, COLOR.handoff, true); }
-      if (pass > 0) { this.mark(g, xa + bwpx / 2, y + this.laneH - 1, COLOR.passOver, false); }
+      if (fe > 0) { g.fillStyle = COLOR.estimated; g.fillRect(xa, base - (fh + fe) * H, bwpx, fe * H); }
+      var top = fh + fe;
+      if (fa > 0) { g.fillStyle = COLOR.acquire; g.fillRect(xa, base - (top + fa) * H, bwpx, fa * H); }
+      if (fw > 0) { g.fillStyle = COLOR.wait; g.fillRect(xa, base - (top + fa + fw) * H, bwpx, fw * H); }
+      if (!detail && hand > 0) { marks.push([xa + bwpx / 2, y + 2, COLOR.handoff, true]); }
+      if (pass > 0) { marks.push([xa + bwpx / 2, y + this.laneH - 1, COLOR.passOver, false]); }
     }
     g.globalAlpha = 1;
+    for (var m = 0; m < marks.length; m++) { this.mark(g, marks[m][0], marks[m][1], marks[m][2], marks[m][3]); }
   };
 
   Timeline.prototype.mark = function (g, cx, cy, color, down) {
-    g.globalAlpha = 1;
     g.fillStyle = color;
     g.beginPath();
     if (down) { g.moveTo(cx - 3, cy); g.lineTo(cx + 3, cy); g.lineTo(cx, cy + 4); }
@@ -370,8 +392,10 @@
     }
     var b = Math.min(t.buckets - 1, Math.max(0, Math.floor(ns / t.bucketNanos)));
     var per = lane.threads * 10;
-    lines.push(dur(b * t.bucketNanos) + '+' + dur(t.bucketNanos) + ': held ' + (lane.hold[b] / per).toFixed(1) +
-      '%, acquiring ' + (lane.acquire[b] / per).toFixed(1) + '%, in wait() ' + (lane.wait[b] / per).toFixed(1) + '%' +
+    lines.push(dur(b * t.bucketNanos) + '+' + dur(t.bucketNanos) + ': held ' +
+      (Math.max(lane.hold[b], lane.estimatedHold[b]) / per).toFixed(1) +
+      (lane.estimatedHold[b] > lane.hold[b] ? '% (estimated)' : '%') +
+      ', acquiring ' + (lane.acquire[b] / per).toFixed(1) + '%, in wait() ' + (lane.wait[b] / per).toFixed(1) + '%' +
       (lane.handoffs[b] ? ', ' + count(lane.handoffs[b]) + ' handoffs' : '') +
       (lane.passOvers[b] ? ', ' + count(lane.passOvers[b]) + ' pass-overs' : ''));
     if (lines.length > 8) { lines = lines.slice(0, 7).concat(['\u2026']); }
