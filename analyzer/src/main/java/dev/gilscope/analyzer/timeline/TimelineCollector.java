@@ -25,10 +25,10 @@ public final class TimelineCollector {
   public static final int BUCKETS = 1024;
 
   /** Slices of the recording that keep intervals apart: finer than buckets, same doubling. */
-  public static final int STRATA = 8 * BUCKETS;
+  public static final int STRATA = 2 * BUCKETS;
 
   /** Intervals kept per stratum while collecting. */
-  public static final int INTERVALS_PER_STRATUM = 32;
+  public static final int INTERVALS_PER_STRATUM = 128;
 
   /** The most intervals a snapshot (so a report) holds: {@value}. */
   public static final int MAX_INTERVALS = 65_536;

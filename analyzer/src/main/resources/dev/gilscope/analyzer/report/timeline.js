@@ -320,7 +320,8 @@
         hold += lane.hold[j]; est += lane.estimatedHold[j]; acq += lane.acquire[j]; wt += lane.wait[j];
         hand += lane.handoffs[j]; pass += lane.passOvers[j];
       }
-      var n = 1000 * step * per, xa = x(b * bw), xb = x(Math.min(b + step, b1) * bw);
+      // whole pixels: adjacent columns neither overlap nor leave anti-aliased seams
+      var n = 1000 * step * per, xa = Math.round(x(b * bw)), xb = Math.round(x(Math.min(b + step, b1) * bw));
       var bwpx = Math.max(1, xb - xa), base = y + 2 + H;
       // hold events where they are all recorded; else the statistics' estimate tops up the sample
       var fh = Math.min(1, hold / n), fe = Math.min(1 - fh, Math.max(0, est - hold) / n);
