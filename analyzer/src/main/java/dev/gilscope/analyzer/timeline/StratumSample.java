@@ -8,15 +8,13 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * The intervals one slice of the recording keeps: its longest ones (the holds and waits that tell
- * the story at every zoom) and a uniform sample of all (what a typical moment looks like), each of
- * {@link #HALF} intervals. Both keys are fixed per interval (its duration, and a hash of it), so
- * the union of two samples' kept intervals keeps what one sample of all would have: the parallel
- * readers' parts merge exactly.
+ * The intervals one slice of the recording keeps: all of them until the collector sets a limit,
+ * then its {@code limit} longest (the holds and waits that tell the story at every zoom) and a
+ * uniform sample of {@code limit} (what a typical moment looks like). Both keys are fixed per
+ * interval (its duration, and a hash of it), so whichever reader kept an interval, the union of two
+ * samples ranks it as one sample of all would.
  */
 final class StratumSample {
-  static final int HALF = TimelineCollector.INTERVALS_PER_STRATUM / 2;
-
   private static final Comparator<Interval> BY_DURATION =
       Comparator.comparingLong(Interval::durationNanos).thenComparingDouble(Interval::priority);
   private static final Comparator<Interval> BY_PRIORITY =
@@ -28,18 +26,40 @@ final class StratumSample {
   private final PriorityQueue<Interval> longest = new PriorityQueue<>(BY_DURATION);
   private final PriorityQueue<Interval> uniform = new PriorityQueue<>(BY_PRIORITY);
 
-  void add(Interval i) {
-    offer(longest, i, BY_DURATION);
-    offer(uniform, i, BY_PRIORITY);
+  void add(Interval i, int limit) {
+    offer(longest, i, BY_DURATION, limit);
+    offer(uniform, i, BY_PRIORITY, limit);
   }
 
-  void addAll(StratumSample other) {
-    other.longest.forEach(i -> offer(longest, i, BY_DURATION));
-    other.uniform.forEach(i -> offer(uniform, i, BY_PRIORITY));
+  void addAll(StratumSample other, int limit) {
+    trim(limit);
+    other.longest.forEach(i -> offer(longest, i, BY_DURATION, limit));
+    other.uniform.forEach(i -> offer(uniform, i, BY_PRIORITY, limit));
   }
 
-  private static void offer(PriorityQueue<Interval> q, Interval i, Comparator<Interval> order) {
-    if (q.size() < HALF) {
+  /** Drops the weakest intervals of each ranking beyond {@code limit}. */
+  void trim(int limit) {
+    while (longest.size() > limit) {
+      longest.poll();
+    }
+    while (uniform.size() > limit) {
+      uniform.poll();
+    }
+  }
+
+  /** Entries in both rankings (an interval in both counts twice): what memory grows with. */
+  int entries() {
+    return longest.size() + uniform.size();
+  }
+
+  /** The larger ranking's size. */
+  int ranked() {
+    return Math.max(longest.size(), uniform.size());
+  }
+
+  private static void offer(
+      PriorityQueue<Interval> q, Interval i, Comparator<Interval> order, int limit) {
+    if (q.size() < limit) {
       q.add(i);
     } else if (order.compare(i, q.peek()) > 0) {
       q.poll();

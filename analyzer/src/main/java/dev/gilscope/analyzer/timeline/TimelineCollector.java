@@ -12,23 +12,24 @@ import java.util.Set;
  * Collects what the HTML timeline draws, in memory bounded whatever the recording's length: per
  * thread, time holding, acquiring and in {@code wait()} per bucket ({@link #BUCKETS} buckets over
  * the recording; a bucket's width doubles whenever an event falls beyond the last one), and the
- * intervals themselves: in each of {@link #STRATA} equal slices of the recording its longest ones
- * and a uniform sample ({@link StratumSample}, {@link #INTERVALS_PER_STRATUM} at most: 262,144 in
- * all, a few tens of MB at most). What is kept does not depend on the order the events arrive in
- * (the sample's key is a hash of the interval), so the parallel readers' partial collectors {@link
- * #mergeFrom merge} into what one reader would have kept, and reports are reproducible. A {@link
- * #snapshot} holds at most {@link #MAX_INTERVALS}, shared out so that quiet slices keep all theirs.
- * Not thread-safe: one per reading thread, merged after.
+ * intervals themselves, per each of {@link #STRATA} equal slices of the recording ({@link
+ * StratumSample}): every one until {@link #MAX_ENTRIES} are held (a few tens of MB), then in each
+ * slice its longest and a uniform sample, as many as a common limit lets all slices keep within
+ * half of {@link #MAX_ENTRIES}. The sample's key is a hash of the interval, so what is kept does
+ * not depend on the order events arrive in (reports are reproducible), and the parallel readers'
+ * partial collectors {@link #mergeFrom merge} into the same sample below the limit, an equally
+ * bounded one above it. A {@link #snapshot} holds at most {@link #MAX_INTERVALS}, shared out so
+ * that quiet slices keep all theirs. Not thread-safe: one per reading thread, merged after.
  */
 public final class TimelineCollector {
   /** Buckets over the recording: the resolution of the aggregated lanes. */
   public static final int BUCKETS = 1024;
 
   /** Slices of the recording that keep intervals apart: finer than buckets, same doubling. */
-  public static final int STRATA = 2 * BUCKETS;
+  public static final int STRATA = 8 * BUCKETS;
 
-  /** Intervals kept per stratum while collecting. */
-  public static final int INTERVALS_PER_STRATUM = 128;
+  /** Entries held in the slices' rankings while collecting, at most (an interval in both: 2). */
+  public static final int MAX_ENTRIES = 1 << 19;
 
   /** The most intervals a snapshot (so a report) holds: {@value}. */
   public static final int MAX_INTERVALS = 65_536;
@@ -48,6 +49,8 @@ public final class TimelineCollector {
   private final Set<String> otherThreads = new HashSet<>();
 
   private final StratumSample[] kept = new StratumSample[STRATA];
+  private int limit = Integer.MAX_VALUE; // per slice and ranking, once MAX_ENTRIES was reached
+  private long entries;
 
   private final long[] seen = new long[BUCKETS];
   private final long[] eventCounts = new long[IntervalKind.values().length];
@@ -175,7 +178,48 @@ public final class TimelineCollector {
     if (sample == null) {
       sample = kept[stratum] = new StratumSample();
     }
-    sample.add(interval);
+    int before = sample.entries();
+    sample.add(interval, limit);
+    entries += sample.entries() - before;
+    if (entries > MAX_ENTRIES) {
+      lowerLimit();
+    }
+  }
+
+  /**
+   * Sets the highest common limit at which all slices hold at most half of {@link #MAX_ENTRIES}
+   * (half, so the next trim is far off), and trims every slice to it.
+   */
+  private void lowerLimit() {
+    int lo = 1;
+    int hi = 0;
+    for (StratumSample sample : kept) {
+      hi = Math.max(hi, sample == null ? 0 : sample.ranked());
+    }
+    while (lo < hi) {
+      int level = (lo + hi + 1) / 2;
+      long total = 0;
+      for (StratumSample sample : kept) {
+        total += sample == null ? 0 : 2L * Math.min(level, sample.ranked());
+      }
+      if (total <= MAX_ENTRIES / 2) {
+        lo = level;
+      } else {
+        hi = level - 1;
+      }
+    }
+    limit = Math.min(limit, lo);
+    trimAll();
+  }
+
+  private void trimAll() {
+    entries = 0;
+    for (StratumSample sample : kept) {
+      if (sample != null) {
+        sample.trim(limit);
+        entries += sample.entries();
+      }
+    }
   }
 
   /**
@@ -225,10 +269,11 @@ public final class TimelineCollector {
     for (int i = 0; i < STRATA; i++) {
       StratumSample merged = null;
       if (2 * i < STRATA) {
-        merged = union(kept[2 * i], kept[2 * i + 1]);
+        merged = union(kept[2 * i], kept[2 * i + 1], limit);
       }
       kept[i] = merged;
     }
+    trimAll();
   }
 
   /** In place: a[i] = a[2i] + a[2i+1] for the first half, zeros after. */
@@ -241,11 +286,11 @@ public final class TimelineCollector {
   }
 
   /** Both slices' samples in one (either may be null). */
-  private static StratumSample union(StratumSample a, StratumSample b) {
+  private static StratumSample union(StratumSample a, StratumSample b, int limit) {
     if (a == null || b == null) {
       return a != null ? a : b;
     }
-    a.addAll(b);
+    a.addAll(b, limit);
     return a;
   }
 
@@ -310,8 +355,13 @@ public final class TimelineCollector {
     for (int b = 0; b < BUCKETS; b++) {
       seen[b] += other.seen[b];
     }
+    limit = Math.min(limit, other.limit);
     for (int i = 0; i < STRATA; i++) {
-      kept[i] = union(kept[i], other.kept[i]);
+      kept[i] = union(kept[i], other.kept[i], limit);
+    }
+    trimAll();
+    if (entries > MAX_ENTRIES) {
+      lowerLimit();
     }
     lastThread = null;
     lastLane = null;
@@ -381,7 +431,7 @@ public final class TimelineCollector {
       sizes[i] = kept[i] == null ? -1 : kept[i].size();
     }
     int lo = 0;
-    int hi = INTERVALS_PER_STRATUM;
+    int hi = java.util.Arrays.stream(sizes).max().orElse(0);
     while (lo < hi) {
       int level = (lo + hi + 1) / 2;
       long total = 0;

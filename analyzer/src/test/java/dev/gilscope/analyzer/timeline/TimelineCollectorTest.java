@@ -45,7 +45,7 @@ class TimelineCollectorTest {
   void aTenMinuteRecordingStaysWithinTheBounds() {
     long span = 600 * SECOND;
     TimelineCollector c = new TimelineCollector(ORIGIN);
-    List<Event> events = events(1_000_000, span, 40, 1);
+    List<Event> events = events(400_000, span, 40, 1);
     long holdNanos = 0;
     for (Event e : events) {
       e.feed(c);
@@ -71,7 +71,8 @@ class TimelineCollectorTest {
   @Test
   void mergingTheReadersPartsGivesWhatOneReaderKeeps() {
     long span = 20 * SECOND;
-    List<Event> events = events(300_000, span, 6, 2);
+    // below the collection limit: every interval is kept, and the snapshot's budget chooses
+    List<Event> events = events(200_000, span, 6, 2);
     TimelineCollector whole = new TimelineCollector(ORIGIN);
     events.forEach(e -> e.feed(whole));
     // the parallel reader: contiguous time ranges, each in its own collector, merged in order
@@ -96,10 +97,40 @@ class TimelineCollectorTest {
   }
 
   @Test
+  void aboveTheCollectionLimitThePartsMergeIntoAnEquallyBoundedSample() {
+    long span = 60 * SECOND;
+    List<Event> events = events(320_000, span, 6, 4);
+    TimelineCollector whole = new TimelineCollector(ORIGIN);
+    events.forEach(e -> e.feed(whole));
+    TimelineCollector first = new TimelineCollector(ORIGIN);
+    TimelineCollector second = new TimelineCollector(ORIGIN);
+    events.forEach(e -> e.feed(e.start() < span / 2 ? first : second));
+    first.mergeFrom(second);
+    Timeline a = whole.snapshot(span, 16);
+    Timeline b = first.snapshot(span, 16);
+
+    assertThat(b.intervals()).hasSizeLessThanOrEqualTo(TimelineCollector.MAX_INTERVALS);
+    assertThat(b.intervals().size()).isGreaterThan(TimelineCollector.MAX_INTERVALS / 2);
+    for (int i = 0; i < a.lanes().size(); i++) {
+      assertThat(b.lanes().get(i).holdNanos()).isEqualTo(a.lanes().get(i).holdNanos());
+    }
+    // the longest interval of all is in both
+    Event longest =
+        events.stream().max(java.util.Comparator.comparingLong(e -> e.end() - e.start())).get();
+    for (Timeline t : List.of(a, b)) {
+      assertThat(t.intervals())
+          .anyMatch(
+              s ->
+                  s.interval().startNanos() == longest.start()
+                      && s.interval().endNanos() == longest.end());
+    }
+  }
+
+  @Test
   void aLongHoldAmongManyShortOnesIsKept() {
     TimelineCollector c = new TimelineCollector(ORIGIN);
     c.hold("GIL", "main", ORIGIN, ORIGIN + 10 * SECOND); // fixes the bucket width
-    for (int i = 0; i < 200_000; i++) {
+    for (int i = 0; i < 300_000; i++) {
       long start = SECOND + i * 5L;
       c.hold("GIL", "short-" + (i % 3), ORIGIN + start, ORIGIN + start + 2);
     }
@@ -113,7 +144,7 @@ class TimelineCollectorTest {
               assertThat(s.interval().thread()).isEqualTo("starved");
               assertThat(s.interval().durationNanos()).isEqualTo(300_000);
             });
-    assertThat(t.intervals().size()).isLessThan(200_002);
+    assertThat(t.intervals()).hasSizeLessThanOrEqualTo(TimelineCollector.MAX_INTERVALS);
   }
 
   @Test
