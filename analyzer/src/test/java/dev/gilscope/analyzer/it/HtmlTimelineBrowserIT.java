@@ -75,6 +75,8 @@ class HtmlTimelineBrowserIT {
     assertThat(count(".gs-share-bar > div")).as("per-thread share segments").isPositive();
     assertThat(canvas("data-mode")).isEqualTo("aggregate");
     long whole = span();
+    scrollTo(".gs-monitor");
+    shoot(name + "-monitor.png", ".gs-monitor");
     scrollTo("#gs-timeline");
     shoot(name + "-whole.png", "#gs-timeline");
 
