@@ -15,30 +15,66 @@ import java.util.PriorityQueue;
  * samples ranks it as one sample of all would.
  */
 final class StratumSample {
+  // explicit comparisons: these run for every interval of a large recording
   private static final Comparator<Interval> BY_DURATION =
-      Comparator.comparingLong(Interval::durationNanos).thenComparingDouble(Interval::priority);
+      (x, y) -> {
+        int c = Long.compare(x.durationNanos(), y.durationNanos());
+        return c != 0 ? c : Double.compare(x.priority(), y.priority());
+      };
   private static final Comparator<Interval> BY_PRIORITY =
-      Comparator.comparingDouble(Interval::priority)
-          .thenComparingLong(Interval::startNanos)
-          .thenComparingLong(Interval::durationNanos);
+      (x, y) -> {
+        int c = Double.compare(x.priority(), y.priority());
+        if (c == 0) {
+          c = Long.compare(x.startNanos(), y.startNanos());
+        }
+        return c != 0 ? c : Long.compare(x.durationNanos(), y.durationNanos());
+      };
 
-  // min-heaps: the weakest kept interval on top, the one to drop
-  private final PriorityQueue<Interval> longest = new PriorityQueue<>(BY_DURATION);
-  private final PriorityQueue<Interval> uniform = new PriorityQueue<>(BY_PRIORITY);
+  // until a limit is set every interval is kept: a plain list, no ranking
+  private List<Interval> all = new ArrayList<>();
+  // then min-heaps: the weakest kept interval on top, the one to drop
+  private PriorityQueue<Interval> longest;
+  private PriorityQueue<Interval> uniform;
 
   void add(Interval i, int limit) {
+    if (all != null && limit == Integer.MAX_VALUE) {
+      all.add(i);
+      return;
+    }
+    rank();
     offer(longest, i, BY_DURATION, limit);
     offer(uniform, i, BY_PRIORITY, limit);
   }
 
   void addAll(StratumSample other, int limit) {
+    if (all != null && other.all != null && limit == Integer.MAX_VALUE) {
+      all.addAll(other.all);
+      return;
+    }
     trim(limit);
+    rank();
+    other.rank();
     other.longest.forEach(i -> offer(longest, i, BY_DURATION, limit));
     other.uniform.forEach(i -> offer(uniform, i, BY_PRIORITY, limit));
   }
 
+  /** From the plain list to the two rankings. */
+  private void rank() {
+    if (all != null) {
+      longest = new PriorityQueue<>(all.size() + 1, BY_DURATION);
+      uniform = new PriorityQueue<>(all.size() + 1, BY_PRIORITY);
+      longest.addAll(all);
+      uniform.addAll(all);
+      all = null;
+    }
+  }
+
   /** Drops the weakest intervals of each ranking beyond {@code limit}. */
   void trim(int limit) {
+    if (all != null && all.size() <= limit) {
+      return;
+    }
+    rank();
     while (longest.size() > limit) {
       longest.poll();
     }
@@ -49,12 +85,12 @@ final class StratumSample {
 
   /** Entries in both rankings (an interval in both counts twice): what memory grows with. */
   int entries() {
-    return longest.size() + uniform.size();
+    return all != null ? 2 * all.size() : longest.size() + uniform.size();
   }
 
   /** The larger ranking's size. */
   int ranked() {
-    return Math.max(longest.size(), uniform.size());
+    return all != null ? all.size() : Math.max(longest.size(), uniform.size());
   }
 
   private static void offer(
@@ -69,11 +105,15 @@ final class StratumSample {
 
   /** How many distinct intervals are kept. */
   int size() {
-    return distinct().size();
+    return all != null ? all.size() : distinct().size();
   }
 
   /** Up to {@code n} kept intervals: the longest and the sampled in turn, best first. */
   List<Interval> best(int n) {
+    if (all != null && all.size() <= n) {
+      return all;
+    }
+    rank();
     List<Interval> a = new ArrayList<>(longest);
     a.sort(BY_DURATION.reversed());
     List<Interval> b = new ArrayList<>(uniform);
@@ -91,9 +131,9 @@ final class StratumSample {
   }
 
   private Map<Interval, Boolean> distinct() {
-    Map<Interval, Boolean> all = new IdentityHashMap<>();
-    longest.forEach(i -> all.put(i, Boolean.TRUE));
-    uniform.forEach(i -> all.put(i, Boolean.TRUE));
-    return all;
+    Map<Interval, Boolean> distinct = new IdentityHashMap<>();
+    longest.forEach(i -> distinct.put(i, Boolean.TRUE));
+    uniform.forEach(i -> distinct.put(i, Boolean.TRUE));
+    return distinct;
   }
 }

@@ -457,7 +457,7 @@
   function shares(m) {
     var box = el('div', 'gs-shares');
     box.appendChild(el('h3', null, 'per-thread shares'));
-    var rows = [['acquisitions', 'acquisitions', count], ['hold time', 'holdNanos', dur], ['wait time', 'waitNanos', dur]];
+    var rows = [['acquisitions', 'acquisitions', count], ['timed holds', 'holdNanos', dur], ['wait time', 'waitNanos', dur]];
     if (!m.exact) { rows = rows.slice(2); }
     rows.forEach(function (row) {
       var total = m.shares.reduce(function (a, s) { return a + s[row[1]]; }, 0);
