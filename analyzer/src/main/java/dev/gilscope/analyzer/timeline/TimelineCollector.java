@@ -61,8 +61,18 @@ public final class TimelineCollector {
   private String lastThread;
   private Lane lastLane;
 
+  private final int maxEntries;
+  private final int maxIntervals;
+
   public TimelineCollector(long originEpochNanos) {
+    this(originEpochNanos, MAX_ENTRIES, MAX_INTERVALS);
+  }
+
+  /** For tests: smaller bounds reach the limits with fewer events. */
+  TimelineCollector(long originEpochNanos, int maxEntries, int maxIntervals) {
     this.originEpochNanos = originEpochNanos;
+    this.maxEntries = maxEntries;
+    this.maxIntervals = maxIntervals;
   }
 
   /** A hold, from acquisition to release. */
@@ -181,7 +191,7 @@ public final class TimelineCollector {
     int before = sample.entries();
     sample.add(interval, limit);
     entries += sample.entries() - before;
-    if (entries > MAX_ENTRIES) {
+    if (entries > maxEntries) {
       lowerLimit();
     }
   }
@@ -202,7 +212,7 @@ public final class TimelineCollector {
       for (StratumSample sample : kept) {
         total += sample == null ? 0 : 2L * Math.min(level, sample.ranked());
       }
-      if (total <= MAX_ENTRIES / 2) {
+      if (total <= maxEntries / 2) {
         lo = level;
       } else {
         hi = level - 1;
@@ -360,7 +370,7 @@ public final class TimelineCollector {
       kept[i] = union(kept[i], other.kept[i], limit);
     }
     trimAll();
-    if (entries > MAX_ENTRIES) {
+    if (entries > maxEntries) {
       lowerLimit();
     }
     lastThread = null;
@@ -369,7 +379,8 @@ public final class TimelineCollector {
 
   /**
    * What the report draws: the {@code shownLanes} threads that took part most, the others folded
-   * into one lane, over {@code durationNanos} (the recording's length).
+   * into one lane, over {@code durationNanos} (the recording's length). Call once: it spends the
+   * hold estimates into the lanes.
    */
   public Timeline snapshot(long durationNanos, int shownLanes) {
     long span = Math.max(1, Math.max(durationNanos, endNanos));
@@ -438,18 +449,33 @@ public final class TimelineCollector {
       for (int i = 0; i < STRATA; i++) {
         total += sizes[i] < 0 ? 0 : Math.min(level, sizes[i]);
       }
-      if (total <= MAX_INTERVALS) {
+      if (total <= maxIntervals) {
         lo = level;
       } else {
         hi = level - 1;
       }
     }
+    // what the level leaves of the budget: one more each for slices that have more, spread evenly
+    long left = maxIntervals;
+    int more = 0;
+    for (int size : sizes) {
+      left -= size < 0 ? 0 : Math.min(lo, size);
+      more += size > lo ? 1 : 0;
+    }
     List<Timeline.Shown> out = new ArrayList<>();
-    for (StratumSample sample : kept) {
+    int candidate = 0;
+    for (int s = 0; s < STRATA; s++) {
+      StratumSample sample = kept[s];
       if (sample == null) {
         continue;
       }
-      for (Interval i : sample.best(lo)) {
+      int take = lo;
+      if (sizes[s] > lo) {
+        // Bresenham: min(left, more) of the candidates, evenly spaced
+        take += (int) ((candidate + 1L) * left / more - (long) candidate * left / more);
+        candidate++;
+      }
+      for (Interval i : sample.best(take)) {
         Integer lane = laneOf.get(i.thread());
         int index = lane != null ? lane : foldedLane;
         if (index >= 0) {

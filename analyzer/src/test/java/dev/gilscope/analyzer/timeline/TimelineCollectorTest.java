@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 class TimelineCollectorTest {
   private static final long ORIGIN = 1_700_000_000_000_000_000L;
   private static final long SECOND = 1_000_000_000L;
+  // small bounds for the tests that go beyond them: the production ones need millions of events
+  private static final int ENTRIES = 1 << 16;
+  // at least two per slice: above the budget, each slice's longest is kept
+  private static final int INTERVALS = 2 * TimelineCollector.STRATA;
 
   /** One interval as the accumulator would report it. */
   private record Event(IntervalKind kind, String thread, long start, long end) {
@@ -45,7 +49,7 @@ class TimelineCollectorTest {
   void aTenMinuteRecordingStaysWithinTheBounds() {
     long span = 600 * SECOND;
     TimelineCollector c = new TimelineCollector(ORIGIN);
-    List<Event> events = events(400_000, span, 40, 1);
+    List<Event> events = events(150_000, span, 40, 1);
     long holdNanos = 0;
     for (Event e : events) {
       e.feed(c);
@@ -72,7 +76,7 @@ class TimelineCollectorTest {
   void mergingTheReadersPartsGivesWhatOneReaderKeeps() {
     long span = 20 * SECOND;
     // below the collection limit: every interval is kept, and the snapshot's budget chooses
-    List<Event> events = events(200_000, span, 6, 2);
+    List<Event> events = events(100_000, span, 6, 2);
     TimelineCollector whole = new TimelineCollector(ORIGIN);
     events.forEach(e -> e.feed(whole));
     // the parallel reader: contiguous time ranges, each in its own collector, merged in order
@@ -99,18 +103,18 @@ class TimelineCollectorTest {
   @Test
   void aboveTheCollectionLimitThePartsMergeIntoAnEquallyBoundedSample() {
     long span = 60 * SECOND;
-    List<Event> events = events(320_000, span, 6, 4);
-    TimelineCollector whole = new TimelineCollector(ORIGIN);
+    List<Event> events = events(40_000, span, 6, 4);
+    TimelineCollector whole = new TimelineCollector(ORIGIN, ENTRIES, INTERVALS);
     events.forEach(e -> e.feed(whole));
-    TimelineCollector first = new TimelineCollector(ORIGIN);
-    TimelineCollector second = new TimelineCollector(ORIGIN);
+    TimelineCollector first = new TimelineCollector(ORIGIN, ENTRIES, INTERVALS);
+    TimelineCollector second = new TimelineCollector(ORIGIN, ENTRIES, INTERVALS);
     events.forEach(e -> e.feed(e.start() < span / 2 ? first : second));
     first.mergeFrom(second);
     Timeline a = whole.snapshot(span, 16);
     Timeline b = first.snapshot(span, 16);
 
-    assertThat(b.intervals()).hasSizeLessThanOrEqualTo(TimelineCollector.MAX_INTERVALS);
-    assertThat(b.intervals().size()).isGreaterThan(TimelineCollector.MAX_INTERVALS / 2);
+    assertThat(b.intervals()).hasSizeLessThanOrEqualTo(INTERVALS);
+    assertThat(b.intervals().size()).isGreaterThan(INTERVALS / 2);
     for (int i = 0; i < a.lanes().size(); i++) {
       assertThat(b.lanes().get(i).holdNanos()).isEqualTo(a.lanes().get(i).holdNanos());
     }
@@ -128,9 +132,9 @@ class TimelineCollectorTest {
 
   @Test
   void aLongHoldAmongManyShortOnesIsKept() {
-    TimelineCollector c = new TimelineCollector(ORIGIN);
+    TimelineCollector c = new TimelineCollector(ORIGIN, ENTRIES, INTERVALS);
     c.hold("GIL", "main", ORIGIN, ORIGIN + 10 * SECOND); // fixes the bucket width
-    for (int i = 0; i < 300_000; i++) {
+    for (int i = 0; i < 40_000; i++) {
       long start = SECOND + i * 5L;
       c.hold("GIL", "short-" + (i % 3), ORIGIN + start, ORIGIN + start + 2);
     }
@@ -144,7 +148,7 @@ class TimelineCollectorTest {
               assertThat(s.interval().thread()).isEqualTo("starved");
               assertThat(s.interval().durationNanos()).isEqualTo(300_000);
             });
-    assertThat(t.intervals()).hasSizeLessThanOrEqualTo(TimelineCollector.MAX_INTERVALS);
+    assertThat(t.intervals()).hasSizeLessThanOrEqualTo(INTERVALS);
   }
 
   @Test
