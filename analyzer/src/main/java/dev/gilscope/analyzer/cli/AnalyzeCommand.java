@@ -115,6 +115,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   private PrintWriter fastErr;
 
+  /** The HTML report's timeline, collected while reading (html only). */
+  private dev.gilscope.analyzer.timeline.TimelineCollector timeline;
+
   private static final Set<String> FORMATS = Set.of("text", "json", "html");
 
   /**
@@ -265,6 +268,9 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
       return ExitCodes.BAD_USAGE_OR_INPUT;
     }
+    if (writer instanceof HtmlReport html && timeline != null) {
+      writer = html.withTimeline(timeline);
+    }
     try {
       if (output == null) {
         PrintWriter out = out();
@@ -330,7 +336,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             Integer.getInteger("gilscope.readers", Runtime.getRuntime().availableProcessors()),
             RecordingReader.DEFAULT_WINDOW_NANOS,
             progress);
+    if ("html".equalsIgnoreCase(format)) {
+      reader.collectTimeline();
+    }
     RecordingReader.ReadResult read = reader.read(recording);
+    timeline = reader.timeline();
     List<MonitorStats> monitors = read.monitors();
     if (monitor != null) {
       List<MonitorStats> selected =

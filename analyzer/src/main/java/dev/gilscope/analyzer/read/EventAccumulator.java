@@ -6,6 +6,7 @@ import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.ThreadCpu;
 import dev.gilscope.analyzer.model.ThreadStats;
+import dev.gilscope.analyzer.timeline.TimelineCollector;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,6 +62,8 @@ final class EventAccumulator {
   private long lastJdkAddress;
   private EventSource lastJdkSource;
   private String lastJdkClassName;
+  // the HTML report's intervals; null (nothing collected) unless asked for
+  private TimelineCollector timeline;
 
   EventAccumulator(long originEpochNanos, long windowNanos) {
     this.originEpochNanos = originEpochNanos;
@@ -102,6 +105,18 @@ final class EventAccumulator {
       m.describe(e.className("monitorClass"), e.string("monitorKind"));
     }
     m.countStatisticsEvent();
+    if (timeline != null) {
+      timeline.monitorPeriod(
+          m.name(),
+          e.epochNanos("periodStart"),
+          endNanos(e),
+          e.longValue("acquisitions"),
+          e.longValue("contendedAcquisitions"),
+          e.longValue("timedHolds"),
+          e.nanos("totalHold"),
+          e.longValue("sampledHolds"),
+          e.nanos("sampledHold"));
+    }
     Counters window = m.windows().at(statisticsWindow(e));
     for (Counters c : new Counters[] {m.totals(), window}) {
       c.add(Metric.ACQUISITIONS, e.longValue("acquisitions"));
@@ -153,6 +168,15 @@ final class EventAccumulator {
     ThreadStats t = m.thread(threadName);
     Counters window = t.windows().at(statisticsWindow(e));
     long contended = e.longValue("contendedAcquisitions");
+    if (timeline != null) {
+      timeline.threadPeriod(
+          m.name(),
+          threadName,
+          e.epochNanos("periodStart"),
+          endNanos(e),
+          e.longValue("passOvers"),
+          e.longValue("acquisitions"));
+    }
     for (Counters c : new Counters[] {t.totals(), window}) {
       c.add(Metric.REQUESTS, e.longValue("requests"));
       c.add(Metric.ACQUISITIONS, e.longValue("acquisitions"));
@@ -182,6 +206,18 @@ final class EventAccumulator {
       t.countAcquireEvent();
       t.blame(e.threadName("previousOwner"), waitNanos);
     }
+    if (timeline != null && (waitNanos > 0 || e.booleanValue("contended"))) {
+      timeline.acquire(
+          m.name(), threadName, e.startEpochNanos(), e.endEpochNanos(), lastReleaser(e) != null);
+    }
+  }
+
+  private static String lastReleaser(EventView e) {
+    String name = e.threadName("lastReleaser");
+    if (name == null || name.isEmpty()) {
+      name = e.string("lastReleaserName");
+    }
+    return name == null || name.isEmpty() ? null : name;
   }
 
   private void onHold(EventView e) {
@@ -192,6 +228,9 @@ final class EventAccumulator {
     String threadName = e.eventThreadName();
     if (threadName != null) {
       m.thread(threadName).holds().record(holdNanos);
+    }
+    if (timeline != null) {
+      timeline.hold(m.name(), threadName, e.startEpochNanos(), e.endEpochNanos());
     }
   }
 
@@ -230,6 +269,9 @@ final class EventAccumulator {
     String version = e.string("agentVersion");
     if (version != null) {
       agentNotes.put("agentVersion", version);
+    }
+    if (timeline != null) {
+      timeline.agentDetail(detail);
     }
   }
 
@@ -406,6 +448,10 @@ final class EventAccumulator {
       addContendedWait(t.totals(), waitNanos);
       addContendedWait(t.windows().at(window(endNanos)), waitNanos);
     }
+    if (timeline != null) {
+      timeline.jdkEvents(); // only the JDK's events come this way
+      timeline.acquire(m.name(), threadName, endNanos - waitNanos, endNanos, false);
+    }
   }
 
   private static void addContendedWait(Counters c, long waitNanos) {
@@ -437,6 +483,9 @@ final class EventAccumulator {
     String threadName = e.eventThreadName();
     if (threadName == null) {
       return;
+    }
+    if (timeline != null) {
+      timeline.waitCall(m.name(), threadName, startNanos, endNanos);
     }
     ThreadStats t = m.thread(threadName);
     t.waitsInWait().record(waitNanos);
@@ -644,6 +693,19 @@ final class EventAccumulator {
     if (foldedMonitors > 0) {
       agentNotes.put("foldedMonitors", Long.toString(foldedMonitors));
     }
+    if (timeline != null && other.timeline != null) {
+      timeline.mergeFrom(other.timeline);
+    }
+  }
+
+  /** Also collects the intervals the HTML timeline draws (bounded memory, some cost per event). */
+  void collectTimeline() {
+    timeline = new TimelineCollector(originEpochNanos);
+  }
+
+  /** The timeline collected, or null when {@link #collectTimeline} was not called. */
+  TimelineCollector timeline() {
+    return timeline;
   }
 
   Map<Long, MonitorStats> gilscopeMonitors() {

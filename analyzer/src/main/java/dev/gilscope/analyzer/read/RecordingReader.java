@@ -59,6 +59,8 @@ public final class RecordingReader {
   private long copyLimit = ChunkDecoder.DEFAULT_COPY_LIMIT;
   private final AtomicLong bytesRead = new AtomicLong();
   private int shownPercent; // guarded by progress
+  private boolean collectTimeline;
+  private dev.gilscope.analyzer.timeline.TimelineCollector timeline;
 
   /**
    * @param parallelism reading threads (1 reads the file directly, no slices)
@@ -134,6 +136,25 @@ public final class RecordingReader {
     return this;
   }
 
+  /** Also collects the HTML report's timeline (costs time per event; memory stays bounded). */
+  public RecordingReader collectTimeline() {
+    this.collectTimeline = true;
+    return this;
+  }
+
+  /** The last file's timeline, or null when not {@link #collectTimeline collected}. */
+  public dev.gilscope.analyzer.timeline.TimelineCollector timeline() {
+    return timeline;
+  }
+
+  private EventAccumulator accumulator(long origin) {
+    EventAccumulator acc = new EventAccumulator(origin, windowNanos);
+    if (collectTimeline) {
+      acc.collectTimeline();
+    }
+    return acc;
+  }
+
   /** Which parser read the last file: "gilscope", or "jdk" with the decoder's reason. */
   public String parserUsed() {
     return parserUsed;
@@ -143,7 +164,7 @@ public final class RecordingReader {
   private EventAccumulator decodeGroup(ChunkIndex index, List<Chunk> group, long origin)
       throws InputException {
     Path path = index.path();
-    EventAccumulator acc = new EventAccumulator(origin, windowNanos);
+    EventAccumulator acc = accumulator(origin);
     ChunkDecoder decoder = new ChunkDecoder(acc.handlers(), copyLimit);
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       for (Chunk chunk : group) {
@@ -192,7 +213,7 @@ public final class RecordingReader {
   }
 
   private EventAccumulator readWhole(Path path, long origin) throws InputException {
-    EventAccumulator acc = new EventAccumulator(origin, windowNanos);
+    EventAccumulator acc = accumulator(origin);
     stream(path, path, acc);
     return acc;
   }
@@ -269,7 +290,7 @@ public final class RecordingReader {
           copied += in.transferTo(from + copied, bytes - copied, out);
         }
       }
-      EventAccumulator acc = new EventAccumulator(origin, windowNanos);
+      EventAccumulator acc = accumulator(origin);
       stream(index.path(), slice, acc);
       return acc;
     } finally {
@@ -339,6 +360,7 @@ public final class RecordingReader {
   }
 
   private ReadResult result(ChunkIndex index, EventAccumulator acc) {
+    timeline = acc.timeline();
     return result(
         index.path().toString(),
         index.fileBytes(),

@@ -10,17 +10,20 @@ import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.model.ThreadStats;
+import dev.gilscope.analyzer.timeline.TimelineCollector;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * One self-contained HTML page (inline CSS and SVG, no external assets): the findings first, then
- * per monitor a timeline of utilization and average waiters per window, the distributions and the
+ * One self-contained HTML page (inline CSS, SVG and script, no external assets): the findings
+ * first, then the threads' timeline ({@link HtmlTimeline}, when the reader collected one), then per
+ * monitor a chart of utilization and average waiters per window, the distributions and the
  * per-thread table.
  */
 public final class HtmlReport implements ReportWriter {
   private final boolean allMonitors;
+  private final TimelineCollector timeline;
 
   /**
    * A report that collapses insignificant JDK-event-only monitors (see {@link MonitorSelection}).
@@ -31,7 +34,17 @@ public final class HtmlReport implements ReportWriter {
 
   /** {@code allMonitors}: show every monitor in full ({@code --all-monitors}). */
   public HtmlReport(boolean allMonitors) {
+    this(allMonitors, null);
+  }
+
+  private HtmlReport(boolean allMonitors, TimelineCollector timeline) {
     this.allMonitors = allMonitors;
+    this.timeline = timeline;
+  }
+
+  /** This report with the threads' timeline the reader collected. */
+  public HtmlReport withTimeline(TimelineCollector timeline) {
+    return new HtmlReport(allMonitors, timeline);
   }
 
   private static final int CHART_WIDTH = 720;
@@ -51,6 +64,7 @@ public final class HtmlReport implements ReportWriter {
             + ".CRITICAL{border-color:#c0392b}.WARNING{border-color:#e67e22}.INFO{border-color:#2980b9}"
             + ".sev{font-weight:bold}.muted{color:#777;font-size:90%}"
             + "svg{background:#fcfcfc;border:1px solid #ddd}");
+    out.append(HtmlTimeline.style());
     out.append("</style></head><body>\n");
     out.append("<h1>gilscope analysis</h1>\n<p class=\"muted\">")
         .append(esc(r.path()))
@@ -74,8 +88,13 @@ public final class HtmlReport implements ReportWriter {
     if (result.findings().isEmpty()) {
       out.append("<p>None: no SERIALIZATION, THRASHING, CONVOY or STARVATION.</p>\n");
     }
-    for (Finding f : result.findings()) {
-      out.append("<div class=\"finding ").append(f.severity().name()).append("\">");
+    for (int i = 0; i < result.findings().size(); i++) {
+      Finding f = result.findings().get(i);
+      out.append("<div class=\"finding ")
+          .append(f.severity().name())
+          .append("\" data-finding=\"")
+          .append(Integer.toString(i))
+          .append("\">");
       out.append("<p><span class=\"sev\">")
           .append(f.severity().name())
           .append(" ")
@@ -105,8 +124,14 @@ public final class HtmlReport implements ReportWriter {
           .append("</i></p></div>\n");
     }
     MonitorSelection selection = MonitorSelection.of(result, allMonitors);
-    for (MonitorStats m : selection.shown()) {
-      monitor(m, r, out);
+    if (timeline != null) {
+      out.append("<h2>Timeline</h2>\n<div id=\"gs-timeline\"></div>\n");
+    }
+    for (int i = 0; i < selection.shown().size(); i++) {
+      monitor(selection.shown().get(i), r, out);
+      out.append("<div class=\"gs-monitor\" data-monitor=\"")
+          .append(Integer.toString(i))
+          .append("\"></div>\n");
     }
     if (selection.collapsedLine() != null) {
       out.append("<p class=\"muted\">").append(esc(selection.collapsedLine())).append("</p>\n");
@@ -118,7 +143,11 @@ public final class HtmlReport implements ReportWriter {
       }
       out.append("</ul>");
     }
-    out.append("</body></html>\n");
+    out.append("<script type=\"application/json\" id=\"gs-data\">")
+        .append(HtmlTimeline.data(result, selection.shown(), timeline))
+        .append("</script>\n<script>\n")
+        .append(HtmlTimeline.script())
+        .append("</script>\n</body></html>\n");
   }
 
   private static void monitor(MonitorStats m, RecordingInfo r, Appendable out) throws IOException {
