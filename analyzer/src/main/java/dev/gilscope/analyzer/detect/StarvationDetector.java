@@ -151,43 +151,7 @@ public final class StarvationDetector implements Detector {
       boolean neverAcquired,
       long start,
       long end) {
-    Map<String, Number> evidence = new LinkedHashMap<>();
-    evidence.put("victimMeanWaitNanos", Math.round(j.meanWait));
-    evidence.put("peerMeanWaitNanos", Math.round(j.peerMeanWait));
-    evidence.put("waitInflation", SerializationDetector.round(j.inflation));
-    evidence.put("acquisitionShare", SerializationDetector.round(j.acquisitionShare));
-    evidence.put("requestShare", SerializationDetector.round(j.requestShare));
-    evidence.put("fairShare", SerializationDetector.round(j.fairShare));
-    evidence.put("jainFairnessIndex", SerializationDetector.round(j.jain));
-    evidence.put("passOversPerAcquisition", SerializationDetector.round(j.passOversPerAcquisition));
-    evidence.put("victimWaitFraction", SerializationDetector.round(j.waitFraction));
-    evidence.put("victimMaxWaitNanos", victim.totals().get(Metric.MAX_WAIT_NANOS));
-    evidence.put("threads", j.threads.size());
-    String summary;
-    if (neverAcquired) {
-      summary =
-          String.format(
-              "%s requested %s and never got it while %s took it %s times.",
-              victim.name(), m.name(), Text.names(j.causes()), Text.count(j.othersAcquisitions));
-    } else {
-      summary =
-          String.format(
-              "%s got %s of %s's acquisitions against a fair share of %s and waited %s on"
-                  + " average while its peers waited %s, passed over %s times per acquisition,"
-                  + " while %s kept winning it.",
-              victim.name(),
-              Text.percent(j.acquisitionShare),
-              m.name(),
-              Text.percent(j.fairShare),
-              Text.nanos(j.meanWait),
-              Text.nanos(j.peerMeanWait),
-              Text.fixed(j.passOversPerAcquisition, 1),
-              Text.names(j.causes()));
-    }
-    String advice =
-        "Make the hand-over fair: a fair lock (new ReentrantLock(true)) or a FIFO ticket, hand the"
-            + " lock to the longest waiter, and stop spinning/barging (tryLock loops) in the"
-            + " winning threads.";
+    String summary = summary(m.name(), victim.name(), j, neverAcquired);
     return new Finding(
         kind(),
         m.name(),
@@ -197,9 +161,34 @@ public final class StarvationDetector implements Detector {
         j.causes(),
         start,
         end,
-        evidence,
+        j.evidence(victim.totals().get(Metric.MAX_WAIT_NANOS)),
         summary,
-        advice);
+        ADVICE);
+  }
+
+  private static final String ADVICE =
+      "Make the hand-over fair: a fair lock (new ReentrantLock(true)) or a FIFO ticket, hand the"
+          + " lock to the longest waiter, and stop spinning/barging (tryLock loops) in the"
+          + " winning threads.";
+
+  private static String summary(String monitor, String victim, Judgement j, boolean neverAcquired) {
+    if (neverAcquired) {
+      return String.format(
+          "%s requested %s and never got it while %s took it %s times.",
+          victim, monitor, Text.names(j.causes()), Text.count(j.othersAcquisitions));
+    }
+    return String.format(
+        "%s got %s of %s's acquisitions against a fair share of %s and waited %s on"
+            + " average while its peers waited %s, passed over %s times per acquisition,"
+            + " while %s kept winning it.",
+        victim,
+        Text.percent(j.acquisitionShare),
+        monitor,
+        Text.percent(j.fairShare),
+        Text.nanos(j.meanWait),
+        Text.nanos(j.peerMeanWait),
+        Text.fixed(j.passOversPerAcquisition, 1),
+        Text.names(j.causes()));
   }
 
   /** The numbers of one victim over a run of windows; null when it is alone. */
@@ -237,7 +226,6 @@ public final class StarvationDetector implements Detector {
     j.inflation = j.meanWait / Math.max(PEER_WAIT_FLOOR_NANOS, j.peerMeanWait);
     j.passOversPerAcquisition =
         (double) v.get(Metric.PASS_OVERS) / Math.max(1, v.get(Metric.ACQUISITIONS));
-    double shareRatio = j.acquisitionShare / j.fairShare;
     j.run = all;
     j.victim = victim;
     j.othersAcquisitions = acquisitions - v.get(Metric.ACQUISITIONS);
@@ -250,6 +238,16 @@ public final class StarvationDetector implements Detector {
     if (victimWaits == 0 && lostRaces == 0) {
       return j;
     }
+    j.severity = severity(j);
+    return j;
+  }
+
+  /**
+   * The severity cascade of one victim's numbers (thresholds above, each derived from the pattern's
+   * definition); null when it is not starved.
+   */
+  private static Severity severity(Judgement j) {
+    double shareRatio = j.acquisitionShare / j.fairShare;
     boolean wantsIt = j.waitFraction >= MIN_WAIT_FRACTION;
     // a spinner (tryLock loop) loses without a timed wait: its requests are counted, its waits not
     boolean losesItsRequests =
@@ -258,29 +256,33 @@ public final class StarvationDetector implements Detector {
         && j.meanWait >= MIN_MEAN_WAIT_NANOS
         && j.inflation >= WAIT_INFLATION_CRITICAL
         && shareRatio <= SHARE_RATIO_CRITICAL) {
-      j.severity = Severity.CRITICAL;
-    } else if (wantsIt
+      return Severity.CRITICAL;
+    }
+    if (wantsIt
         && (j.meanWait >= MIN_MEAN_WAIT_NANOS
             || (j.waitFraction >= WAIT_FRACTION_FOR_SHORT_WAITS
                 && j.meanWait >= MIN_MEAN_WAIT_INFO_NANOS)
             || j.passOversPerAcquisition >= PASS_OVERS_PER_ACQUISITION_WARNING)
         && j.inflation >= WAIT_INFLATION_WARNING
         && shareRatio <= SHARE_RATIO_WARNING) {
-      j.severity = Severity.WARNING;
-    } else if (j.waitFraction >= WAIT_FRACTION_FOR_SHORT_WAITS
+      return Severity.WARNING;
+    }
+    if (j.waitFraction >= WAIT_FRACTION_FOR_SHORT_WAITS
         && j.meanWait >= MIN_MEAN_WAIT_INFO_NANOS
         && j.passOversPerAcquisition >= PASS_OVERS_PER_ACQUISITION_WARNING
         && j.inflation >= INFLATION_FOR_STARVED_SHARE
         && shareRatio <= SHARE_RATIO_WARNING) {
-      j.severity = Severity.WARNING;
-    } else if (losesItsRequests && shareRatio <= SHARE_RATIO_WARNING) {
-      j.severity = Severity.WARNING;
-    } else if (j.meanWait >= MIN_MEAN_WAIT_INFO_NANOS
+      return Severity.WARNING;
+    }
+    if (losesItsRequests && shareRatio <= SHARE_RATIO_WARNING) {
+      return Severity.WARNING;
+    }
+    if (j.meanWait >= MIN_MEAN_WAIT_INFO_NANOS
         && j.inflation >= WAIT_INFLATION_INFO
         && shareRatio <= SHARE_RATIO_INFO) {
-      j.severity = Severity.INFO;
+      return Severity.INFO;
     }
-    return j;
+    return null;
   }
 
   static long waitNanos(Counters c, boolean flag) {
@@ -293,6 +295,22 @@ public final class StarvationDetector implements Detector {
 
   /** The numbers behind one verdict. */
   static final class Judgement {
+    Map<String, Number> evidence(long victimMaxWaitNanos) {
+      Map<String, Number> evidence = new LinkedHashMap<>();
+      evidence.put("victimMeanWaitNanos", Math.round(meanWait));
+      evidence.put("peerMeanWaitNanos", Math.round(peerMeanWait));
+      evidence.put("waitInflation", SerializationDetector.round(inflation));
+      evidence.put("acquisitionShare", SerializationDetector.round(acquisitionShare));
+      evidence.put("requestShare", SerializationDetector.round(requestShare));
+      evidence.put("fairShare", SerializationDetector.round(fairShare));
+      evidence.put("jainFairnessIndex", SerializationDetector.round(jain));
+      evidence.put("passOversPerAcquisition", SerializationDetector.round(passOversPerAcquisition));
+      evidence.put("victimWaitFraction", SerializationDetector.round(waitFraction));
+      evidence.put("victimMaxWaitNanos", victimMaxWaitNanos);
+      evidence.put("threads", threads.size());
+      return evidence;
+    }
+
     List<String> threads;
     PeerTotals.Run run;
     ThreadStats victim;
