@@ -120,21 +120,8 @@ public final class ConvoyDetector implements Detector {
     double causeHold = cc.ratio(Metric.HOLD_NANOS, Metric.TIMED_HOLDS);
     double holdRatio = causeHold / meanHold;
     double blameShare = blameShare(v, cause.name());
-    Severity severity;
-    if (meanWait >= MIN_MEAN_WAIT_NANOS
-        && waitToHold >= WAIT_TO_HOLD_WARNING
-        && holdRatio >= HOLD_RATIO_WARNING
-        && blameShare >= MIN_BLAME_SHARE) {
-      severity =
-          waitToHold >= WAIT_TO_HOLD_CRITICAL && meanWait >= CRITICAL_MEAN_WAIT_NANOS
-              ? Severity.CRITICAL
-              : Severity.WARNING;
-    } else if (meanWait >= MIN_MEAN_WAIT_INFO_NANOS
-        && waitToHold >= WAIT_TO_HOLD_INFO
-        && holdRatio >= WAIT_TO_HOLD_INFO
-        && blameShare >= MIN_BLAME_SHARE) {
-      severity = Severity.INFO;
-    } else {
+    Severity severity = entrySeverity(meanWait, waitToHold, holdRatio, blameShare);
+    if (severity == null) {
       return null;
     }
     int[] run = victimRun(v, r, false);
@@ -163,6 +150,27 @@ public final class ConvoyDetector implements Detector {
     return finding(m, r, v, cause, severity, run, evidence, summary);
   }
 
+  /** The monitor-is-the-GIL shape's severity cascade; null below INFO. */
+  static Severity entrySeverity(
+      double meanWait, double waitToHold, double holdRatio, double blameShare) {
+    if (blameShare < MIN_BLAME_SHARE) {
+      return null;
+    }
+    if (meanWait >= MIN_MEAN_WAIT_NANOS
+        && waitToHold >= WAIT_TO_HOLD_WARNING
+        && holdRatio >= HOLD_RATIO_WARNING) {
+      return waitToHold >= WAIT_TO_HOLD_CRITICAL && meanWait >= CRITICAL_MEAN_WAIT_NANOS
+          ? Severity.CRITICAL
+          : Severity.WARNING;
+    }
+    if (meanWait >= MIN_MEAN_WAIT_INFO_NANOS
+        && waitToHold >= WAIT_TO_HOLD_INFO
+        && holdRatio >= WAIT_TO_HOLD_INFO) {
+      return Severity.INFO;
+    }
+    return null;
+  }
+
   private Finding flagShaped(
       MonitorStats m, ThreadStats v, RecordingInfo r, LeastWaiting leastWaiting) {
     Counters vc = v.totals();
@@ -186,22 +194,11 @@ public final class ConvoyDetector implements Detector {
     double victimCpu = r.cpuLoad(v.name());
     double causeCpu = r.cpuLoad(cause.name());
     boolean ioBound = victimCpu < 0 || causeCpu < 0 || victimCpu < causeCpu;
-    Severity severity;
-    if (meanEpisode >= MIN_MEAN_WAIT_NANOS
-        && timedOutShare >= MIN_TIMED_OUT_EPISODE_SHARE
-        && episodeRatio >= EPISODE_RATIO_WARNING
-        && causeWaitFraction <= MAX_CAUSE_WAIT_FRACTION
-        && ioBound) {
-      severity =
-          episodeRatio >= EPISODE_RATIO_CRITICAL && meanEpisode >= CRITICAL_MEAN_WAIT_NANOS
-              ? Severity.CRITICAL
-              : Severity.WARNING;
-    } else if (meanEpisode >= MIN_MEAN_WAIT_INFO_NANOS
-        && episodeRatio >= EPISODE_RATIO_INFO
-        && causeWaitFraction <= MAX_CAUSE_WAIT_FRACTION
-        && ioBound) {
-      severity = Severity.INFO;
-    } else {
+    Severity severity =
+        causeWaitFraction <= MAX_CAUSE_WAIT_FRACTION && ioBound
+            ? flagSeverity(meanEpisode, timedOutShare, episodeRatio)
+            : null;
+    if (severity == null) {
       return null;
     }
     int[] run = victimRun(v, r, true);
@@ -229,6 +226,21 @@ public final class ConvoyDetector implements Detector {
             cause.name(),
             Text.percent(causeWaitFraction));
     return finding(m, r, v, cause, severity, run, evidence, summary);
+  }
+
+  /** The flag-is-the-GIL shape's severity cascade, given a CPU-bound cause; null below INFO. */
+  static Severity flagSeverity(double meanEpisode, double timedOutShare, double episodeRatio) {
+    if (meanEpisode >= MIN_MEAN_WAIT_NANOS
+        && timedOutShare >= MIN_TIMED_OUT_EPISODE_SHARE
+        && episodeRatio >= EPISODE_RATIO_WARNING) {
+      return episodeRatio >= EPISODE_RATIO_CRITICAL && meanEpisode >= CRITICAL_MEAN_WAIT_NANOS
+          ? Severity.CRITICAL
+          : Severity.WARNING;
+    }
+    if (meanEpisode >= MIN_MEAN_WAIT_INFO_NANOS && episodeRatio >= EPISODE_RATIO_INFO) {
+      return Severity.INFO;
+    }
+    return null;
   }
 
   private Finding finding(

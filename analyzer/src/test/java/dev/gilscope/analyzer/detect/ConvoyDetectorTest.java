@@ -107,4 +107,32 @@ class ConvoyDetectorTest {
                 + " cpu-bound-1 held it and rarely waited (1% of the time): the I/O thread queues"
                 + " behind the CPU-bound holder's interval.");
   }
+
+  @Test
+  void theEntryShapesEdges() {
+    // at each WARNING edge: mean wait 1 ms, 10x its own hold, behind a 10x longer holder, blamed
+    // half
+    assertThat(ConvoyDetector.entrySeverity(1_000_000, 10, 10, 0.5)).isEqualTo(Severity.WARNING);
+    assertThat(ConvoyDetector.entrySeverity(999_999, 10, 10, 0.5)).isEqualTo(Severity.INFO);
+    assertThat(ConvoyDetector.entrySeverity(1_000_000, 9.9, 10, 0.5)).isEqualTo(Severity.INFO);
+    assertThat(ConvoyDetector.entrySeverity(1_000_000, 10, 9.9, 0.5)).isEqualTo(Severity.INFO);
+    assertThat(ConvoyDetector.entrySeverity(1_000_000, 10, 10, 0.49)).isNull();
+    // CRITICAL: 100x and 2 ms
+    assertThat(ConvoyDetector.entrySeverity(2_000_000, 100, 10, 0.5)).isEqualTo(Severity.CRITICAL);
+    assertThat(ConvoyDetector.entrySeverity(1_999_999, 100, 10, 0.5)).isEqualTo(Severity.WARNING);
+    // INFO: 0.2 ms and 5x
+    assertThat(ConvoyDetector.entrySeverity(200_000, 5, 5, 0.5)).isEqualTo(Severity.INFO);
+    assertThat(ConvoyDetector.entrySeverity(199_999, 5, 5, 0.5)).isNull();
+  }
+
+  @Test
+  void theFlagShapesEdges() {
+    // WARNING: episodes of 1 ms, half of them timed out, 5x the cause's
+    assertThat(ConvoyDetector.flagSeverity(1_000_000, 0.5, 5)).isEqualTo(Severity.WARNING);
+    assertThat(ConvoyDetector.flagSeverity(1_000_000, 0.49, 5)).isEqualTo(Severity.INFO);
+    assertThat(ConvoyDetector.flagSeverity(1_000_000, 0.5, 4.9)).isEqualTo(Severity.INFO);
+    assertThat(ConvoyDetector.flagSeverity(2_000_000, 0.5, 50)).isEqualTo(Severity.CRITICAL);
+    assertThat(ConvoyDetector.flagSeverity(200_000, 0, 3)).isEqualTo(Severity.INFO);
+    assertThat(ConvoyDetector.flagSeverity(200_000, 0, 2.9)).isNull();
+  }
 }
