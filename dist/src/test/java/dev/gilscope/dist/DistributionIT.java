@@ -24,7 +24,11 @@ class DistributionIT {
     assertThat(Files.isExecutable(LAUNCHER)).isTrue();
     for (String jar :
         List.of(
-            "gilscope-agent.jar", "gilscope-analyzer.jar", "gilscope-demos.jar", "gilscope.jfc")) {
+            "gilscope-agent.jar",
+            "gilscope-analyzer.jar",
+            "gilscope-demos.jar",
+            "gilscope-jmc.jar",
+            "gilscope.jfc")) {
       assertThat(HOME.resolve("lib").resolve(jar)).isRegularFile();
     }
     assertThat(HOME.resolve("LICENSE")).content().contains("Apache License");
