@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The recordings named on the command line: files as given, a directory as its {@code *.jfr}
- * files (not its subdirectories), sorted by name so that a service's recordings over time come in
- * order. A directory without one is bad input, as a directory always was.
+ * The recordings named on the command line: files as given, a directory as its {@code *.jfr} files
+ * (not its subdirectories), sorted by name so that a service's recordings over time come in order.
+ * A directory without one is bad input, as a directory always was.
  */
 final class RecordingFiles {
   private RecordingFiles() {}

@@ -68,8 +68,7 @@ public final class ConvoyDetector implements Detector {
       if (victim.isEndedThreads()) {
         continue;
       }
-      Finding f =
-          flagShaped ? flagShaped(m, victim, r, leastWaiting) : entryShaped(m, victim, r);
+      Finding f = flagShaped ? flagShaped(m, victim, r, leastWaiting) : entryShaped(m, victim, r);
       if (f != null) {
         findings.add(f);
       }

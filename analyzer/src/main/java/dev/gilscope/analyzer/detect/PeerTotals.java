@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * STARVATION's view of all the threads of one monitor over a run of windows: how many requested
- * it, their acquisitions, requests and waits, and who took more than a fair share. A victim's peers
- * are these totals minus the victim's own, so each run is summed once per monitor rather than once
- * per victim (which made 10,000 threads take minutes), and only over the threads active in it.
+ * STARVATION's view of all the threads of one monitor over a run of windows: how many requested it,
+ * their acquisitions, requests and waits, and who took more than a fair share. A victim's peers are
+ * these totals minus the victim's own, so each run is summed once per monitor rather than once per
+ * victim (which made 10,000 threads take minutes), and only over the threads active in it.
  */
 final class PeerTotals {
   /** Runs kept; a recording's victims share a few runs (single windows, their whole lives). */
@@ -74,7 +74,8 @@ final class PeerTotals {
     return list;
   }
 
-  private static void addNew(List<ThreadStats> threads, Set<ThreadStats> seen, List<ThreadStats> to) {
+  private static void addNew(
+      List<ThreadStats> threads, Set<ThreadStats> seen, List<ThreadStats> to) {
     if (threads != null) {
       for (ThreadStats t : threads) {
         if (seen.add(t)) {
@@ -88,6 +89,7 @@ final class PeerTotals {
   final class Run {
     final int from;
     final int to;
+
     /** The names of the threads that requested or acquired the monitor, most acquisitions first. */
     final List<String> threads;
 

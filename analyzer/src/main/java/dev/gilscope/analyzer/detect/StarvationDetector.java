@@ -112,14 +112,11 @@ public final class StarvationDetector implements Detector {
               && total.get(Metric.ACQUISITIONS) == 0
               && victim.windows().all().size() >= 2;
       Judgement j =
-          run == null
-              ? null
-              : judge(peers.over(run[0], run[1]), victim, flag, span(r, run), true);
+          run == null ? null : judge(peers.over(run[0], run[1]), victim, flag, span(r, run), true);
       if (j == null || j.severity == null) {
         // waits that span windows, or too few per run: the victim's whole time with the monitor
         int[] all = {victim.windows().all().firstKey(), victim.windows().all().lastKey()};
-        Judgement whole =
-            judge(peers.over(all[0], all[1]), victim, flag, span(r, all), true);
+        Judgement whole = judge(peers.over(all[0], all[1]), victim, flag, span(r, all), true);
         if (whole != null && (whole.severity != null || neverAcquired)) {
           j = whole;
           run = all;
@@ -207,7 +204,11 @@ public final class StarvationDetector implements Detector {
 
   /** The numbers of one victim over a run of windows; null when it is alone. */
   private static Judgement judge(
-      PeerTotals.Run all, ThreadStats victim, boolean flag, long windowNanos, boolean requireSample) {
+      PeerTotals.Run all,
+      ThreadStats victim,
+      boolean flag,
+      long windowNanos,
+      boolean requireSample) {
     Counters v = victim.windows().sum(all.from, all.to);
     if (Math.max(v.get(Metric.REQUESTS), v.get(Metric.ACQUISITIONS)) == 0
         || all.threads.size() < 2) {

@@ -4,9 +4,8 @@ import java.util.Arrays;
 import org.HdrHistogram.Histogram;
 
 /**
- * A distribution of durations in nanoseconds: an HdrHistogram (2 significant digits,
- * auto-resizing) plus exact count, sum and max. Not thread-safe; merged after the reading threads
- * end.
+ * A distribution of durations in nanoseconds: an HdrHistogram (2 significant digits, auto-resizing)
+ * plus exact count, sum and max. Not thread-safe; merged after the reading threads end.
  *
  * <p>Memory grows with the values recorded, not with the number of instances: a recording of
  * 100,000 threads has four of these per thread and monitor, most with a handful of values, and an
@@ -15,8 +14,8 @@ import org.HdrHistogram.Histogram;
  * when there are more, or the first time a percentile is asked for (the reports ask for a few
  * threads only): every figure is the histogram's, whichever form holds the values. (HdrHistogram's
  * {@code PackedHistogram} was tried in between: with a second histogram class on the reader's hot
- * path the JIT stopped inlining the recording call, and the 113 MB benchmark recording took 1.4x
- * as long under load.)
+ * path the JIT stopped inlining the recording call, and the 113 MB benchmark recording took 1.4x as
+ * long under load.)
  */
 public final class DurationStats {
   private static final int SIGNIFICANT_DIGITS = 2;

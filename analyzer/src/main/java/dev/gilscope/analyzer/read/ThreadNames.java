@@ -1,9 +1,9 @@
 package dev.gilscope.analyzer.read;
 
 /**
- * The name a thread is reported by, the same from the chunk decoder and from the JDK's parser:
- * its Java name, else its OS name, else (virtual threads are unnamed unless the application names
- * them) its id in the form {@code Thread.toString()} uses, {@code VirtualThread[#42]} or {@code
+ * The name a thread is reported by, the same from the chunk decoder and from the JDK's parser: its
+ * Java name, else its OS name, else (virtual threads are unnamed unless the application names them)
+ * its id in the form {@code Thread.toString()} uses, {@code VirtualThread[#42]} or {@code
  * Thread[#42]}. Without the id, 100,000 unnamed virtual threads would be reported as one thread.
  */
 final class ThreadNames {

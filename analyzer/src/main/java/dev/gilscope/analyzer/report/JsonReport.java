@@ -26,7 +26,9 @@ public final class JsonReport implements ReportWriter {
     this(false);
   }
 
-  /** {@code allThreads}: every thread and finding, whatever their number ({@code --all-threads}). */
+  /**
+   * {@code allThreads}: every thread and finding, whatever their number ({@code --all-threads}).
+   */
   public JsonReport(boolean allThreads) {
     this.allThreads = allThreads;
   }
@@ -49,9 +51,10 @@ public final class JsonReport implements ReportWriter {
   /**
    * The report's tree. Beyond {@link ReportLimits} (without {@code allThreads}) a monitor's threads
    * stop at the busiest {@link ReportLimits#TOP_THREADS} followed by an {@code otherThreads}
-   * summary, a finding's name lists by a {@code threadCount}/{@code victimCount}/{@code causeCount},
-   * and the findings per kind and monitor by an {@code omittedFindings} array; these fields appear
-   * only when something was left out, so a small recording's report is as it always was.
+   * summary, a finding's name lists by a {@code threadCount}/{@code victimCount}/{@code
+   * causeCount}, and the findings per kind and monitor by an {@code omittedFindings} array; these
+   * fields appear only when something was left out, so a small recording's report is as it always
+   * was.
    */
   static Json.Obj toTree(AnalysisResult result, boolean allThreads) {
     Json.Obj root = new Json.Obj();

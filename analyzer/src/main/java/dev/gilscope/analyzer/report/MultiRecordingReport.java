@@ -10,8 +10,8 @@ import java.util.Locale;
  * The report on several recordings: each recording's own report, then the monitors common to more
  * than one ({@link CommonMonitors}). Text: the reports one after the other under a header line,
  * then a table. JSON: {@code {"recordings": [<one report each, as for a single file>], "common":
- * [...]}}; a single recording's JSON is unchanged. HTML: each recording's page in turn (the
- * common table is in the text and JSON reports).
+ * [...]}}; a single recording's JSON is unchanged. HTML: each recording's page in turn (the common
+ * table is in the text and JSON reports).
  */
 public final class MultiRecordingReport {
   private final String format;
@@ -117,8 +117,9 @@ public final class MultiRecordingReport {
     for (AnalysisResult r : results) {
       out.append("<!-- gilscope: recording ")
           .append(r.recording().path().replace("--", "- -"))
-          .append("; the monitors common to several recordings are in the text and JSON reports"
-              + " -->\n");
+          .append(
+              "; the monitors common to several recordings are in the text and JSON reports"
+                  + " -->\n");
       html.write(r, out);
     }
   }

@@ -103,7 +103,8 @@ public final class ReportLimits {
         shown.add(f);
       } else {
         omitted
-            .computeIfAbsent(key, k -> new Omitted(f.kind(), f.monitor(), new EnumMap<>(Severity.class)))
+            .computeIfAbsent(
+                key, k -> new Omitted(f.kind(), f.monitor(), new EnumMap<>(Severity.class)))
             .bySeverity()
             .merge(f.severity(), 1, Integer::sum);
       }

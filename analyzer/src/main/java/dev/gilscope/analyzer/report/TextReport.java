@@ -132,8 +132,7 @@ public final class TextReport implements ReportWriter {
       return;
     }
     out.append("FINDINGS (").append(Integer.toString(result.findings().size())).append(")\n");
-    ReportLimits.FindingSelection selection =
-        ReportLimits.selectFindings(result.findings(), false);
+    ReportLimits.FindingSelection selection = ReportLimits.selectFindings(result.findings(), false);
     for (Finding f : selection.listed()) {
       out.append(
           String.format(

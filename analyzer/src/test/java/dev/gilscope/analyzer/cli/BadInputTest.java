@@ -121,7 +121,8 @@ class BadInputTest {
   void missingRecordingArgument() {
     Cli r = Cli.run("analyze");
     assertThat(r.exitCode).isEqualTo(2);
-    assertThat(r.err).startsWith("gilscope analyze: missing required parameter: '<recording.jfr|dir>'");
+    assertThat(r.err)
+        .startsWith("gilscope analyze: missing required parameter: '<recording.jfr|dir>'");
     assertNoTrace(r);
   }
 

@@ -12,7 +12,8 @@ class DurationStatsTest {
 
   @Test
   void everyFormGivesThePlainHistogramsPercentiles() {
-    for (int n : new int[] {1, 5, DurationStats.RAW_LIMIT, DurationStats.RAW_LIMIT + 1, 1000, 5000}) {
+    for (int n :
+        new int[] {1, 5, DurationStats.RAW_LIMIT, DurationStats.RAW_LIMIT + 1, 1000, 5000}) {
       Random random = new Random(n);
       DurationStats stats = new DurationStats();
       Histogram plain = new Histogram(2);
@@ -25,7 +26,9 @@ class DurationStatsTest {
       plain.recordValueWithCount(0, 7);
       assertThat(stats.count()).isEqualTo(n + 7);
       for (double p : PERCENTILES) {
-        assertThat(stats.percentileNanos(p)).as("n=%d p%s", n, p).isEqualTo(plain.getValueAtPercentile(p));
+        assertThat(stats.percentileNanos(p))
+            .as("n=%d p%s", n, p)
+            .isEqualTo(plain.getValueAtPercentile(p));
       }
     }
   }

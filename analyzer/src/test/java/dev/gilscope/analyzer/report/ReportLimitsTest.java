@@ -34,8 +34,17 @@ class ReportLimitsTest {
 
   private static Finding convoy(String victim, Severity severity, List<String> threads) {
     return new Finding(
-        FindingKind.CONVOY, "Crowd#GIL", severity, threads, List.of(victim), List.of("thread-0"),
-        0, Models.SECOND, Map.of(), "summary", "advice");
+        FindingKind.CONVOY,
+        "Crowd#GIL",
+        severity,
+        threads,
+        List.of(victim),
+        List.of("thread-0"),
+        0,
+        Models.SECOND,
+        Map.of(),
+        "summary",
+        "advice");
   }
 
   @Test
@@ -46,7 +55,8 @@ class ReportLimitsTest {
     assertThat(text).contains("  thread-19 ").doesNotContain("  thread-20 ");
     assertThat(text).contains("  ... and 980 more threads: ");
     // the others took 1..980 of 500,500 acquisitions: 1..50, 51..500 and 501..980
-    assertThat(text).contains("threads by share of the acquisitions: <0.01% 50 0.01-0.1% 450 0.1-1% 480");
+    assertThat(text)
+        .contains("threads by share of the acquisitions: <0.01% 50 0.01-0.1% 450 0.1-1% 480");
   }
 
   @Test

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  *       monitor, {@link #GLOBAL}, {@code times} times: the modern Java GIL at server scale. Record
  *       with {@code monitor=dev.gilscope.bench.scale.ScaleWorkload#GLOBAL}.
  *   <li>{@code monitors M [threads]}: M instances of {@link SessionEntry}, each locked by a few of
- *       {@code threads} platform threads: a cache or session class with many live instances.
- *       Record with {@code monitor=dev.gilscope.bench.scale.SessionEntry}.
+ *       {@code threads} platform threads: a cache or session class with many live instances. Record
+ *       with {@code monitor=dev.gilscope.bench.scale.SessionEntry}.
  * </ul>
  *
  * <p>Compiled for Java 17 like the rest of the build, so virtual threads are reached by reflection
@@ -32,7 +32,8 @@ public final class ScaleWorkload {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: ScaleWorkload threads <count> [times] | monitors <count> [threads]");
+      System.err.println(
+          "usage: ScaleWorkload threads <count> [times] | monitors <count> [threads]");
       System.exit(2);
     }
     int count = Integer.parseInt(args[1]);
@@ -48,23 +49,22 @@ public final class ScaleWorkload {
       System.exit(2);
     }
     System.out.printf(
-        "%s %d: %d ms (sink %d)%n",
-        args[0], count, (System.nanoTime() - start) / 1_000_000, sink);
+        "%s %d: %d ms (sink %d)%n", args[0], count, (System.nanoTime() - start) / 1_000_000, sink);
   }
 
   private static void manyThreads(int count, int times) throws Exception {
     Method factory = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
     ExecutorService pool = (ExecutorService) factory.invoke(null);
     for (int i = 0; i < count; i++) {
-        pool.execute(
-            () -> {
-              for (int k = 0; k < times; k++) {
-                synchronized (GLOBAL) {
-                  sink += work(200);
-                }
-                Thread.yield();
+      pool.execute(
+          () -> {
+            for (int k = 0; k < times; k++) {
+              synchronized (GLOBAL) {
+                sink += work(200);
               }
-            });
+              Thread.yield();
+            }
+          });
     }
     awaitEnd(pool);
   }
