@@ -55,6 +55,44 @@ class DistributionIT {
   }
 
   @Test
+  void analyzeMakesItsClassDataArchiveOnceAndReportsTheSameWithIt() throws Exception {
+    Path cache = temp.resolve("cache");
+    Path empty = Files.createFile(temp.resolve("none.jfr"));
+    assertThat(run(cache, LAUNCHER.toString(), "analyze", empty.toString()).status).isEqualTo(2);
+    assertThat(archives(cache)).as("no archive from a run that analysed nothing").isEmpty();
+
+    String recording =
+        Path.of("../analyzer/src/test/resources/fixtures/agent-jdk17-old-gil.jfr")
+            .toAbsolutePath()
+            .toString();
+    Result first = run(cache, LAUNCHER.toString(), "analyze", recording, "--format", "json");
+    assertThat(archives(cache)).hasSize(1);
+    Result second = run(cache, LAUNCHER.toString(), "analyze", recording, "--format", "json");
+    Result plain =
+        run(
+            cache,
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-jar",
+            HOME.resolve("lib").resolve("gilscope-analyzer.jar").toString(),
+            "analyze",
+            recording,
+            "--format",
+            "json");
+    assertThat(first.status).isZero();
+    assertThat(second.output).isEqualTo(first.output).isEqualTo(plain.output);
+    assertThat(archives(cache)).hasSize(1);
+  }
+
+  private static List<Path> archives(Path cache) throws IOException {
+    if (!Files.isDirectory(cache)) {
+      return List.of();
+    }
+    try (var files = Files.list(cache)) {
+      return files.filter(f -> f.toString().endsWith(".jsa")).toList();
+    }
+  }
+
+  @Test
   void demosListsTheScenarios() throws Exception {
     Result result = run(LAUNCHER.toString(), "demos", "list");
     assertThat(result.status).isZero();
@@ -70,10 +108,17 @@ class DistributionIT {
 
   private record Result(int status, String output) {}
 
-  private static Result run(String... command) throws IOException, InterruptedException {
+  private Result run(String... command) throws IOException, InterruptedException {
+    return run(temp.resolve("cache"), command);
+  }
+
+  /** Runs with the launcher's class-data archives in {@code cache}, not the user's home. */
+  private static Result run(Path cache, String... command)
+      throws IOException, InterruptedException {
     List<String> line = new ArrayList<>(List.of(command));
     ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().put("GILSCOPE_CACHE", cache.toString());
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -106,7 +106,9 @@ public final class MonitorStats {
 
   // threads() sorted once: detectors and reports ask for it per thread, and sorting 100,000
   // threads per call made them quadratic. Dropped by every method that hands out a thread to
-  // change (thread(), mergeFrom, recordUneventfulAcquisitionsAsZeroWaits).
+  // change (thread(), mergeFrom, recordUneventfulAcquisitionsAsZeroWaits). The reader's open wait
+  // episodes keep a ThreadStats and close into it later, but add no sort key (acquisitions, waits
+  // at entry, time in wait()), and they are all closed before the analysis asks for threads().
   private List<ThreadStats> sortedThreads;
 
   @SuppressWarnings("ReferenceEquality") // an identity hit only skips the map lookup

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The report's JSON tree, written with jackson-core's streaming generator and databind's {@code
@@ -104,20 +106,40 @@ final class Json {
       values.add(o);
       return o;
     }
+
+    /**
+     * Adds an object made only when it is written, and dropped right after: a report of 10,000
+     * monitors then holds one monitor's tree at a time, not all of them.
+     */
+    Arr addLater(Supplier<Obj> value) {
+      values.add(new Later(value));
+      return this;
+    }
   }
+
+  /** A value made when written ({@link Arr#addLater}). */
+  private record Later(Supplier<Obj> value) {}
 
   static String write(Object value) {
     StringWriter out = new StringWriter(4096);
+    try {
+      write(value, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing JSON to a string", e);
+    }
+    return out.toString();
+  }
+
+  /** Writes {@code value} to {@code out} as it goes; {@code out} is flushed, not closed. */
+  static void write(Object value, Writer out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       // databind's INDENT_OUTPUT printer, with the platform's line separator as databind uses
       g.setPrettyPrinter(
           new DefaultPrettyPrinter()
               .withObjectIndenter(new DefaultIndenter("  ", System.lineSeparator())));
       write(value, g);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing JSON to a string", e);
     }
-    return out.toString();
   }
 
   private static void write(Object value, JsonGenerator g) throws IOException {
@@ -140,6 +162,8 @@ final class Json {
         write(e.getValue(), g);
       }
       g.writeEndObject();
+    } else if (value instanceof Later later) {
+      write(later.value().get(), g);
     } else if (value instanceof Arr a) {
       g.writeStartArray();
       for (Object v : a.values) {

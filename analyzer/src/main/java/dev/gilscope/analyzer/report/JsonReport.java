@@ -8,6 +8,7 @@ import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.model.ThreadStats;
 import java.io.IOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,12 @@ public final class JsonReport implements ReportWriter {
 
   @Override
   public void write(AnalysisResult result, Appendable out) throws IOException {
-    out.append(Json.write(toTree(result, allThreads))).append('\n');
+    if (out instanceof Writer w) {
+      Json.write(toTree(result, allThreads), w); // streamed: one monitor's tree at a time
+    } else {
+      out.append(Json.write(toTree(result, allThreads)));
+    }
+    out.append('\n');
   }
 
   /** The report as one JSON document, without the final newline. */
@@ -55,7 +61,7 @@ public final class JsonReport implements ReportWriter {
     root.set("recording", recording(result.recording(), result.monitors().isEmpty()));
     Json.Arr monitors = root.putArray("monitors");
     for (MonitorStats m : result.monitors()) {
-      monitors.add(monitor(m, result.recording(), allThreads));
+      monitors.addLater(() -> monitor(m, result.recording(), allThreads));
     }
     Json.Arr findings = root.putArray("findings");
     ReportLimits.FindingSelection selection =

@@ -104,7 +104,12 @@ public final class MultiRecordingReport {
       Json.Arr findings = n.putArray("findings");
       c.findings().forEach(findings::add);
     }
-    out.append(Json.write(root)).append('\n');
+    if (out instanceof java.io.Writer w) {
+      Json.write(root, w);
+    } else {
+      out.append(Json.write(root));
+    }
+    out.append('\n');
   }
 
   private void writeHtml(List<AnalysisResult> results, Appendable out) throws IOException {

@@ -85,7 +85,7 @@ class ManyMonitorsRecordingTest {
 
   @Test
   void isRefusedWithOneLineInAHeapTooSmallForIt() throws Exception {
-    Processes r = analyze("-Xmx12m");
+    Processes r = analyze("-Xmx6m");
 
     assertThat(r.exitCode).as(r.err).isEqualTo(2);
     assertThat(r.err.lines())
