@@ -1,5 +1,6 @@
 package dev.gilscope.analyzer.report;
 
+import dev.gilscope.analyzer.detect.Text;
 import dev.gilscope.analyzer.model.Finding;
 import dev.gilscope.analyzer.model.FindingKind;
 import dev.gilscope.analyzer.model.Metric;
@@ -126,14 +127,14 @@ public final class ReportLimits {
       return n;
     }
 
-    /** {@code "669 CRITICAL, 403 INFO"}, most severe first. */
+    /** {@code "4,326 CRITICAL, 895 INFO"}, most severe first. */
     public String severities() {
       List<String> parts = new ArrayList<>();
       Severity[] all = Severity.values();
       for (int i = all.length - 1; i >= 0; i--) {
         Integer c = bySeverity.get(all[i]);
         if (c != null) {
-          parts.add(c + " " + all[i]);
+          parts.add(Text.count(c) + " " + all[i]);
         }
       }
       return String.join(", ", parts);
