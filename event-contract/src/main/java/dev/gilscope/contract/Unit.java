@@ -36,8 +36,8 @@ public enum Unit {
   }
 
   /**
-   * The unit annotation, as {@code annotation-class=value} ({@code
-   * jdk.jfr.Timespan=NANOSECONDS}), or null for a field without one.
+   * The unit annotation, as {@code annotation-class=value} ({@code jdk.jfr.Timespan=NANOSECONDS}),
+   * or null for a field without one.
    */
   public String annotation() {
     return annotation;

@@ -201,7 +201,11 @@ final class EventAccumulator {
     count(e);
     MonitorStats m = gilscopeMonitor(e);
     recordWaitCall(
-        m, e, e.booleanValue(GilscopeFields.TIMED_OUT), e.threadName(GilscopeFields.NOTIFIER), /* countCalls= */ false);
+        m,
+        e,
+        e.booleanValue(GilscopeFields.TIMED_OUT),
+        e.threadName(GilscopeFields.NOTIFIER),
+        /* countCalls= */ false);
   }
 
   private void onNotify(EventView e) {

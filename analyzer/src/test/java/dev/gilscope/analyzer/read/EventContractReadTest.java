@@ -45,8 +45,10 @@ class EventContractReadTest {
   static final Map<String, String> IGNORED =
       Map.ofEntries(
           ignored(GilscopeEvents.MONITOR_ACQUIRE, "sequence", "order within a monitor: no use yet"),
-          ignored(GilscopeEvents.MONITOR_ACQUIRE, "contended", "statistics count contention exactly"),
-          ignored(GilscopeEvents.MONITOR_ACQUIRE, "lastReleaser", "handoffs: statistics count them"),
+          ignored(
+              GilscopeEvents.MONITOR_ACQUIRE, "contended", "statistics count contention exactly"),
+          ignored(
+              GilscopeEvents.MONITOR_ACQUIRE, "lastReleaser", "handoffs: statistics count them"),
           ignored(
               GilscopeEvents.MONITOR_ACQUIRE,
               "previousOwnerName",
@@ -94,10 +96,16 @@ class EventContractReadTest {
         continue;
       }
       Set<String> readFields = read.getOrDefault(type, Set.of());
-      assertThat(contract).as(type + ": fields read but not in the contract").containsAll(readFields);
+      assertThat(contract)
+          .as(type + ": fields read but not in the contract")
+          .containsAll(readFields);
       Set<String> ignored = ignoredFields(type);
-      assertThat(contract).as(type + ": IGNORED names fields not in the contract").containsAll(ignored);
-      assertThat(readFields).as(type + ": fields both read and IGNORED").doesNotContainAnyElementsOf(ignored);
+      assertThat(contract)
+          .as(type + ": IGNORED names fields not in the contract")
+          .containsAll(ignored);
+      assertThat(readFields)
+          .as(type + ": fields both read and IGNORED")
+          .doesNotContainAnyElementsOf(ignored);
       Set<String> unaccounted = new TreeSet<>(contract);
       unaccounted.removeAll(readFields);
       unaccounted.removeAll(ignored);
@@ -183,8 +191,8 @@ class EventContractReadTest {
   }
 
   /**
-   * Runs the type's handler on one event, in a new accumulator: the first event of a monitor is
-   * the one on which every field is read (its name, and for statistics its class and kind). The
+   * Runs the type's handler on one event, in a new accumulator: the first event of a monitor is the
+   * one on which every field is read (its name, and for statistics its class and kind). The
    * recorded event answers "present, true, 1, a name" to everything except Thread fields, which
    * read as null, so the fallbacks to the *Name strings of ended threads run too.
    */
