@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gilscope.contract.ContractCheck;
 import dev.gilscope.contract.EventSchema;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import jdk.jfr.Event;
 import jdk.jfr.EventType;
@@ -46,6 +50,23 @@ class EventContractTest {
       differences.addAll(ContractCheck.differences(EventType.getEventType(c)));
     }
     assertThat(differences).isEmpty();
+  }
+
+  @Test
+  void gilscopeJfcConfiguresEveryContractType() throws IOException {
+    String jfc;
+    try (InputStream in = EventContractTest.class.getResourceAsStream("/gilscope.jfc")) {
+      assertThat(in).as("gilscope.jfc on the class path").isNotNull();
+      jfc = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    List<String> configured = new ArrayList<>();
+    Matcher m = Pattern.compile("<event name=\"(gilscope\\.[^\"]+)\"").matcher(jfc);
+    while (m.find()) {
+      configured.add(m.group(1));
+    }
+    assertThat(configured)
+        .containsExactlyInAnyOrderElementsOf(
+            Stream.of(EventSchema.values()).map(EventSchema::typeName).toList());
   }
 
   @Test
