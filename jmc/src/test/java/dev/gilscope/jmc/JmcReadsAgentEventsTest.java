@@ -2,6 +2,9 @@ package dev.gilscope.jmc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gilscope.contract.EventSchema;
+import dev.gilscope.contract.GilscopeEvents;
+import dev.gilscope.contract.GilscopeFields;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -62,12 +65,11 @@ class JmcReadsAgentEventsTest {
       Path.of(System.getProperty("gilscope.agent.classes", "../agent/target/classes"));
 
   private static final String EVENT_PACKAGE = "dev.gilscope.agent.event";
-  private static final String PREFIX = "gilscope.";
-  private static final String CATEGORY = "gilscope";
-  private static final String ACQUIRE = PREFIX + "MonitorAcquire";
-  private static final String WAIT = PREFIX + "MonitorWait";
-  private static final String STATISTICS = PREFIX + "MonitorStatistics";
-  private static final String THREAD_STATISTICS = PREFIX + "ThreadMonitorStatistics";
+  private static final String CATEGORY = GilscopeEvents.CATEGORY;
+  private static final String ACQUIRE = GilscopeEvents.MONITOR_ACQUIRE;
+  private static final String WAIT = GilscopeEvents.MONITOR_WAIT;
+  private static final String STATISTICS = GilscopeEvents.MONITOR_STATISTICS;
+  private static final String THREAD_STATISTICS = GilscopeEvents.THREAD_MONITOR_STATISTICS;
 
   /** Every event class of the agent: each class in its event package that is a JFR event. */
   static List<Class<? extends Event>> agentEvents;
@@ -103,21 +105,12 @@ class JmcReadsAgentEventsTest {
   }
 
   @Test
-  void theEventClassesAreEveryTypeTheAgentNames() throws Exception {
-    Class<?> names = Class.forName(EVENT_PACKAGE + ".GilscopeEvents", false, loader());
-    List<String> named = new ArrayList<>();
-    for (Field f : names.getFields()) {
-      if (Modifier.isStatic(f.getModifiers())
-          && f.get(null) instanceof String s
-          && s.startsWith(PREFIX)
-          && !s.equals(PREFIX)) {
-        named.add(s);
-      }
-    }
-    assertThat(named).hasSize(8);
+  void theEventClassesAreEveryTypeOfTheEventContract() {
     assertThat(agentEvents)
         .extracting(c -> EventType.getEventType(c).getName())
-        .containsExactlyInAnyOrderElementsOf(named);
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(EventSchema.values()).map(EventSchema::typeName).toList())
+        .hasSize(8);
   }
 
   @Test
@@ -134,8 +127,8 @@ class JmcReadsAgentEventsTest {
   void jmcReadsTheValuesInTheirUnits() {
     IItem acquire = items(recorded, ACQUIRE).get(0);
     IType<IItem> type = type(recorded, ACQUIRE);
-    assertThat(value(type, acquire, "previousOwner")).isInstanceOf(IMCThread.class);
-    assertThat(((IMCThread) value(type, acquire, "previousOwner")).getThreadName())
+    assertThat(value(type, acquire, GilscopeFields.PREVIOUS_OWNER)).isInstanceOf(IMCThread.class);
+    assertThat(((IMCThread) value(type, acquire, GilscopeFields.PREVIOUS_OWNER)).getThreadName())
         .isEqualTo(THREAD);
     assertThat(JfrAttributes.EVENT_THREAD.getAccessor(type).getMember(acquire).getThreadName())
         .isEqualTo(THREAD);
@@ -144,21 +137,21 @@ class JmcReadsAgentEventsTest {
 
     IItem stats = items(recorded, STATISTICS).get(0);
     IType<IItem> statsType = type(recorded, STATISTICS);
-    IQuantity totalHold = (IQuantity) value(statsType, stats, "totalHold");
+    IQuantity totalHold = (IQuantity) value(statsType, stats, GilscopeFields.TOTAL_HOLD);
     assertThat(totalHold.getType()).isEqualTo(UnitLookup.TIMESPAN);
     assertThat(totalHold.clampedLongValueIn(UnitLookup.NANOSECOND)).isEqualTo(NANOS);
-    IQuantity periodStart = (IQuantity) value(statsType, stats, "periodStart");
+    IQuantity periodStart = (IQuantity) value(statsType, stats, GilscopeFields.PERIOD_START);
     assertThat(periodStart.getType()).isEqualTo(UnitLookup.TIMESTAMP);
     assertThat(periodStart.clampedLongValueIn(UnitLookup.EPOCH_MS)).isEqualTo(EPOCH_MILLIS);
-    assertThat(((IMCType) value(statsType, stats, "monitorClass")).getFullName())
+    assertThat(((IMCType) value(statsType, stats, GilscopeFields.MONITOR_CLASS)).getFullName())
         .isEqualTo(ReentrantLock.class.getName());
 
     IItem wait = items(recorded, WAIT).get(0);
-    IQuantity timeout = (IQuantity) value(type(recorded, WAIT), wait, "timeout");
+    IQuantity timeout = (IQuantity) value(type(recorded, WAIT), wait, GilscopeFields.TIMEOUT);
     assertThat(timeout.clampedLongValueIn(UnitLookup.NANOSECOND)).isEqualTo(NANOS);
 
     IItem perThread = items(recorded, THREAD_STATISTICS).get(0);
-    Object thread = value(type(recorded, THREAD_STATISTICS), perThread, "thread");
+    Object thread = value(type(recorded, THREAD_STATISTICS), perThread, GilscopeFields.THREAD);
     assertThat(((IMCThread) thread).getThreadName()).isEqualTo(THREAD);
   }
 

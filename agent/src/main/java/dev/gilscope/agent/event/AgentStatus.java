@@ -1,5 +1,6 @@
 package dev.gilscope.agent.event;
 
+import dev.gilscope.contract.GilscopeEvents;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;

@@ -1,5 +1,6 @@
 package dev.gilscope.agent.event;
 
+import dev.gilscope.contract.GilscopeEvents;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
@@ -10,7 +11,7 @@ import jdk.jfr.StackTrace;
  * One acquisition of a tracked monitor; the event duration is the wait from request to acquisition.
  * Committed by the acquiring thread while it holds the monitor (see docs/events.md).
  */
-@Name(GilscopeEvents.ACQUIRE)
+@Name(GilscopeEvents.MONITOR_ACQUIRE)
 @Label("Monitor Acquire")
 @Description(
     "A thread acquired a tracked monitor; the duration is the wait from request to acquisition")

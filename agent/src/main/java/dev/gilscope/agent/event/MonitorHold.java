@@ -1,5 +1,6 @@
 package dev.gilscope.agent.event;
 
+import dev.gilscope.contract.GilscopeEvents;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
@@ -10,7 +11,7 @@ import jdk.jfr.StackTrace;
  * One hold of a tracked monitor, acquisition to release; a wait() splits a hold into segments that
  * share the sequence. Committed by the holder just before it releases.
  */
-@Name(GilscopeEvents.HOLD)
+@Name(GilscopeEvents.MONITOR_HOLD)
 @Label("Monitor Hold")
 @Description("A thread held a tracked monitor; the duration is from acquisition to release")
 @Category(GilscopeEvents.CATEGORY)

@@ -1,5 +1,6 @@
 package dev.gilscope.agent.event;
 
+import dev.gilscope.contract.GilscopeEvents;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
@@ -7,7 +8,7 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /** {@code notify}, {@code notifyAll}, {@code signal} or {@code signalAll} on a tracked monitor. */
-@Name(GilscopeEvents.NOTIFY)
+@Name(GilscopeEvents.MONITOR_NOTIFY)
 @Label("Monitor Notify")
 @Description("notify/notifyAll/signal/signalAll on a tracked monitor")
 @Category(GilscopeEvents.CATEGORY)

@@ -1,5 +1,6 @@
 package dev.gilscope.agent.event;
 
+import dev.gilscope.contract.GilscopeEvents;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
@@ -14,7 +15,7 @@ import jdk.jfr.Timestamp;
  * Emitted by the JFR periodic thread, and once more when a chunk ends, for every monitor used in
  * the period.
  */
-@Name(GilscopeEvents.STATISTICS)
+@Name(GilscopeEvents.MONITOR_STATISTICS)
 @Label("Monitor Statistics")
 @Description("Exact counters of a tracked monitor since its previous statistics event")
 @Category(GilscopeEvents.CATEGORY)

@@ -1,5 +1,6 @@
 package dev.gilscope.agent.event;
 
+import dev.gilscope.contract.GilscopeEvents;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
@@ -8,7 +9,7 @@ import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
 /** A {@code tryLock} on a tracked lock that returned false; the duration is the time inside it. */
-@Name(GilscopeEvents.TRY_LOCK_FAILED)
+@Name(GilscopeEvents.MONITOR_TRY_LOCK_FAILED)
 @Label("Lock TryLock Failed")
 @Description(
     "Lock.tryLock on a tracked lock returned false; the duration is the time spent in tryLock")

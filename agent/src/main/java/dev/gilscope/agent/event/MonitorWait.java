@@ -1,5 +1,6 @@
 package dev.gilscope.agent.event;
 
+import dev.gilscope.contract.GilscopeEvents;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
@@ -10,7 +11,7 @@ import jdk.jfr.Timespan;
 /**
  * {@code Object.wait} or {@code Condition.await*} on a tracked monitor, re-acquisition included.
  */
-@Name(GilscopeEvents.WAIT)
+@Name(GilscopeEvents.MONITOR_WAIT)
 @Label("Monitor Wait")
 @Description(
     "Object.wait or Condition.await on a tracked monitor; the duration includes the re-acquisition")

@@ -1,5 +1,6 @@
 package dev.gilscope.agent.event;
 
+import dev.gilscope.contract.GilscopeEvents;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
@@ -12,7 +13,7 @@ import jdk.jfr.Timestamp;
  * Exact counters of one thread on one monitor for one period, emitted together with {@link
  * MonitorStatistics} (which it follows: it has no period of its own).
  */
-@Name(GilscopeEvents.THREAD_STATISTICS)
+@Name(GilscopeEvents.THREAD_MONITOR_STATISTICS)
 @Label("Thread Monitor Statistics")
 @Description("Exact counters of one thread on a tracked monitor since the previous event")
 @Category(GilscopeEvents.CATEGORY)

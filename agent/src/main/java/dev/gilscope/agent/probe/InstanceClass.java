@@ -1,6 +1,6 @@
 package dev.gilscope.agent.probe;
 
-import dev.gilscope.agent.event.GilscopeEvents;
+import dev.gilscope.contract.GilscopeEvents;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**

@@ -1,7 +1,7 @@
 package dev.gilscope.agent.recording;
 
 import dev.gilscope.agent.config.AgentOptions;
-import dev.gilscope.agent.event.GilscopeEvents;
+import dev.gilscope.contract.GilscopeEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -28,15 +28,15 @@ public final class AgentRecording {
   public static Recording start(AgentOptions options) throws IOException, ParseException {
     Map<String, String> settings = new HashMap<>(settings());
     String period = (options.periodNanos() / 1_000_000L) + " ms";
-    settings.put(GilscopeEvents.STATISTICS + "#period", period);
+    settings.put(GilscopeEvents.MONITOR_STATISTICS + "#period", period);
     if (options.stacks()) {
       for (String event :
           new String[] {
-            GilscopeEvents.ACQUIRE,
-            GilscopeEvents.HOLD,
-            GilscopeEvents.WAIT,
-            GilscopeEvents.NOTIFY,
-            GilscopeEvents.TRY_LOCK_FAILED
+            GilscopeEvents.MONITOR_ACQUIRE,
+            GilscopeEvents.MONITOR_HOLD,
+            GilscopeEvents.MONITOR_WAIT,
+            GilscopeEvents.MONITOR_NOTIFY,
+            GilscopeEvents.MONITOR_TRY_LOCK_FAILED
           }) {
         settings.put(event + "#stackTrace", "true");
       }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gilscope.contract.GilscopeEvents;
+import dev.gilscope.contract.GilscopeFields;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,15 +66,18 @@ abstract class AgentITBase {
     // every acquisition is an event, numbered 1..N without gaps
     long acquisitions = r.expected("gil.acquisitions");
     long waits = r.expected("gil.waits");
-    List<RecordedEvent> acquires = rec.of("gilscope.MonitorAcquire", GIL);
+    List<RecordedEvent> acquires = rec.of(GilscopeEvents.MONITOR_ACQUIRE, GIL);
     assertThat(acquires).hasSize((int) acquisitions);
-    assertThat(acquires.stream().mapToLong(e -> e.getLong("sequence")).sorted().toArray())
+    assertThat(
+            acquires.stream().mapToLong(e -> e.getLong(GilscopeFields.SEQUENCE)).sorted().toArray())
         .containsExactly(LongStream.rangeClosed(1, acquisitions).toArray());
-    List<RecordedEvent> holds = rec.of("gilscope.MonitorHold", GIL);
+    List<RecordedEvent> holds = rec.of(GilscopeEvents.MONITOR_HOLD, GIL);
     assertThat(holds).hasSize((int) (acquisitions + waits));
-    assertThat(holds.stream().filter(e -> e.getBoolean("endedByWait")).count()).isEqualTo(waits);
-    assertThat(rec.of("gilscope.MonitorWait", GIL)).hasSize((int) waits);
-    assertThat(rec.of("gilscope.MonitorNotify", GIL)).hasSize((int) r.expected("gil.notifies"));
+    assertThat(holds.stream().filter(e -> e.getBoolean(GilscopeFields.ENDED_BY_WAIT)).count())
+        .isEqualTo(waits);
+    assertThat(rec.of(GilscopeEvents.MONITOR_WAIT, GIL)).hasSize((int) waits);
+    assertThat(rec.of(GilscopeEvents.MONITOR_NOTIFY, GIL))
+        .hasSize((int) r.expected("gil.notifies"));
     assertThat(rec.stat(GIL, "acquisitions")).isEqualTo(acquisitions);
     assertThat(rec.stat(GIL, "reentrantEntries")).isEqualTo(r.expected("gil.reentrant"));
     assertThat(rec.stat(GIL, "waits")).isEqualTo(waits);
@@ -91,25 +96,29 @@ abstract class AgentITBase {
         .isCloseTo((double) eventHoldNanos, withinPercentage(25));
 
     // a 50 ms holder: the waiter's wait and the holder's hold both last >= 45 ms
-    RecordedEvent waited = only(rec.of("gilscope.MonitorAcquire", SLEEPY), "sleepy-waiter");
-    assertThat(waited.getBoolean("contended")).isTrue();
+    RecordedEvent waited = only(rec.of(GilscopeEvents.MONITOR_ACQUIRE, SLEEPY), "sleepy-waiter");
+    assertThat(waited.getBoolean(GilscopeFields.CONTENDED)).isTrue();
     assertThat(waited.getDuration()).isGreaterThanOrEqualTo(Duration.ofMillis(45));
-    assertThat(waited.getThread("previousOwner").getJavaName()).isEqualTo("sleepy-holder");
-    assertThat(waited.getThread("lastReleaser").getJavaName()).isEqualTo("sleepy-holder");
-    assertThat(waited.getString("previousOwnerName")).isEqualTo("sleepy-holder");
-    assertThat(waited.getString("lastReleaserName")).isEqualTo("sleepy-holder");
-    RecordedEvent held = only(rec.of("gilscope.MonitorHold", SLEEPY), "sleepy-holder");
+    assertThat(waited.getThread(GilscopeFields.PREVIOUS_OWNER).getJavaName())
+        .isEqualTo("sleepy-holder");
+    assertThat(waited.getThread(GilscopeFields.LAST_RELEASER).getJavaName())
+        .isEqualTo("sleepy-holder");
+    assertThat(waited.getString(GilscopeFields.PREVIOUS_OWNER_NAME)).isEqualTo("sleepy-holder");
+    assertThat(waited.getString(GilscopeFields.LAST_RELEASER_NAME)).isEqualTo("sleepy-holder");
+    RecordedEvent held = only(rec.of(GilscopeEvents.MONITOR_HOLD, SLEEPY), "sleepy-holder");
     assertThat(held.getDuration()).isGreaterThanOrEqualTo(Duration.ofMillis(45));
-    assertThat(held.getInt("waitersAtRelease")).isEqualTo(1);
+    assertThat(held.getInt(GilscopeFields.WAITERS_AT_RELEASE)).isEqualTo(1);
 
     // synchronized methods of an application class (monitor=C)
     String counter = "dev.gilscope.itapps.SyncMethods$Counter@";
-    assertThat(rec.sum("gilscope.MonitorStatistics", n -> n.startsWith(counter), "acquisitions"))
+    assertThat(
+            rec.sum(GilscopeEvents.MONITOR_STATISTICS, n -> n.startsWith(counter), "acquisitions"))
         .isEqualTo(r.expected("sync.acquisitions"));
     assertThat(
-            rec.sum("gilscope.MonitorStatistics", n -> n.startsWith(counter), "reentrantEntries"))
+            rec.sum(
+                GilscopeEvents.MONITOR_STATISTICS, n -> n.startsWith(counter), "reentrantEntries"))
         .isEqualTo(r.expected("sync.reentrant"));
-    assertThat(rec.of("gilscope.MonitorAcquire", n -> n.startsWith(counter)))
+    assertThat(rec.of(GilscopeEvents.MONITOR_ACQUIRE, n -> n.startsWith(counter)))
         .hasSize((int) r.expected("sync.acquisitions"));
 
     // a JDK class loaded before the agent (monitor=java.util.Hashtable)
@@ -124,18 +133,22 @@ abstract class AgentITBase {
     assertThat(rec.stat(LOCK, "waits")).isEqualTo(r.expected("lock.waits"));
     assertThat(rec.stat(LOCK, "notifies")).isEqualTo(r.expected("lock.notifies"));
     assertThat(rec.stat(LOCK, "timedOutWaits")).isEqualTo(r.expected("lock.timedOutWaits"));
-    List<RecordedEvent> failed = rec.of("gilscope.MonitorTryLockFailed", LOCK);
+    List<RecordedEvent> failed = rec.of(GilscopeEvents.MONITOR_TRY_LOCK_FAILED, LOCK);
     assertThat(failed).hasSize(2);
-    assertThat(failed.stream().map(e -> e.getDuration("timeout")).collect(Collectors.toSet()))
+    assertThat(
+            failed.stream()
+                .map(e -> e.getDuration(GilscopeFields.TIMEOUT))
+                .collect(Collectors.toSet()))
         .containsExactlyInAnyOrder(Duration.ZERO, Duration.ofMillis(20));
-    assertThat(failed.stream().map(e -> e.getThread("previousOwner").getJavaName()))
+    assertThat(failed.stream().map(e -> e.getThread(GilscopeFields.PREVIOUS_OWNER).getJavaName()))
         .containsOnly("lock-holder");
-    assertThat(failed.stream().map(e -> e.getString("previousOwnerName")))
+    assertThat(failed.stream().map(e -> e.getString(GilscopeFields.PREVIOUS_OWNER_NAME)))
         .containsOnly("lock-holder");
     assertThat(
-            rec.of("gilscope.MonitorAcquire", LOCK).stream().filter(e -> e.getBoolean("tryLock")))
+            rec.of(GilscopeEvents.MONITOR_ACQUIRE, LOCK).stream()
+                .filter(e -> e.getBoolean(GilscopeFields.TRY_LOCK)))
         .hasSize(1);
-    assertThat(rec.of("gilscope.MonitorWait", LOCK)).hasSize((int) r.expected("lock.waits"));
+    assertThat(rec.of(GilscopeEvents.MONITOR_WAIT, LOCK)).hasSize((int) r.expected("lock.waits"));
     assertThat(rec.stat(RW, "acquisitions")).isEqualTo(r.expected("rw.acquisitions"));
   }
 
@@ -157,27 +170,29 @@ abstract class AgentITBase {
     long acquisitions = r.expected("shapes.acquisitions");
     assertThat(rec.stat(lock, "acquisitions")).isEqualTo(acquisitions);
     assertThat(rec.stat(lock, "reentrantEntries")).isEqualTo(r.expected("shapes.reentrant"));
-    List<RecordedEvent> acquires = rec.of("gilscope.MonitorAcquire", lock);
-    List<RecordedEvent> holds = rec.of("gilscope.MonitorHold", lock);
+    List<RecordedEvent> acquires = rec.of(GilscopeEvents.MONITOR_ACQUIRE, lock);
+    List<RecordedEvent> holds = rec.of(GilscopeEvents.MONITOR_HOLD, lock);
     assertThat(acquires).hasSize((int) acquisitions);
     assertThat(holds).hasSize((int) acquisitions);
     // an uncontended acquisition is an instant, written when the hold it begins starts
     Map<Long, Instant> holdStarts =
         holds.stream()
-            .collect(Collectors.toMap(e -> e.getLong("sequence"), RecordedEvent::getStartTime));
+            .collect(
+                Collectors.toMap(
+                    e -> e.getLong(GilscopeFields.SEQUENCE), RecordedEvent::getStartTime));
     assertThat(holdStarts).hasSize((int) acquisitions);
     for (RecordedEvent acquire : acquires) {
-      assertThat(acquire.getBoolean("contended")).isFalse();
+      assertThat(acquire.getBoolean(GilscopeFields.CONTENDED)).isFalse();
       assertThat(acquire.getDuration()).isEqualTo(Duration.ZERO);
       assertThat(acquire.getStartTime())
-          .isBeforeOrEqualTo(holdStarts.get(acquire.getLong("sequence")));
+          .isBeforeOrEqualTo(holdStarts.get(acquire.getLong(GilscopeFields.SEQUENCE)));
     }
     Predicate<String> wrappedInstance = n -> n.startsWith(wrapped + "@");
     long wrappedCalls = r.expected("shapes.wrapped");
-    assertThat(rec.sum("gilscope.MonitorStatistics", wrappedInstance, "acquisitions"))
+    assertThat(rec.sum(GilscopeEvents.MONITOR_STATISTICS, wrappedInstance, "acquisitions"))
         .isEqualTo(wrappedCalls);
-    assertThat(rec.of("gilscope.MonitorAcquire", wrappedInstance)).hasSize((int) wrappedCalls);
-    assertThat(rec.of("gilscope.MonitorHold", wrappedInstance)).hasSize((int) wrappedCalls);
+    assertThat(rec.of(GilscopeEvents.MONITOR_ACQUIRE, wrappedInstance)).hasSize((int) wrappedCalls);
+    assertThat(rec.of(GilscopeEvents.MONITOR_HOLD, wrappedInstance)).hasSize((int) wrappedCalls);
   }
 
   @Test
@@ -203,26 +218,26 @@ abstract class AgentITBase {
     assertThat(rec.stat(table, "totalWait")).isPositive();
     assertThat(rec.stat(table, "handoffs")).isPositive();
     // each contended acquisition is an event: its wait, and the worker that held the table
-    List<RecordedEvent> acquires = rec.of("gilscope.MonitorAcquire", table);
+    List<RecordedEvent> acquires = rec.of(GilscopeEvents.MONITOR_ACQUIRE, table);
     assertThat((long) acquires.size()).isEqualTo(contended);
-    assertThat(acquires).allMatch(e -> e.getBoolean("contended"));
+    assertThat(acquires).allMatch(e -> e.getBoolean(GilscopeFields.CONTENDED));
     assertThat(acquires)
-        .allMatch(e -> e.getString("previousOwnerName").startsWith("shared-table-"));
+        .allMatch(e -> e.getString(GilscopeFields.PREVIOUS_OWNER_NAME).startsWith("shared-table-"));
     assertThat(acquires.stream().mapToLong(e -> e.getDuration().toNanos()).sum()).isPositive();
     // per worker: its exact acquisitions, and the pass-overs it suffered while waiting
     Map<String, List<RecordedEvent>> perThread =
-        rec.of("gilscope.ThreadMonitorStatistics", table).stream()
-            .filter(e -> e.getString("threadName").startsWith("shared-table-"))
-            .collect(Collectors.groupingBy(e -> e.getString("threadName")));
+        rec.of(GilscopeEvents.THREAD_MONITOR_STATISTICS, table).stream()
+            .filter(e -> e.getString(GilscopeFields.THREAD_NAME).startsWith("shared-table-"))
+            .collect(Collectors.groupingBy(e -> e.getString(GilscopeFields.THREAD_NAME)));
     assertThat(perThread).hasSize(4);
     for (List<RecordedEvent> events : perThread.values()) {
-      assertThat(events.stream().mapToLong(e -> e.getLong("acquisitions")).sum())
+      assertThat(events.stream().mapToLong(e -> e.getLong(GilscopeFields.ACQUISITIONS)).sum())
           .isEqualTo(r.expected("shared.perThread"));
     }
     assertThat(
             perThread.values().stream()
                 .flatMap(List::stream)
-                .mapToLong(e -> e.getLong("passOvers"))
+                .mapToLong(e -> e.getLong(GilscopeFields.PASS_OVERS))
                 .sum())
         .isPositive();
   }
@@ -254,15 +269,15 @@ abstract class AgentITBase {
     assertThat(rec.stat(LOCK, "acquisitions")).isEqualTo(r.expected("lock.acquisitions"));
     assertThat(rec.stat(LOCK, "failedTryLocks")).isEqualTo(2);
     // every contended acquisition is recorded with its measured wait; no uncontended ones
-    List<RecordedEvent> acquires = rec.of("gilscope.MonitorAcquire", GIL);
-    assertThat(acquires).allMatch(e -> e.getBoolean("contended"));
+    List<RecordedEvent> acquires = rec.of(GilscopeEvents.MONITOR_ACQUIRE, GIL);
+    assertThat(acquires).allMatch(e -> e.getBoolean(GilscopeFields.CONTENDED));
     assertThat((long) acquires.size()).isEqualTo(rec.stat(GIL, "contendedAcquisitions"));
     assertThat(rec.stat(GIL, "timedWaits")).isEqualTo(rec.stat(GIL, "contendedAcquisitions"));
     // the hold sample: exactly every 1000th uncontended acquisition (sample=1000 by default)
     long uncontended = r.expected("gil.acquisitions") - rec.stat(GIL, "contendedAcquisitions");
     assertThat(rec.stat(GIL, "sampledHolds")).isEqualTo(uncontended / 1000);
     // per-thread statistics add up to the monitor's
-    assertThat(rec.sum("gilscope.ThreadMonitorStatistics", GIL::equals, "acquisitions"))
+    assertThat(rec.sum(GilscopeEvents.THREAD_MONITOR_STATISTICS, GIL::equals, "acquisitions"))
         .isEqualTo(r.expected("gil.acquisitions"));
     assertThat(rec.of("jdk.CPUInformation")).isNotEmpty();
   }
@@ -278,16 +293,22 @@ abstract class AgentITBase {
     long acquisitions = r.expected("gil.acquisitions");
     long waits = r.expected("gil.waits");
     // every acquisition has its hold event, numbered 1..N (a wait splits a hold in two segments)
-    List<RecordedEvent> holds = rec.of("gilscope.MonitorHold", GIL);
+    List<RecordedEvent> holds = rec.of(GilscopeEvents.MONITOR_HOLD, GIL);
     assertThat(holds).hasSize((int) (acquisitions + waits));
-    assertThat(holds.stream().mapToLong(e -> e.getLong("sequence")).distinct().sorted().toArray())
+    assertThat(
+            holds.stream()
+                .mapToLong(e -> e.getLong(GilscopeFields.SEQUENCE))
+                .distinct()
+                .sorted()
+                .toArray())
         .containsExactly(LongStream.rangeClosed(1, acquisitions).toArray());
     // acquire events only where there was a wait to record
-    List<RecordedEvent> acquires = rec.of("gilscope.MonitorAcquire", GIL);
-    assertThat(acquires).allMatch(e -> e.getBoolean("contended"));
+    List<RecordedEvent> acquires = rec.of(GilscopeEvents.MONITOR_ACQUIRE, GIL);
+    assertThat(acquires).allMatch(e -> e.getBoolean(GilscopeFields.CONTENDED));
     assertThat((long) acquires.size()).isEqualTo(rec.stat(GIL, "contendedAcquisitions"));
     assertThat(rec.stat(GIL, "timedHolds")).isEqualTo(acquisitions + waits);
-    assertThat(rec.of("gilscope.AgentStatus").get(0).getString("detail")).isEqualTo("holds");
+    assertThat(rec.of(GilscopeEvents.AGENT_STATUS).get(0).getString(GilscopeFields.DETAIL))
+        .isEqualTo("holds");
   }
 
   @Test
@@ -301,16 +322,16 @@ abstract class AgentITBase {
     long acquisitions = r.expected("gil.acquisitions");
     // every 10th acquisition in full, whether contended or not
     assertThat(
-            rec.of("gilscope.MonitorAcquire", GIL).stream()
-                .mapToLong(e -> e.getLong("sequence"))
+            rec.of(GilscopeEvents.MONITOR_ACQUIRE, GIL).stream()
+                .mapToLong(e -> e.getLong(GilscopeFields.SEQUENCE))
                 .sorted()
                 .toArray())
         .containsExactly(LongStream.rangeClosed(1, acquisitions / 10).map(i -> i * 10).toArray());
     // the uncontended ones among them are the hold sample
     assertThat(rec.stat(GIL, "sampledHolds"))
         .isEqualTo(
-            rec.of("gilscope.MonitorAcquire", GIL).stream()
-                .filter(e -> !e.getBoolean("contended"))
+            rec.of(GilscopeEvents.MONITOR_ACQUIRE, GIL).stream()
+                .filter(e -> !e.getBoolean(GilscopeFields.CONTENDED))
                 .count());
 
     Path threshold = tmp.resolve("threshold.jfr");
@@ -326,12 +347,12 @@ abstract class AgentITBase {
             .run(SCENARIOS, "sleepy", "gil");
     rec = exactGilRecording(r, threshold);
     // only the 50 ms wait and the 50 ms hold pass the threshold
-    assertThat(only(rec.of("gilscope.MonitorAcquire", SLEEPY), "sleepy-waiter").getDuration())
+    assertThat(only(rec.of(GilscopeEvents.MONITOR_ACQUIRE, SLEEPY), "sleepy-waiter").getDuration())
         .isGreaterThanOrEqualTo(Duration.ofMillis(40));
-    assertThat(rec.of("gilscope.MonitorAcquire", SLEEPY)).hasSize(1);
-    assertThat(only(rec.of("gilscope.MonitorHold", SLEEPY), "sleepy-holder").getDuration())
+    assertThat(rec.of(GilscopeEvents.MONITOR_ACQUIRE, SLEEPY)).hasSize(1);
+    assertThat(only(rec.of(GilscopeEvents.MONITOR_HOLD, SLEEPY), "sleepy-holder").getDuration())
         .isGreaterThanOrEqualTo(Duration.ofMillis(40));
-    assertThat(rec.of("gilscope.MonitorHold", SLEEPY)).hasSize(1);
+    assertThat(rec.of(GilscopeEvents.MONITOR_HOLD, SLEEPY)).hasSize(1);
     assertThat(rec.stat(SLEEPY, "timedHolds")).isEqualTo(2);
   }
 
@@ -449,12 +470,12 @@ abstract class AgentITBase {
     assertAgentHealthy(rec);
     String vgil = "dev.gilscope.itapps.VirtualThreadsApp#VGIL";
     assertThat(rec.stat(vgil, "acquisitions")).isEqualTo(r.expected("virtual.acquisitions"));
-    List<RecordedEvent> perThread = rec.of("gilscope.ThreadMonitorStatistics", vgil);
-    assertThat(perThread.stream().mapToLong(e -> e.getLong("acquisitions")).sum())
+    List<RecordedEvent> perThread = rec.of(GilscopeEvents.THREAD_MONITOR_STATISTICS, vgil);
+    assertThat(perThread.stream().mapToLong(e -> e.getLong(GilscopeFields.ACQUISITIONS)).sum())
         .isEqualTo(r.expected("virtual.acquisitions"));
     Set<Long> threads =
         perThread.stream()
-            .map(e -> e.getThread("thread").getJavaThreadId())
+            .map(e -> e.getThread(GilscopeFields.THREAD).getJavaThreadId())
             .collect(Collectors.toSet());
     assertThat((long) threads.size()).isEqualTo(r.expected("virtual.threads"));
   }
@@ -486,17 +507,18 @@ abstract class AgentITBase {
     assertAgentHealthy(rec);
 
     // the class's totals are exact: tracked instances plus the other instances
-    assertThat(rec.sum("gilscope.MonitorStatistics", n -> n.startsWith(session), "acquisitions"))
+    assertThat(
+            rec.sum(GilscopeEvents.MONITOR_STATISTICS, n -> n.startsWith(session), "acquisitions"))
         .isEqualTo(r.expected("many.classAcquisitions"));
     String others = session + " (other instances)";
-    assertThat(rec.of("gilscope.MonitorStatistics", others))
+    assertThat(rec.of(GilscopeEvents.MONITOR_STATISTICS, others))
         .isNotEmpty()
-        .allMatch(e -> e.getString("monitorKind").equals("instances"));
+        .allMatch(e -> e.getString(GilscopeFields.MONITOR_KIND).equals("instances"));
 
     // the shared instance is a monitor of its own, tracked since its first contention
     String shared = r.expectations().get("many.sharedName");
-    List<RecordedEvent> sharedStats = rec.of("gilscope.MonitorStatistics", shared);
-    assertThat(sharedStats).isNotEmpty().allMatch(e -> e.getLong("trackedSince") > 0);
+    List<RecordedEvent> sharedStats = rec.of(GilscopeEvents.MONITOR_STATISTICS, shared);
+    assertThat(sharedStats).isNotEmpty().allMatch(e -> e.getLong(GilscopeFields.TRACKED_SINCE) > 0);
     assertThat(rec.stat(shared, "contendedAcquisitions")).isPositive();
     assertThat(rec.stat(shared, "acquisitions"))
         .isPositive()
@@ -504,8 +526,8 @@ abstract class AgentITBase {
 
     // bounded: at most instances= tracked instances, a recording of a few hundred KB
     long monitors =
-        rec.of("gilscope.MonitorStatistics", n -> n.startsWith(session)).stream()
-            .map(e -> e.getLong("monitorId"))
+        rec.of(GilscopeEvents.MONITOR_STATISTICS, n -> n.startsWith(session)).stream()
+            .map(e -> e.getLong(GilscopeFields.MONITOR_ID))
             .distinct()
             .count();
     assertThat(monitors).isLessThanOrEqualTo(10 + 1);
@@ -521,10 +543,10 @@ abstract class AgentITBase {
   }
 
   static void assertAgentHealthy(Recorded rec) {
-    List<RecordedEvent> status = rec.of("gilscope.AgentStatus");
+    List<RecordedEvent> status = rec.of(GilscopeEvents.AGENT_STATUS);
     assertThat(status).isNotEmpty();
-    assertThat(status).allMatch(e -> e.getLong("suppressedErrors") == 0);
-    assertThat(status).allMatch(e -> e.getInt("skippedClasses") == 0);
+    assertThat(status).allMatch(e -> e.getLong(GilscopeFields.SUPPRESSED_ERRORS) == 0);
+    assertThat(status).allMatch(e -> e.getInt(GilscopeFields.SKIPPED_CLASSES) == 0);
   }
 
   static RecordedEvent only(List<RecordedEvent> events, String threadName) {

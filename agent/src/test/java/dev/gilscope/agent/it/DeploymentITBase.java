@@ -2,6 +2,8 @@ package dev.gilscope.agent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gilscope.contract.GilscopeEvents;
+import dev.gilscope.contract.GilscopeFields;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -53,9 +55,9 @@ abstract class DeploymentITBase {
     assertThat(rec.stat(name, "reentrantEntries"))
         .isEqualTo(r.expected("plugin.acquisitions") / 10);
     List<RecordedEvent> status = statusInTimeOrder(rec);
-    assertThat(status.get(0).getString("targets"))
+    assertThat(status.get(0).getString(GilscopeFields.TARGETS))
         .isEqualTo("monitor=" + PLUGIN_GIL + ": not seen, monitor=" + missingField + ": not seen");
-    assertThat(status.get(status.size() - 1).getString("targets"))
+    assertThat(status.get(status.size() - 1).getString(GilscopeFields.TARGETS))
         .isEqualTo("monitor=" + PLUGIN_GIL + ": seen, monitor=" + missingField + ": seen");
   }
 
@@ -70,7 +72,9 @@ abstract class DeploymentITBase {
     String named = "plugin-a/" + PLUGIN_GIL;
     String unnamed = r.expectations().get("plugin.b.loader") + "/" + PLUGIN_GIL;
     assertThat(unnamed).startsWith("java.net.URLClassLoader@");
-    assertThat(rec.of("gilscope.MonitorStatistics").stream().map(e -> e.getString("monitorName")))
+    assertThat(
+            rec.of(GilscopeEvents.MONITOR_STATISTICS).stream()
+                .map(e -> e.getString(GilscopeFields.MONITOR_NAME)))
         .containsOnly(named, unnamed);
     assertThat(rec.stat(named, "acquisitions")).isEqualTo(r.expected("plugin.a.acquisitions"));
     assertThat(rec.stat(unnamed, "acquisitions")).isEqualTo(r.expected("plugin.b.acquisitions"));
@@ -117,7 +121,7 @@ abstract class DeploymentITBase {
                 + " dev.gilscope.itapps.GilLoop?");
     Recorded rec = AgentITBase.exactGilRecording(r, file);
     List<RecordedEvent> status = statusInTimeOrder(rec);
-    assertThat(status.get(status.size() - 1).getString("targets"))
+    assertThat(status.get(status.size() - 1).getString(GilscopeFields.TARGETS))
         .isEqualTo("monitor=" + typo + ": not seen, monitor=" + AgentITBase.GIL + ": seen");
   }
 
@@ -184,7 +188,7 @@ abstract class DeploymentITBase {
   }
 
   static List<RecordedEvent> statusInTimeOrder(Recorded rec) {
-    List<RecordedEvent> status = new ArrayList<>(rec.of("gilscope.AgentStatus"));
+    List<RecordedEvent> status = new ArrayList<>(rec.of(GilscopeEvents.AGENT_STATUS));
     status.sort(Comparator.comparing(RecordedEvent::getStartTime));
     assertThat(status).isNotEmpty();
     return status;

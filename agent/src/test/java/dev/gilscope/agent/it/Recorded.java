@@ -1,5 +1,7 @@
 package dev.gilscope.agent.it;
 
+import dev.gilscope.contract.GilscopeEvents;
+import dev.gilscope.contract.GilscopeFields;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +27,7 @@ final class Recorded {
   List<RecordedEvent> of(String type, Predicate<String> monitorName) {
     return events.stream()
         .filter(e -> e.getEventType().getName().equals(type))
-        .filter(e -> monitorName.test(e.getString("monitorName")))
+        .filter(e -> monitorName.test(e.getString(GilscopeFields.MONITOR_NAME)))
         .collect(Collectors.toList());
   }
 
@@ -39,6 +41,6 @@ final class Recorded {
   }
 
   long stat(String monitorName, String field) {
-    return sum("gilscope.MonitorStatistics", monitorName::equals, field);
+    return sum(GilscopeEvents.MONITOR_STATISTICS, monitorName::equals, field);
   }
 }

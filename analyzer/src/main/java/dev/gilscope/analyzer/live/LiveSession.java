@@ -1,6 +1,7 @@
 package dev.gilscope.analyzer.live;
 
 import dev.gilscope.analyzer.read.EventNames;
+import dev.gilscope.contract.GilscopeEvents;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -226,21 +227,21 @@ final class LiveSession implements AutoCloseable {
     Map<String, String> s = new HashMap<>();
     for (String event :
         new String[] {
-          EventNames.MONITOR_ACQUIRE,
-          EventNames.MONITOR_TRY_LOCK_FAILED,
-          EventNames.MONITOR_HOLD,
-          EventNames.MONITOR_WAIT
+          GilscopeEvents.MONITOR_ACQUIRE,
+          GilscopeEvents.MONITOR_TRY_LOCK_FAILED,
+          GilscopeEvents.MONITOR_HOLD,
+          GilscopeEvents.MONITOR_WAIT
         }) {
       s.put(event + "#enabled", "true");
       s.put(event + "#threshold", "0 ns");
       s.put(event + "#stackTrace", "false");
     }
-    s.put(EventNames.MONITOR_NOTIFY + "#enabled", "true");
-    s.put(EventNames.MONITOR_STATISTICS + "#enabled", "true");
-    s.put(EventNames.MONITOR_STATISTICS + "#period", "1 s");
-    s.put(EventNames.THREAD_MONITOR_STATISTICS + "#enabled", "true");
-    s.put(EventNames.AGENT_STATUS + "#enabled", "true");
-    s.put(EventNames.AGENT_STATUS + "#period", "everyChunk");
+    s.put(GilscopeEvents.MONITOR_NOTIFY + "#enabled", "true");
+    s.put(GilscopeEvents.MONITOR_STATISTICS + "#enabled", "true");
+    s.put(GilscopeEvents.MONITOR_STATISTICS + "#period", "1 s");
+    s.put(GilscopeEvents.THREAD_MONITOR_STATISTICS + "#enabled", "true");
+    s.put(GilscopeEvents.AGENT_STATUS + "#enabled", "true");
+    s.put(GilscopeEvents.AGENT_STATUS + "#period", "everyChunk");
     s.put(EventNames.JVM_INFORMATION + "#enabled", "true");
     s.put(EventNames.JVM_INFORMATION + "#period", "beginChunk");
     s.put(EventNames.CPU_INFORMATION + "#enabled", "true");

@@ -7,6 +7,8 @@ import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.ThreadCpu;
 import dev.gilscope.analyzer.model.ThreadStats;
 import dev.gilscope.analyzer.timeline.TimelineCollector;
+import dev.gilscope.contract.GilscopeEvents;
+import dev.gilscope.contract.GilscopeFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -73,13 +75,13 @@ final class EventAccumulator {
   /** The handler of each event type the analysis reads, by type name. */
   Map<String, Consumer<EventView>> handlers() {
     Map<String, Consumer<EventView>> h = new LinkedHashMap<>();
-    h.put(EventNames.MONITOR_STATISTICS, this::onMonitorStatistics);
-    h.put(EventNames.THREAD_MONITOR_STATISTICS, this::onThreadMonitorStatistics);
-    h.put(EventNames.MONITOR_ACQUIRE, this::onAcquire);
-    h.put(EventNames.MONITOR_HOLD, this::onHold);
-    h.put(EventNames.MONITOR_WAIT, this::onWait);
-    h.put(EventNames.MONITOR_NOTIFY, this::onNotify);
-    h.put(EventNames.AGENT_STATUS, this::onAgentStatus);
+    h.put(GilscopeEvents.MONITOR_STATISTICS, this::onMonitorStatistics);
+    h.put(GilscopeEvents.THREAD_MONITOR_STATISTICS, this::onThreadMonitorStatistics);
+    h.put(GilscopeEvents.MONITOR_ACQUIRE, this::onAcquire);
+    h.put(GilscopeEvents.MONITOR_HOLD, this::onHold);
+    h.put(GilscopeEvents.MONITOR_WAIT, this::onWait);
+    h.put(GilscopeEvents.MONITOR_NOTIFY, this::onNotify);
+    h.put(GilscopeEvents.AGENT_STATUS, this::onAgentStatus);
     h.put(EventNames.JAVA_MONITOR_ENTER, this::onJavaMonitorEnter);
     h.put(EventNames.JAVA_MONITOR_WAIT, this::onJavaMonitorWait);
     h.put(EventNames.THREAD_PARK, this::onThreadPark);
@@ -102,94 +104,94 @@ final class EventAccumulator {
     MonitorStats m = gilscopeMonitor(e);
     // the per-acquisition events carry no class or kind: the statistics events of the monitor do
     if (!m.described()) {
-      m.describe(e.className("monitorClass"), e.string("monitorKind"));
+      m.describe(e.className(GilscopeFields.MONITOR_CLASS), e.string(GilscopeFields.MONITOR_KIND));
     }
     m.countStatisticsEvent();
     if (timeline != null) {
       timeline.monitorPeriod(
           m.name(),
-          e.epochNanos("periodStart"),
+          e.epochNanos(GilscopeFields.PERIOD_START),
           endNanos(e),
-          e.longValue("acquisitions"),
-          e.longValue("contendedAcquisitions"),
-          e.longValue("timedHolds"),
-          e.nanos("totalHold"),
-          e.longValue("sampledHolds"),
-          e.nanos("sampledHold"));
+          e.longValue(GilscopeFields.ACQUISITIONS),
+          e.longValue(GilscopeFields.CONTENDED_ACQUISITIONS),
+          e.longValue(GilscopeFields.TIMED_HOLDS),
+          e.nanos(GilscopeFields.TOTAL_HOLD),
+          e.longValue(GilscopeFields.SAMPLED_HOLDS),
+          e.nanos(GilscopeFields.SAMPLED_HOLD));
     }
     Counters window = m.windows().at(statisticsWindow(e));
     for (Counters c : new Counters[] {m.totals(), window}) {
-      c.add(Metric.ACQUISITIONS, e.longValue("acquisitions"));
-      c.add(Metric.CONTENDED, e.longValue("contendedAcquisitions"));
-      c.add(Metric.HANDOFFS, e.longValue("handoffs"));
-      c.add(Metric.BARGING, e.longValue("barging"));
-      c.add(Metric.PASS_OVERS, e.longValue("passOvers"));
-      c.add(Metric.REENTRANT_ENTRIES, e.longValue("reentrantEntries"));
-      c.add(Metric.WAITS, e.longValue("waits"));
-      c.add(Metric.TIMED_OUT_WAITS, e.longValue("timedOutWaits"));
-      c.add(Metric.NOTIFIES, e.longValue("notifies"));
-      c.add(Metric.FAILED_TRY_LOCKS, e.longValue("failedTryLocks"));
-      c.add(Metric.TIMED_HOLDS, e.longValue("timedHolds"));
-      c.add(Metric.HOLD_NANOS, e.nanos("totalHold"));
-      c.add(Metric.SAMPLED_HOLDS, e.longValue("sampledHolds"));
-      c.add(Metric.SAMPLED_HOLD_NANOS, e.nanos("sampledHold"));
-      c.max(Metric.MAX_HOLD_NANOS, e.nanos("maxHold"));
-      c.add(Metric.TIMED_WAITS, e.longValue("timedWaits"));
-      c.add(Metric.WAIT_NANOS, e.nanos("totalWait"));
-      c.max(Metric.MAX_WAIT_NANOS, e.nanos("maxWait"));
-      c.max(Metric.MAX_QUEUE_LENGTH, e.longValue("maxQueueLength"));
-      c.add(Metric.TIMED_GAPS, e.longValue("timedGaps"));
-      c.add(Metric.GAP_NANOS, e.nanos("totalGap"));
-      c.add(Metric.SAMPLED_GAPS, e.longValue("sampledGaps"));
-      c.add(Metric.SAMPLED_GAP_NANOS, e.nanos("sampledGap"));
-      c.add(Metric.TIMED_ENTRIES, e.longValue("timedEntries"));
-      c.add(Metric.ENTRY_NANOS, e.nanos("totalEntry"));
-      c.add(Metric.SAMPLED_LONG_HOLDS, e.longValue("sampledLongHolds"));
-      c.add(Metric.SAMPLED_LONG_HOLD_NANOS, e.nanos("sampledLongHold"));
-      c.add(Metric.SAMPLED_LONG_GAPS, e.longValue("sampledLongGaps"));
-      c.add(Metric.SAMPLED_LONG_GAP_NANOS, e.nanos("sampledLongGap"));
-      c.add(Metric.LONG_ENTRIES, e.longValue("longEntries"));
-      c.add(Metric.LONG_ENTRY_NANOS, e.nanos("longEntry"));
+      c.add(Metric.ACQUISITIONS, e.longValue(GilscopeFields.ACQUISITIONS));
+      c.add(Metric.CONTENDED, e.longValue(GilscopeFields.CONTENDED_ACQUISITIONS));
+      c.add(Metric.HANDOFFS, e.longValue(GilscopeFields.HANDOFFS));
+      c.add(Metric.BARGING, e.longValue(GilscopeFields.BARGING));
+      c.add(Metric.PASS_OVERS, e.longValue(GilscopeFields.PASS_OVERS));
+      c.add(Metric.REENTRANT_ENTRIES, e.longValue(GilscopeFields.REENTRANT_ENTRIES));
+      c.add(Metric.WAITS, e.longValue(GilscopeFields.WAITS));
+      c.add(Metric.TIMED_OUT_WAITS, e.longValue(GilscopeFields.TIMED_OUT_WAITS));
+      c.add(Metric.NOTIFIES, e.longValue(GilscopeFields.NOTIFIES));
+      c.add(Metric.FAILED_TRY_LOCKS, e.longValue(GilscopeFields.FAILED_TRY_LOCKS));
+      c.add(Metric.TIMED_HOLDS, e.longValue(GilscopeFields.TIMED_HOLDS));
+      c.add(Metric.HOLD_NANOS, e.nanos(GilscopeFields.TOTAL_HOLD));
+      c.add(Metric.SAMPLED_HOLDS, e.longValue(GilscopeFields.SAMPLED_HOLDS));
+      c.add(Metric.SAMPLED_HOLD_NANOS, e.nanos(GilscopeFields.SAMPLED_HOLD));
+      c.max(Metric.MAX_HOLD_NANOS, e.nanos(GilscopeFields.MAX_HOLD));
+      c.add(Metric.TIMED_WAITS, e.longValue(GilscopeFields.TIMED_WAITS));
+      c.add(Metric.WAIT_NANOS, e.nanos(GilscopeFields.TOTAL_WAIT));
+      c.max(Metric.MAX_WAIT_NANOS, e.nanos(GilscopeFields.MAX_WAIT));
+      c.max(Metric.MAX_QUEUE_LENGTH, e.longValue(GilscopeFields.MAX_QUEUE_LENGTH));
+      c.add(Metric.TIMED_GAPS, e.longValue(GilscopeFields.TIMED_GAPS));
+      c.add(Metric.GAP_NANOS, e.nanos(GilscopeFields.TOTAL_GAP));
+      c.add(Metric.SAMPLED_GAPS, e.longValue(GilscopeFields.SAMPLED_GAPS));
+      c.add(Metric.SAMPLED_GAP_NANOS, e.nanos(GilscopeFields.SAMPLED_GAP));
+      c.add(Metric.TIMED_ENTRIES, e.longValue(GilscopeFields.TIMED_ENTRIES));
+      c.add(Metric.ENTRY_NANOS, e.nanos(GilscopeFields.TOTAL_ENTRY));
+      c.add(Metric.SAMPLED_LONG_HOLDS, e.longValue(GilscopeFields.SAMPLED_LONG_HOLDS));
+      c.add(Metric.SAMPLED_LONG_HOLD_NANOS, e.nanos(GilscopeFields.SAMPLED_LONG_HOLD));
+      c.add(Metric.SAMPLED_LONG_GAPS, e.longValue(GilscopeFields.SAMPLED_LONG_GAPS));
+      c.add(Metric.SAMPLED_LONG_GAP_NANOS, e.nanos(GilscopeFields.SAMPLED_LONG_GAP));
+      c.add(Metric.LONG_ENTRIES, e.longValue(GilscopeFields.LONG_ENTRIES));
+      c.add(Metric.LONG_ENTRY_NANOS, e.nanos(GilscopeFields.LONG_ENTRY));
     }
   }
 
   private void onThreadMonitorStatistics(EventView e) {
     count(e);
     MonitorStats m = gilscopeMonitor(e);
-    String threadName = e.threadName("thread");
+    String threadName = e.threadName(GilscopeFields.THREAD);
     if (threadName == null) {
       // JFR writes no thread for one that ended before the period was flushed: the agent sends
       // its name as a plain string too
-      threadName = e.string("threadName");
+      threadName = e.string(GilscopeFields.THREAD_NAME);
     }
     if (threadName == null) {
       threadName = ThreadStats.ENDED_THREADS;
     }
     ThreadStats t = m.thread(threadName);
     Counters window = t.windows().at(statisticsWindow(e));
-    long contended = e.longValue("contendedAcquisitions");
+    long contended = e.longValue(GilscopeFields.CONTENDED_ACQUISITIONS);
     if (timeline != null) {
       timeline.threadPeriod(
           m.name(),
           threadName,
-          e.epochNanos("periodStart"),
+          e.epochNanos(GilscopeFields.PERIOD_START),
           endNanos(e),
-          e.longValue("passOvers"),
-          e.longValue("acquisitions"));
+          e.longValue(GilscopeFields.PASS_OVERS),
+          e.longValue(GilscopeFields.ACQUISITIONS));
     }
     for (Counters c : new Counters[] {t.totals(), window}) {
-      c.add(Metric.REQUESTS, e.longValue("requests"));
-      c.add(Metric.ACQUISITIONS, e.longValue("acquisitions"));
+      c.add(Metric.REQUESTS, e.longValue(GilscopeFields.REQUESTS));
+      c.add(Metric.ACQUISITIONS, e.longValue(GilscopeFields.ACQUISITIONS));
       c.add(Metric.CONTENDED, contended);
       c.add(Metric.TIMED_WAITS, contended);
-      c.add(Metric.PASS_OVERS, e.longValue("passOvers"));
-      c.add(Metric.TIMED_HOLDS, e.longValue("timedHolds"));
-      c.add(Metric.HOLD_NANOS, e.nanos("totalHold"));
-      c.max(Metric.MAX_HOLD_NANOS, e.nanos("maxHold"));
-      c.add(Metric.WAIT_NANOS, e.nanos("totalWait"));
-      c.max(Metric.MAX_WAIT_NANOS, e.nanos("maxWait"));
-      c.add(Metric.WAITS, e.longValue("waits"));
-      c.add(Metric.WAIT_IN_WAIT_NANOS, e.nanos("totalWaitInWait"));
+      c.add(Metric.PASS_OVERS, e.longValue(GilscopeFields.PASS_OVERS));
+      c.add(Metric.TIMED_HOLDS, e.longValue(GilscopeFields.TIMED_HOLDS));
+      c.add(Metric.HOLD_NANOS, e.nanos(GilscopeFields.TOTAL_HOLD));
+      c.max(Metric.MAX_HOLD_NANOS, e.nanos(GilscopeFields.MAX_HOLD));
+      c.add(Metric.WAIT_NANOS, e.nanos(GilscopeFields.TOTAL_WAIT));
+      c.max(Metric.MAX_WAIT_NANOS, e.nanos(GilscopeFields.MAX_WAIT));
+      c.add(Metric.WAITS, e.longValue(GilscopeFields.WAITS));
+      c.add(Metric.WAIT_IN_WAIT_NANOS, e.nanos(GilscopeFields.TOTAL_WAIT_IN_WAIT));
     }
   }
 
@@ -204,18 +206,18 @@ final class EventAccumulator {
       ThreadStats t = m.thread(threadName);
       t.waits().record(waitNanos);
       t.countAcquireEvent();
-      t.blame(e.threadName("previousOwner"), waitNanos);
+      t.blame(e.threadName(GilscopeFields.PREVIOUS_OWNER), waitNanos);
     }
-    if (timeline != null && (waitNanos > 0 || e.booleanValue("contended"))) {
+    if (timeline != null && (waitNanos > 0 || e.booleanValue(GilscopeFields.CONTENDED))) {
       timeline.acquire(
           m.name(), threadName, e.startEpochNanos(), e.endEpochNanos(), lastReleaser(e) != null);
     }
   }
 
   private static String lastReleaser(EventView e) {
-    String name = e.threadName("lastReleaser");
+    String name = e.threadName(GilscopeFields.LAST_RELEASER);
     if (name == null || name.isEmpty()) {
-      name = e.string("lastReleaserName");
+      name = e.string(GilscopeFields.LAST_RELEASER_NAME);
     }
     return name == null || name.isEmpty() ? null : name;
   }
@@ -238,14 +240,18 @@ final class EventAccumulator {
     count(e);
     MonitorStats m = gilscopeMonitor(e);
     recordWaitCall(
-        m, e, e.booleanValue("timedOut"), e.threadName("notifier"), /* countCalls= */ false);
+        m,
+        e,
+        e.booleanValue(GilscopeFields.TIMED_OUT),
+        e.threadName(GilscopeFields.NOTIFIER),
+        /* countCalls= */ false);
   }
 
   private void onNotify(EventView e) {
     count(e);
     MonitorStats m = gilscopeMonitor(e);
-    if (e.booleanValue("all")) {
-      long futile = Math.max(0, e.longValue("waiters") - 1);
+    if (e.booleanValue(GilscopeFields.ALL)) {
+      long futile = Math.max(0, e.longValue(GilscopeFields.WAITERS) - 1);
       if (futile > 0) {
         m.totals().add(Metric.FUTILE_WAKEUPS, futile);
         m.windows().at(window(endNanos(e))).add(Metric.FUTILE_WAKEUPS, futile);
@@ -255,18 +261,18 @@ final class EventAccumulator {
 
   private void onAgentStatus(EventView e) {
     count(e);
-    String detail = e.string("detail");
+    String detail = e.string(GilscopeFields.DETAIL);
     if (detail != null) {
       agentNotes.put("detail", detail);
     }
-    long suppressed = e.longValue("suppressedErrors");
+    long suppressed = e.longValue(GilscopeFields.SUPPRESSED_ERRORS);
     if (suppressed > 0) {
       agentNotes.merge(
           "suppressedErrors",
           Long.toString(suppressed),
           (a, b) -> Long.parseLong(a) >= Long.parseLong(b) ? a : b);
     }
-    String version = e.string("agentVersion");
+    String version = e.string(GilscopeFields.AGENT_VERSION);
     if (version != null) {
       agentNotes.put("agentVersion", version);
     }
@@ -276,13 +282,13 @@ final class EventAccumulator {
   }
 
   private MonitorStats gilscopeMonitor(EventView e) {
-    long id = e.longValue("monitorId");
+    long id = e.longValue(GilscopeFields.MONITOR_ID);
     if (lastGilscopeMonitor != null && id == lastGilscopeMonitorId) {
       return lastGilscopeMonitor;
     }
     MonitorStats m = gilscopeMonitors.get(id);
     if (m == null) {
-      String name = e.string("monitorName");
+      String name = e.string(GilscopeFields.MONITOR_NAME);
       m =
           new MonitorStats(
               "gilscope:" + id,
@@ -348,7 +354,7 @@ final class EventAccumulator {
           MonitorStats m =
               new MonitorStats(
                   "gilscope:" + k, type + FOLDED_SUFFIX, type, null, EventSource.GILSCOPE);
-          m.describe(type, "instances");
+          m.describe(type, GilscopeEvents.KIND_INSTANCES);
           return m;
         });
   }
@@ -357,20 +363,28 @@ final class EventAccumulator {
 
   private void onJavaMonitorEnter(EventView e) {
     count(e);
-    MonitorStats m = jdkMonitor(e.className("monitorClass"), e, EventSource.JDK_MONITOR, "monitor");
+    MonitorStats m =
+        jdkMonitor(
+            e.className(GilscopeFields.MONITOR_CLASS), e, EventSource.JDK_MONITOR, "monitor");
     long waitNanos = e.durationNanos();
     String threadName = e.eventThreadName();
     recordContendedWait(m, threadName, endNanos(e), waitNanos);
     if (threadName != null) {
-      m.thread(threadName).blame(e.threadName("previousOwner"), waitNanos);
+      m.thread(threadName).blame(e.threadName(GilscopeFields.PREVIOUS_OWNER), waitNanos);
     }
   }
 
   private void onJavaMonitorWait(EventView e) {
     count(e);
-    MonitorStats m = jdkMonitor(e.className("monitorClass"), e, EventSource.JDK_MONITOR, "monitor");
+    MonitorStats m =
+        jdkMonitor(
+            e.className(GilscopeFields.MONITOR_CLASS), e, EventSource.JDK_MONITOR, "monitor");
     recordWaitCall(
-        m, e, e.booleanValue("timedOut"), e.threadName("notifier"), /* countCalls= */ true);
+        m,
+        e,
+        e.booleanValue(GilscopeFields.TIMED_OUT),
+        e.threadName(GilscopeFields.NOTIFIER),
+        /* countCalls= */ true);
   }
 
   private void onThreadPark(EventView e) {
@@ -635,7 +649,7 @@ final class EventAccumulator {
 
   private int statisticsWindow(EventView e) {
     long end = endNanos(e);
-    long periodStart = e.epochNanos("periodStart");
+    long periodStart = e.epochNanos(GilscopeFields.PERIOD_START);
     long mid = periodStart > 0 && periodStart <= end ? periodStart + (end - periodStart) / 2 : end;
     return window(mid);
   }

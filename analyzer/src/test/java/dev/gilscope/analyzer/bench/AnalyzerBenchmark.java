@@ -2,6 +2,7 @@ package dev.gilscope.analyzer.bench;
 
 import dev.gilscope.analyzer.read.RecordingReader;
 import dev.gilscope.analyzer.testing.FakeAgentEvents;
+import dev.gilscope.contract.GilscopeEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -176,8 +177,8 @@ public final class AnalyzerBenchmark {
     Object blocker = new Object();
     try (Recording r = new Recording()) {
       r.enable("jdk.ThreadPark").withThreshold(Duration.ZERO).withoutStackTrace();
-      r.enable("gilscope.MonitorAcquire").withoutStackTrace();
-      r.enable("gilscope.MonitorHold").withoutStackTrace();
+      r.enable(GilscopeEvents.MONITOR_ACQUIRE).withoutStackTrace();
+      r.enable(GilscopeEvents.MONITOR_HOLD).withoutStackTrace();
       r.enable("jdk.CPUInformation");
       r.setMaxSize(Long.MAX_VALUE);
       r.setToDisk(true);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gilscope.agent.it.Jdk21Plus;
 import dev.gilscope.analyzer.testing.Cli;
+import dev.gilscope.contract.GilscopeEvents;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -99,7 +100,7 @@ class SpringBootIT {
     List<RecordedEvent> events = RecordingFile.readAllEvents(jfr);
     List<RecordedEvent> stats =
         events.stream()
-            .filter(e -> e.getEventType().getName().equals("gilscope.MonitorStatistics"))
+            .filter(e -> e.getEventType().getName().equals(GilscopeEvents.MONITOR_STATISTICS))
             .filter(e -> e.getString("monitorName").endsWith("/" + GIL))
             .collect(Collectors.toList());
     Set<String> names =
@@ -111,7 +112,7 @@ class SpringBootIT {
     assertThat(stats.stream().mapToLong(e -> e.getLong("acquisitions")).sum()).isEqualTo(served);
     List<RecordedEvent> status =
         events.stream()
-            .filter(e -> e.getEventType().getName().equals("gilscope.AgentStatus"))
+            .filter(e -> e.getEventType().getName().equals(GilscopeEvents.AGENT_STATUS))
             .collect(Collectors.toList());
     assertThat(status).isNotEmpty().allMatch(e -> e.getLong("suppressedErrors") == 0);
     assertThat(status).allMatch(e -> e.getInt("skippedClasses") == 0);

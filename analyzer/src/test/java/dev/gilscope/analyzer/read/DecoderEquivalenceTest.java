@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gilscope.analyzer.detect.Detectors;
 import dev.gilscope.analyzer.model.AnalysisResult;
 import dev.gilscope.analyzer.report.JsonReport;
+import dev.gilscope.analyzer.testing.FakeAgentEvents;
+import dev.gilscope.contract.GilscopeEvents;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import jdk.jfr.Category;
-import jdk.jfr.Event;
-import jdk.jfr.Name;
 import jdk.jfr.Recording;
-import jdk.jfr.Timespan;
-import jdk.jfr.Timestamp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,13 +127,13 @@ class DecoderEquivalenceTest {
     try (Recording r = new Recording()) {
       for (String e :
           List.of(
-              "gilscope.MonitorStatistics",
-              "gilscope.ThreadMonitorStatistics",
-              "gilscope.MonitorAcquire",
-              "gilscope.MonitorHold",
-              "gilscope.MonitorWait",
-              "gilscope.MonitorNotify",
-              "gilscope.AgentStatus")) {
+              GilscopeEvents.MONITOR_STATISTICS,
+              GilscopeEvents.THREAD_MONITOR_STATISTICS,
+              GilscopeEvents.MONITOR_ACQUIRE,
+              GilscopeEvents.MONITOR_HOLD,
+              GilscopeEvents.MONITOR_WAIT,
+              GilscopeEvents.MONITOR_NOTIFY,
+              GilscopeEvents.AGENT_STATUS)) {
         r.enable(e).withoutStackTrace();
       }
       r.enable("jdk.CPUInformation");
@@ -160,41 +157,47 @@ class DecoderEquivalenceTest {
           String name = names[m];
           Class<?> type = m == 1 ? lambda.getClass() : DecoderEquivalenceTest.class;
           for (int i = 0; i < 40; i++) {
-            Acquire a = new Acquire();
+            FakeAgentEvents.MonitorAcquire a = new FakeAgentEvents.MonitorAcquire();
             a.begin();
-            a.set(m, name, type);
+            set(a, m, name, type);
             a.sequence = i;
             a.contended = i % 3 == 0;
             a.previousOwner = i % 2 == 0 ? owner : null;
             a.lastReleaser = ended;
+            a.previousOwnerName = a.previousOwner == null ? null : owner.getName();
+            a.lastReleaserName = ended.getName();
+            a.tryLock = i % 7 == 0;
             a.waitersAtRequest = -i;
             spin(i * 1_000L);
             a.commit();
-            Hold h = new Hold();
+            FakeAgentEvents.MonitorHold h = new FakeAgentEvents.MonitorHold();
             h.begin();
-            h.set(m, name, type);
+            set(h, m, name, type);
             h.sequence = i;
+            h.waitersAtRelease = i % 3;
+            h.endedByWait = i % 11 == 0;
             spin(i * 500L);
             h.commit();
           }
           for (int i = 0; i < 6; i++) {
-            Wait w = new Wait();
+            FakeAgentEvents.MonitorWait w = new FakeAgentEvents.MonitorWait();
             w.begin();
-            w.set(m, name, type);
+            set(w, m, name, type);
             w.timeout = 1_000_000;
             w.timedOut = i % 2 == 0;
             w.notifier = i == 5 ? owner : null;
+            w.notifierName = i == 5 ? owner.getName() : null;
             spin(20_000);
             w.commit();
           }
-          Notify n = new Notify();
-          n.set(m, name, type);
+          FakeAgentEvents.MonitorNotify n = new FakeAgentEvents.MonitorNotify();
+          set(n, m, name, type);
           n.all = true;
           n.waiters = 3;
           n.commit();
           long periodStart = System.currentTimeMillis() - 100;
-          Statistics s = new Statistics();
-          s.set(m, name, type);
+          FakeAgentEvents.MonitorStatistics s = new FakeAgentEvents.MonitorStatistics();
+          set(s, m, name, type);
           s.periodStart = periodStart;
           s.acquisitions = 40 + m;
           s.contendedAcquisitions = 14;
@@ -211,10 +214,27 @@ class DecoderEquivalenceTest {
           s.totalWait = 14 * 20_000L;
           s.maxWait = 40_000;
           s.maxQueueLength = 2;
+          // the default detail's sampled strata, so the scaled utilization path is read too
+          s.trackedSince = m == 4 ? periodStart - 50 : 0;
+          s.sampledHolds = 4;
+          s.sampledLongHolds = period % 2;
+          s.sampledLongHold = s.sampledLongHolds * 1_500_000L;
+          s.sampledHold = 3 * 8_000L + s.sampledLongHold;
+          s.timedGaps = 18;
+          s.sampledGaps = 4;
+          s.sampledLongGaps = period % 3 == 0 ? 1 : 0;
+          s.sampledLongGap = s.sampledLongGaps * 2_000_000L;
+          s.sampledGap = 3 * 50_000L + s.sampledLongGap;
+          s.totalGap = 14 * 30_000L + s.sampledGap;
+          s.timedEntries = 4;
+          s.longEntries = period == 5 ? 1 : 0;
+          s.longEntry = s.longEntries * 1_200_000L;
+          s.totalEntry = 3 * 300L + s.longEntry;
           s.commit();
           for (Thread t : new Thread[] {Thread.currentThread(), owner, ended}) {
-            ThreadStatistics ts = new ThreadStatistics();
-            ts.set(m, name, type);
+            FakeAgentEvents.ThreadMonitorStatistics ts =
+                new FakeAgentEvents.ThreadMonitorStatistics();
+            set(ts, m, name, type);
             ts.periodStart = periodStart;
             ts.thread = t;
             ts.threadName = t == ended ? null : t.getName();
@@ -233,12 +253,15 @@ class DecoderEquivalenceTest {
             ts.commit();
           }
         }
-        Status st = new Status();
+        FakeAgentEvents.AgentStatus st = new FakeAgentEvents.AgentStatus();
         st.detail = "contended";
         st.trackedMonitors = names.length;
         st.suppressedErrors = period;
         st.agentVersion = "0.1.0-test-\u00e9";
         st.options = "monitor=com.acme.Interp#GIL,file=x.jfr";
+        st.instrumentedClasses = 3;
+        st.skippedClasses = 0;
+        st.targets = "monitor=com.acme.Interp#GIL: seen";
         st.commit();
       }
       owner.join();
@@ -268,8 +291,8 @@ class DecoderEquivalenceTest {
     try (Recording r = new Recording()) {
       r.enable("jdk.ThreadPark").withThreshold(Duration.ZERO).withoutStackTrace();
       r.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ZERO).withoutStackTrace();
-      r.enable("gilscope.MonitorAcquire").withoutStackTrace();
-      r.enable("gilscope.MonitorHold").withoutStackTrace();
+      r.enable(GilscopeEvents.MONITOR_ACQUIRE).withoutStackTrace();
+      r.enable(GilscopeEvents.MONITOR_HOLD).withoutStackTrace();
       r.enable("jdk.CPUInformation");
       r.setToDisk(true);
       r.start();
@@ -277,16 +300,16 @@ class DecoderEquivalenceTest {
       for (int chunk = 0; chunk < 4; chunk++) {
         for (int i = 0; i < 3_000; i++) {
           LockSupport.parkNanos(blocker, 1);
-          Acquire a = new Acquire();
+          FakeAgentEvents.MonitorAcquire a = new FakeAgentEvents.MonitorAcquire();
           a.begin();
-          a.set(chunk % 2, "multi#" + (chunk % 2), Object.class);
+          set(a, chunk % 2, "multi#" + (chunk % 2), Object.class);
           a.contended = true;
           a.previousOwner = Thread.currentThread();
           a.sequence = i;
           a.commit();
-          Hold h = new Hold();
+          FakeAgentEvents.MonitorHold h = new FakeAgentEvents.MonitorHold();
           h.begin();
-          h.set(chunk % 2, "multi#" + (chunk % 2), Object.class);
+          set(h, chunk % 2, "multi#" + (chunk % 2), Object.class);
           h.commit();
         }
         contend();
@@ -371,133 +394,15 @@ class DecoderEquivalenceTest {
     }
   }
 
-  // ---- agent-shaped events (docs/events.md), all field kinds ------------------------------
+  // ---- agent-shaped events (the event contract's FakeAgentEvents), all field kinds -----
 
-  abstract static class MonitorEvent extends Event {
-    long monitorId;
-    String monitorName;
-    Class<?> monitorClass;
-    String monitorKind;
-
-    void set(long id, String name, Class<?> type) {
-      monitorId = id;
-      monitorName = name;
-      monitorClass = type;
-      monitorKind = id % 2 == 0 ? "monitor" : "lock";
+  /** Names the monitor; events that carry its class get a class and, by id, either kind. */
+  private static void set(FakeAgentEvents.MonitorIdEvent e, long id, String name, Class<?> type) {
+    if (e instanceof FakeAgentEvents.MonitorEvent withClass) {
+      String kind = id % 2 == 0 ? GilscopeEvents.KIND_MONITOR : GilscopeEvents.KIND_LOCK;
+      withClass.monitor(id, name, type, kind);
+    } else {
+      e.monitor(id, name);
     }
-  }
-
-  @Name("gilscope.MonitorAcquire")
-  @Category("gilscope")
-  static final class Acquire extends MonitorEvent {
-    long sequence;
-    boolean contended;
-    Thread previousOwner;
-    Thread lastReleaser;
-    int waitersAtRequest;
-    boolean tryLock;
-  }
-
-  @Name("gilscope.MonitorHold")
-  @Category("gilscope")
-  static final class Hold extends MonitorEvent {
-    long sequence;
-    int waitersAtRelease;
-    boolean endedByWait;
-  }
-
-  @Name("gilscope.MonitorWait")
-  @Category("gilscope")
-  static final class Wait extends MonitorEvent {
-    @Timespan(Timespan.NANOSECONDS)
-    long timeout;
-
-    boolean timedOut;
-    Thread notifier;
-  }
-
-  @Name("gilscope.MonitorNotify")
-  @Category("gilscope")
-  static final class Notify extends MonitorEvent {
-    boolean all;
-    int waiters;
-  }
-
-  @Name("gilscope.MonitorStatistics")
-  @Category("gilscope")
-  static final class Statistics extends MonitorEvent {
-    @Timestamp(Timestamp.MILLISECONDS_SINCE_EPOCH)
-    long periodStart;
-
-    long acquisitions;
-    long contendedAcquisitions;
-    long handoffs;
-    long barging;
-    long passOvers;
-    long reentrantEntries;
-    long waits;
-    long timedOutWaits;
-    long notifies;
-    long failedTryLocks;
-    long timedHolds;
-
-    @Timespan(Timespan.NANOSECONDS)
-    long totalHold;
-
-    @Timespan(Timespan.NANOSECONDS)
-    long maxHold;
-
-    long timedWaits;
-
-    @Timespan(Timespan.NANOSECONDS)
-    long totalWait;
-
-    @Timespan(Timespan.NANOSECONDS)
-    long maxWait;
-
-    int maxQueueLength;
-  }
-
-  @Name("gilscope.ThreadMonitorStatistics")
-  @Category("gilscope")
-  static final class ThreadStatistics extends MonitorEvent {
-    @Timestamp(Timestamp.MILLISECONDS_SINCE_EPOCH)
-    long periodStart;
-
-    Thread thread;
-    String threadName;
-    long javaThreadId;
-    long requests;
-    long acquisitions;
-    long contendedAcquisitions;
-    long passOvers;
-    long timedHolds;
-
-    @Timespan(Timespan.NANOSECONDS)
-    long totalHold;
-
-    @Timespan(Timespan.NANOSECONDS)
-    long maxHold;
-
-    @Timespan(Timespan.NANOSECONDS)
-    long totalWait;
-
-    @Timespan(Timespan.NANOSECONDS)
-    long maxWait;
-
-    long waits;
-
-    @Timespan(Timespan.NANOSECONDS)
-    long totalWaitInWait;
-  }
-
-  @Name("gilscope.AgentStatus")
-  @Category("gilscope")
-  static final class Status extends Event {
-    String detail;
-    int trackedMonitors;
-    long suppressedErrors;
-    String agentVersion;
-    String options;
   }
 }

@@ -9,6 +9,7 @@ import dev.gilscope.analyzer.testing.Recordings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,11 +76,19 @@ class JdkEventsOnlyTest {
 
   private static void contend() {
     List<Thread> threads = new ArrayList<>();
+    // all three start together: on a loaded machine a thread started a few milliseconds late
+    // would find the others done, and nothing contended
+    CountDownLatch start = new CountDownLatch(1);
     for (int i = 0; i < 3; i++) {
       Thread t =
           new Thread(
               () -> {
-                for (int n = 0; n < 200; n++) {
+                try {
+                  start.await();
+                } catch (InterruptedException e) {
+                  return;
+                }
+                for (int n = 0; n < 1000; n++) {
                   synchronized (MONITOR) {
                     spin(20_000);
                   }
@@ -95,6 +104,7 @@ class JdkEventsOnlyTest {
       threads.add(t);
       t.start();
     }
+    start.countDown();
     for (Thread t : threads) {
       try {
         t.join();

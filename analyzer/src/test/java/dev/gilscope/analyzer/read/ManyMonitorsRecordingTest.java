@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gilscope.analyzer.testing.FakeAgentEvents;
 import dev.gilscope.analyzer.testing.Processes;
 import dev.gilscope.analyzer.testing.Recordings;
+import dev.gilscope.contract.GilscopeEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import jdk.jfr.consumer.RecordedEvent;
@@ -42,7 +43,7 @@ class ManyMonitorsRecordingTest {
                 s.commit();
               }
             },
-            "gilscope.MonitorStatistics");
+            GilscopeEvents.MONITOR_STATISTICS);
   }
 
   private static void hot() {
@@ -102,7 +103,7 @@ class ManyMonitorsRecordingTest {
     try (RecordingFile in = new RecordingFile(file)) {
       while (in.hasMoreEvents()) {
         RecordedEvent e = in.readEvent();
-        if (e.getEventType().getName().equals("gilscope.MonitorStatistics")) {
+        if (e.getEventType().getName().equals(GilscopeEvents.MONITOR_STATISTICS)) {
           sum += e.getLong("acquisitions");
         }
       }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gilscope.analyzer.testing.Cli;
 import dev.gilscope.analyzer.testing.FakeAgentEvents;
 import dev.gilscope.analyzer.testing.Recordings;
+import dev.gilscope.contract.GilscopeEvents;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,18 +29,18 @@ class SyntheticRecordingTest {
               // as the agent writes them: the hot events name the monitor but carry no class/kind
               FakeAgentEvents.MonitorAcquire a = new FakeAgentEvents.MonitorAcquire();
               a.monitor(9, "com.acme.Store#lock (ReentrantLock)");
-              a.monitorClass = null;
-              a.monitorKind = null;
               a.commit();
               FakeAgentEvents.MonitorStatistics s = new FakeAgentEvents.MonitorStatistics();
-              s.monitor(9, "com.acme.Store#lock (ReentrantLock)");
-              s.monitorClass = java.util.concurrent.locks.ReentrantLock.class;
-              s.monitorKind = "lock";
+              s.monitor(
+                  9,
+                  "com.acme.Store#lock (ReentrantLock)",
+                  java.util.concurrent.locks.ReentrantLock.class,
+                  GilscopeEvents.KIND_LOCK);
               s.acquisitions = 1;
               s.commit();
             },
-            "gilscope.MonitorStatistics",
-            "gilscope.MonitorAcquire");
+            GilscopeEvents.MONITOR_STATISTICS,
+            GilscopeEvents.MONITOR_ACQUIRE);
 
     Cli r = Cli.run("analyze", file.toString(), "--format", "json");
 
@@ -97,10 +98,10 @@ class SyntheticRecordingTest {
               h.end();
               h.commit();
             },
-            "gilscope.MonitorStatistics",
-            "gilscope.ThreadMonitorStatistics",
-            "gilscope.MonitorAcquire",
-            "gilscope.MonitorHold");
+            GilscopeEvents.MONITOR_STATISTICS,
+            GilscopeEvents.THREAD_MONITOR_STATISTICS,
+            GilscopeEvents.MONITOR_ACQUIRE,
+            GilscopeEvents.MONITOR_HOLD);
     done.countDown();
 
     Cli r = Cli.run("analyze", file.toString(), "--format", "json");
@@ -163,8 +164,8 @@ class SyntheticRecordingTest {
                 t.commit();
               }
             },
-            "gilscope.MonitorStatistics",
-            "gilscope.ThreadMonitorStatistics");
+            GilscopeEvents.MONITOR_STATISTICS,
+            GilscopeEvents.THREAD_MONITOR_STATISTICS);
     done.countDown();
 
     assertThat(Cli.run("analyze", file.toString(), "--fail-on", "serialization").exitCode)

@@ -1,6 +1,8 @@
 package dev.gilscope.bench.overhead;
 
 import dev.gilscope.bench.workload.InterpreterLock;
+import dev.gilscope.contract.GilscopeEvents;
+import dev.gilscope.contract.GilscopeFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +16,6 @@ import jdk.jfr.consumer.RecordingFile;
  * detail=all} recording of millions of events takes seconds.
  */
 final class RecordingCounter {
-  static final String STATISTICS_EVENT = "gilscope.MonitorStatistics";
-  static final String ACQUIRE_EVENT = "gilscope.MonitorAcquire";
-  static final String HOLD_EVENT = "gilscope.MonitorHold";
   static final String JDK_MONITOR_ENTER_EVENT = "jdk.JavaMonitorEnter";
 
   private RecordingCounter() {}
@@ -37,14 +36,14 @@ final class RecordingCounter {
         RecordedEvent event = file.readEvent();
         totalEvents++;
         switch (event.getEventType().getName()) {
-          case STATISTICS_EVENT -> {
+          case GilscopeEvents.MONITOR_STATISTICS -> {
             statisticsEvents++;
-            if (event.hasField("acquisitions")) {
-              statisticsAcquisitions += event.getLong("acquisitions");
+            if (event.hasField(GilscopeFields.ACQUISITIONS)) {
+              statisticsAcquisitions += event.getLong(GilscopeFields.ACQUISITIONS);
             }
           }
-          case ACQUIRE_EVENT -> acquireEvents++;
-          case HOLD_EVENT -> holdEvents++;
+          case GilscopeEvents.MONITOR_ACQUIRE -> acquireEvents++;
+          case GilscopeEvents.MONITOR_HOLD -> holdEvents++;
           case JDK_MONITOR_ENTER_EVENT -> {
             if (isWorkloadLock(event)) {
               monitorEnterEvents++;
