@@ -188,10 +188,13 @@ class JmcReadsAgentEventsTest {
       EventType declared, IType<IItem> type, Map<String, String[]> categories, boolean allFields) {
     String name = declared.getName();
     assertThat(type.getName()).as(name + " label").isEqualTo(declared.getLabel());
-    // JMC appends the type's name to its description
-    assertThat(type.getDescription())
-        .as(name + " description")
-        .isEqualTo(declared.getDescription() + " [" + name + "]");
+    // JMC appends the type's name to its description; an older agent's recording may word
+    // descriptions differently (only labels, units and categories are a contract)
+    if (allFields) {
+      assertThat(type.getDescription())
+          .as(name + " description")
+          .isEqualTo(declared.getDescription() + " [" + name + "]");
+    }
     assertThat(categories.get(name))
         .as(name + " category")
         .containsExactlyElementsOf(declared.getCategoryNames())
@@ -215,9 +218,11 @@ class JmcReadsAgentEventsTest {
       }
       assertThat(keys).as(where).containsKey(f);
       assertThat(describe.get(f).getName()).as(where + " label").isEqualTo(field.getLabel());
-      assertThat(describe.get(f).getDescription())
-          .as(where + " description")
-          .isEqualTo(field.getDescription());
+      if (allFields) {
+        assertThat(describe.get(f).getDescription())
+            .as(where + " description")
+            .isEqualTo(field.getDescription());
+      }
       assertThat(keys.get(f).getContentType())
           .as(where + " unit")
           .isSameAs(expectedContentType(where, field));
