@@ -42,8 +42,8 @@ final class EventAccumulator {
   private final long originEpochNanos;
   private final long windowNanos;
   private final Map<Long, MonitorStats> gilscopeMonitors = new HashMap<>();
-  private final Map<String, MonitorStats> jdkMonitors = new HashMap<>();
-  private final Map<String, Episode> episodes = new HashMap<>();
+  private final JdkMonitorTable jdkMonitors = new JdkMonitorTable();
+  private final WaitEpisodes episodes;
   private final Map<String, ThreadCpu> threadCpu = new HashMap<>();
   private final Map<String, Long> eventCounts = new TreeMap<>();
   private final Map<String, String> agentNotes = new TreeMap<>();
@@ -57,19 +57,13 @@ final class EventAccumulator {
   private final Map<String, Long> foldedIds = new HashMap<>();
   private long foldedMonitors;
   private MonitorStats lastGilscopeMonitor;
-  private final Map<EventSource, Map<String, Map<Long, MonitorStats>>> jdkMonitorsByClass =
-      new java.util.EnumMap<>(EventSource.class);
-  // the last JDK monitor looked up: lock events come in runs on the same monitor
-  private MonitorStats lastJdkMonitor;
-  private long lastJdkAddress;
-  private EventSource lastJdkSource;
-  private String lastJdkClassName;
   // the HTML report's intervals; null (nothing collected) unless asked for
   private TimelineCollector timeline;
 
   EventAccumulator(long originEpochNanos, long windowNanos) {
     this.originEpochNanos = originEpochNanos;
     this.windowNanos = windowNanos;
+    this.episodes = new WaitEpisodes(EPISODE_GAP_NANOS, this::window);
   }
 
   /** The handler of each event type the analysis reads, by type name. */
@@ -415,39 +409,7 @@ final class EventAccumulator {
   }
 
   private MonitorStats jdkMonitor(String className, EventView e, EventSource source, String kind) {
-    long address = e.longValue("address");
-    if (lastJdkMonitor != null
-        && address == lastJdkAddress
-        && source == lastJdkSource
-        && java.util.Objects.equals(className, lastJdkClassName)) {
-      return lastJdkMonitor;
-    }
-    MonitorStats m = lookUpJdkMonitor(className, address, source, kind);
-    lastJdkMonitor = m;
-    lastJdkAddress = address;
-    lastJdkSource = source;
-    lastJdkClassName = className;
-    return m;
-  }
-
-  private MonitorStats lookUpJdkMonitor(
-      String className, long address, EventSource source, String kind) {
-    Map<Long, MonitorStats> byAddress =
-        jdkMonitorsByClass
-            .computeIfAbsent(source, k -> new HashMap<>())
-            .computeIfAbsent(className, k -> new HashMap<>());
-    MonitorStats m = byAddress.get(address);
-    if (m == null) {
-      String name = (className != null ? className : "unknown") + "@" + Long.toHexString(address);
-      String key = source.name() + ":" + name;
-      m = jdkMonitors.get(key);
-      if (m == null) {
-        m = new MonitorStats(key, name, className, kind, source);
-        jdkMonitors.put(key, m);
-      }
-      byAddress.put(address, m);
-    }
-    return m;
+    return jdkMonitors.get(className, e.longValue("address"), source, kind);
   }
 
   private void recordContendedWait(
@@ -509,9 +471,7 @@ final class EventAccumulator {
     }
     addWaitCall(t.totals(), timedOut, countCalls);
     addWaitCall(t.windows().at(w), timedOut, countCalls);
-    episodes
-        .computeIfAbsent(m.key() + '\u0000' + threadName, k -> new Episode(m, t))
-        .add(startNanos, endNanos, timedOut, notifier);
+    episodes.add(m, t, startNanos, endNanos, timedOut, notifier);
   }
 
   private static void addWaitCall(Counters c, boolean timedOut, boolean countCalls) {
@@ -520,62 +480,6 @@ final class EventAccumulator {
     }
     if (timedOut) {
       c.increment(Metric.TIMED_OUT_WAITS);
-    }
-  }
-
-  /** One thread's run of back-to-back wait() calls on one monitor; bounded state. */
-  private final class Episode {
-    private final MonitorStats monitor;
-    private final ThreadStats thread;
-    private long startNanos = -1;
-    private long lastEndNanos;
-    private long pendingBlameNanos;
-    private boolean timedOut;
-
-    Episode(MonitorStats monitor, ThreadStats thread) {
-      this.monitor = monitor;
-      this.thread = thread;
-    }
-
-    void add(long waitStartNanos, long waitEndNanos, boolean waitTimedOut, String notifier) {
-      if (startNanos >= 0 && waitStartNanos - lastEndNanos > EPISODE_GAP_NANOS) {
-        close();
-      }
-      if (startNanos < 0) {
-        startNanos = waitStartNanos;
-      }
-      lastEndNanos = Math.max(lastEndNanos, waitEndNanos);
-      timedOut |= waitTimedOut;
-      pendingBlameNanos += waitEndNanos - waitStartNanos;
-      if (notifier != null && !notifier.isEmpty()) {
-        // the thread that freed what we waited for is the one we waited behind
-        thread.blame(notifier, pendingBlameNanos);
-        pendingBlameNanos = 0;
-      }
-    }
-
-    void close() {
-      if (startNanos < 0) {
-        return;
-      }
-      long episodeNanos = lastEndNanos - startNanos;
-      int w = window(lastEndNanos);
-      monitor.episodes().record(episodeNanos);
-      thread.episodes().record(episodeNanos);
-      for (Counters c :
-          new Counters[] {
-            monitor.totals(), monitor.windows().at(w), thread.totals(), thread.windows().at(w)
-          }) {
-        c.increment(Metric.EPISODES);
-        c.add(Metric.EPISODE_NANOS, episodeNanos);
-        if (timedOut) {
-          c.increment(Metric.EPISODES_TIMED_OUT);
-        }
-      }
-      startNanos = -1;
-      lastEndNanos = 0;
-      pendingBlameNanos = 0;
-      timedOut = false;
     }
   }
 
@@ -664,7 +568,7 @@ final class EventAccumulator {
       agentNotes.put("foldedMonitors", Long.toString(foldedMonitors));
     }
     flushCount();
-    episodes.values().forEach(Episode::close);
+    episodes.closeAll();
   }
 
   void mergeFrom(EventAccumulator other) {
@@ -682,15 +586,7 @@ final class EventAccumulator {
             mine.mergeFrom(m);
           }
         });
-    other.jdkMonitors.forEach(
-        (key, m) -> {
-          MonitorStats mine = jdkMonitors.get(key);
-          if (mine == null) {
-            jdkMonitors.put(key, m);
-          } else {
-            mine.mergeFrom(m);
-          }
-        });
+    jdkMonitors.mergeFrom(other.jdkMonitors);
     other.threadCpu.forEach(
         (n, c) -> threadCpu.computeIfAbsent(n, k -> new ThreadCpu()).mergeFrom(c));
     other.eventCounts.forEach((k, v) -> eventCounts.merge(k, v, Long::sum));
@@ -727,7 +623,7 @@ final class EventAccumulator {
   }
 
   Map<String, MonitorStats> jdkMonitors() {
-    return jdkMonitors;
+    return jdkMonitors.byKey();
   }
 
   Map<String, ThreadCpu> threadCpu() {
