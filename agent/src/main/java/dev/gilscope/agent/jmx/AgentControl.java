@@ -19,8 +19,8 @@ import jdk.jfr.Recording;
  * <p>An agent that a watch attached, with no {@code file=} recording or {@code live=} lines of its
  * own, has nothing to count for once the last lease ends: the registry is then made quiet (every
  * instrumented site back to one reference comparison) and the next {@link #beginWatch} makes it
- * active again. The probes cannot be removed; this is the closest to it. A {@code -javaagent}
- * agent always counts: its MBeans' counters are exact from the JVM's start.
+ * active again. The probes cannot be removed; this is the closest to it. A {@code -javaagent} agent
+ * always counts: its MBeans' counters are exact from the JVM's start.
  */
 final class AgentControl implements AgentControlMXBean {
   private final String version;

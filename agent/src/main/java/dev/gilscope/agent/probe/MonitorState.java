@@ -600,8 +600,8 @@ public final class MonitorState extends WeakReference<Object> {
   }
 
   /**
-   * {@link Registry#activate}, before this state is published again: enters, exits and requests
-   * of the quiet period went unseen, so the owner, depth, open hold, open gaps and the waiter count
+   * {@link Registry#activate}, before this state is published again: enters, exits and requests of
+   * the quiet period went unseen, so the owner, depth, open hold, open gaps and the waiter count
    * are stale (a waiter that requested before the quiet period and was let in during it is still
    * counted). They are cleared, the counters kept. A thread that holds the monitor now is then like
    * one that took it before tracking began: its release is ignored. Only probe calls that straddle

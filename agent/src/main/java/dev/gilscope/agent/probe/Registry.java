@@ -91,9 +91,9 @@ public final class Registry {
   // ---------------------------------------------------------------- quiet / active
 
   /**
-   * Publishes a view that matches no object: every probe returns after one reference comparison
-   * and a flag read, and nothing is counted. The states keep their counters. A thread inside a
-   * tracked monitor now releases it unseen; {@link #activate} clears what that leaves behind.
+   * Publishes a view that matches no object: every probe returns after one reference comparison and
+   * a flag read, and nothing is counted. The states keep their counters. A thread inside a tracked
+   * monitor now releases it unseen; {@link #activate} clears what that leaves behind.
    */
   public static void deactivate() {
     synchronized (REGISTER_LOCK) {
