@@ -18,8 +18,12 @@ import java.util.concurrent.TimeUnit;
  * a scenario that dies before or during it, fails the tour, like a failed analysis.
  */
 final class LiveWatch {
-  /** kv-store: its monitor is taken in methods called per operation, which an attach can change. */
-  static final String SCENARIO = "kv-store";
+  /**
+   * old-gil: its monitor is taken in a method called per check interval, which an attach changes
+   * for its next call (a loaded class's {@code synchronized} methods, kv-store's, keep their
+   * modifiers, and their contention is not seen).
+   */
+  static final String SCENARIO = "old-gil";
 
   static final String DURATION = "5s";
   static final String INTERVAL = "1s";
@@ -37,10 +41,13 @@ final class LiveWatch {
     this.out = out;
   }
 
-  /** The scenario's JVM: no {@code -javaagent}, and long slices of 1 and N clients. */
+  /**
+   * The scenario's JVM: no {@code -javaagent}, a run far longer than the watch, in 1 s slices that
+   * alternate 1 and 2 interpreter threads (the watch sees both within its seconds).
+   */
   static List<String> targetCommand(Scenario scenario) {
     return JavaCommand.demoMain(
-        List.of(), List.of(scenario.name(), "--seconds", "300", "--rounds", "100"));
+        List.of(), List.of(scenario.name(), "--seconds", "120", "--rounds", "120"));
   }
 
   /** {@code watch <pid> --monitor ... --duration 5s --interval 1s --agent <agent jar>}. */

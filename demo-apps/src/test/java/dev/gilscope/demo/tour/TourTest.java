@@ -102,20 +102,22 @@ class TourTest {
   void watchesOneScenarioStartedWithoutTheAgent() throws Exception {
     Path agent = Files.createFile(temp.resolve("gilscope-agent.jar"));
     Path analyzer = Files.createFile(temp.resolve("gilscope-analyzer.jar"));
-    var kvStore = Scenarios.byName(LiveWatch.SCENARIO).orElseThrow();
-    List<String> target = LiveWatch.targetCommand(kvStore);
+    var oldGil = Scenarios.byName(LiveWatch.SCENARIO).orElseThrow();
+    List<String> target = LiveWatch.targetCommand(oldGil);
     assertThat(target).noneMatch(arg -> arg.startsWith("-javaagent"));
-    assertThat(target).contains("dev.gilscope.demo.DemoMain", "kv-store");
+    assertThat(target)
+        .contains("dev.gilscope.demo.DemoMain")
+        .endsWith("old-gil", "--seconds", "120", "--rounds", "120");
 
     LiveWatch live = new LiveWatch(new ToolJars(agent, analyzer), temp, System.out);
-    assertThat(live.watchCommand(kvStore, 4242))
+    assertThat(live.watchCommand(oldGil, 4242))
         .endsWith(
             "-jar",
             analyzer.toString(),
             "watch",
             "4242",
             "--monitor",
-            "dev.gilscope.demo.kvstore.KvStore",
+            "dev.gilscope.demo.oldgil.OldGilInterpreter#GIL",
             "--duration",
             "5s",
             "--interval",
@@ -152,7 +154,7 @@ class TourTest {
     assertThat(tour.run()).isEqualTo(1);
     String printed = bytes.toString("UTF-8");
     assertThat(printed)
-        .contains("live: kv-store watched while it runs")
+        .contains("live: old-gil watched while it runs")
         .contains("live watch failed: exit status 1")
         .contains("the live watch failed");
     assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).isEmpty();
