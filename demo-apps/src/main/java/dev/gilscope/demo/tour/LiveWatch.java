@@ -84,6 +84,7 @@ final class LiveWatch {
     Path log = outDirectory.toAbsolutePath().resolve(scenario.name() + "-live.log");
     List<String> target = targetCommand(scenario);
     out.println("  run:      " + String.join(" ", Tour.displayed(target)) + " > " + log);
+    long startNanos = System.nanoTime();
     Process process =
         new ProcessBuilder(target).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
@@ -110,8 +111,9 @@ final class LiveWatch {
         return false;
       }
       out.printf(
-          "%n  (%s ran on after the watch, pid %d; the tour stops it now)%n",
-          scenario.name(), process.pid());
+          "%n  (%s ran on after the watch, pid %d; the tour stops it now; the live part took"
+              + " %.1f s)%n",
+          scenario.name(), process.pid(), (System.nanoTime() - startNanos) / 1e9);
       return true;
     } finally {
       stop(process);
