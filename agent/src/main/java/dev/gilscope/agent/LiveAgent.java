@@ -96,6 +96,7 @@ final class LiveAgent {
       }
       Detail.configure(
           parsed.detail(), parsed.sample(), parsed.thresholdNanos(), installedJdkTargets);
+      AgentMBeans.reloaded(parsed.file() != null || parsed.liveNanos() > 0);
       if (parsed.file() != null) {
         AgentRecording.start(parsed);
       }

@@ -3,6 +3,7 @@ package dev.gilscope.agent.jmx;
 import dev.gilscope.agent.config.AgentOptions;
 import dev.gilscope.agent.config.Target;
 import dev.gilscope.agent.probe.MonitorSnapshots;
+import dev.gilscope.agent.probe.Registry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,19 @@ import jdk.jfr.Recording;
 /**
  * {@link AgentControlMXBean}: the watches' leases. {@link #expire} runs once a second on the
  * agent's JMX thread and closes the recording of every watch whose lease ran out.
+ *
+ * <p>An agent that a watch attached, with no {@code file=} recording or {@code live=} lines of its
+ * own, has nothing to count for once the last lease ends: the registry is then made quiet (every
+ * instrumented site back to one reference comparison) and the next {@link #beginWatch} makes it
+ * active again. The probes cannot be removed; this is the closest to it. A {@code -javaagent} agent
+ * always counts: its MBeans' counters are exact from the JVM's start.
  */
 final class AgentControl implements AgentControlMXBean {
   private final String version;
   private final AgentOptions options;
   private final Map<Long, Lease> leases = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private volatile boolean quietWhenUnwatched;
 
   private static final class Lease {
     final long millis;
@@ -36,9 +44,16 @@ final class AgentControl implements AgentControlMXBean {
     }
   }
 
-  AgentControl(String version, AgentOptions options) {
+  AgentControl(String version, AgentOptions options, boolean quietWhenUnwatched) {
     this.version = version;
     this.options = options;
+    this.quietWhenUnwatched = quietWhenUnwatched;
+  }
+
+  /** A later load asked for a recording or live lines: the probes count from now on, always. */
+  void keepCounting() {
+    quietWhenUnwatched = false;
+    Registry.activate();
   }
 
   @Override
@@ -71,7 +86,8 @@ final class AgentControl implements AgentControlMXBean {
   }
 
   @Override
-  public long beginWatch(long leaseMillis) {
+  public synchronized long beginWatch(long leaseMillis) {
+    Registry.activate();
     MonitorSnapshots.rebaseStatistics();
     long id = ids.incrementAndGet();
     leases.put(id, new Lease(Math.max(1000, leaseMillis)));
@@ -99,6 +115,14 @@ final class AgentControl implements AgentControlMXBean {
   @Override
   public void endWatch(long watch) {
     leases.remove(watch);
+    quietIfUnwatched();
+  }
+
+  /** After a lease ended; synchronized with beginWatch, so a new lease is never left quiet. */
+  private synchronized void quietIfUnwatched() {
+    if (quietWhenUnwatched && leases.isEmpty()) {
+      Registry.deactivate();
+    }
   }
 
   /** Closes the recordings of watches whose lease ran out. */
@@ -117,6 +141,9 @@ final class AgentControl implements AgentControlMXBean {
                 + (closed ? "; its recording is closed" : "")
                 + "; the probes stay installed and record nothing");
       }
+    }
+    if (leases.isEmpty()) {
+      quietIfUnwatched();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.gilscope.agent.jmx;
 import dev.gilscope.agent.config.AgentOptions;
 import dev.gilscope.agent.probe.MonitorSnapshots;
 import dev.gilscope.agent.probe.MonitorSnapshots.Snapshot;
+import dev.gilscope.agent.probe.Registry;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,11 +46,25 @@ public final class AgentMBeans {
     if (control != null) {
       return;
     }
-    control = new AgentControl(version, options);
+    control =
+        new AgentControl(
+            version, options, now && options.file() == null && options.liveNanos() == 0);
     AgentMBeans beans = new AgentMBeans();
     Thread t = new Thread(() -> beans.run(now), "gilscope-jmx");
     t.setDaemon(true);
     t.start();
+  }
+
+  /**
+   * A later agent load: the probes count again (a quiet registry is made active); with {@code
+   * keepCounting} (it asked for a recording or live lines) they never go quiet again.
+   */
+  public static synchronized void reloaded(boolean keepCounting) {
+    if (control != null && keepCounting) {
+      control.keepCounting();
+    } else {
+      Registry.activate();
+    }
   }
 
   private void run(boolean now) {

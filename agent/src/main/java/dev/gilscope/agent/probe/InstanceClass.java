@@ -104,6 +104,15 @@ final class InstanceClass {
     }
   }
 
+  /** Registry.activate: every thread's held instances and request are stale. */
+  void forgetHeld() {
+    for (InstanceThread t : threads.values) {
+      if (t != null) {
+        t.forgetHeld();
+      }
+    }
+  }
+
   private InstanceThread insert(Thread me) {
     synchronized (insertLock) {
       Table table = threads;

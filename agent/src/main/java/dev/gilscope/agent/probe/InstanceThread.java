@@ -148,6 +148,20 @@ abstract class InstanceThreadFields extends InstanceThreadPadding {
     heldCount--;
   }
 
+  /**
+   * Registry.activate: the enters and exits of the quiet period went unseen, so the held stack and
+   * the pending request are stale. Written by the activating thread while this thread's probes do
+   * not reach this record.
+   */
+  final void forgetHeld() {
+    Arrays.fill(held, null);
+    Arrays.fill(heldStates, null);
+    Arrays.fill(heldDepth, 0);
+    heldCount = 0;
+    callSiteObject = null;
+    clearPending();
+  }
+
   final void clearPending() {
     pendingObject = null;
     pendingState = null;

@@ -280,7 +280,7 @@ public final class MonitorState extends WeakReference<Object> {
     if (pending != null) {
       pending.pendingActive = false;
     }
-    if (depth != 0 && owner == me) {
+    if (depth > 0 && owner == me) {
       depth++;
       reentrantEntries++;
       return;
@@ -426,7 +426,7 @@ public final class MonitorState extends WeakReference<Object> {
    */
   ThreadStats releasing(boolean exitRestartsGap) {
     Thread me = Thread.currentThread();
-    if (owner != me) {
+    if (owner != me || depth <= 0) {
       return null; // the enter happened before tracking began, or the exit will throw
     }
     if (--depth != 0) {
@@ -534,7 +534,7 @@ public final class MonitorState extends WeakReference<Object> {
   /** Before wait/await, holding: the monitor is released for the wait. Null if not the owner. */
   Waiting beforeWait(long timeoutNanos) {
     Thread me = Thread.currentThread();
-    if (owner != me || depth == 0) {
+    if (owner != me || depth <= 0) {
       return null;
     }
     ThreadStats ts = ownerStats;
@@ -597,6 +597,40 @@ public final class MonitorState extends WeakReference<Object> {
     notifies++;
     lastNotifier = me;
     Emitter.commitNotify(this, all, threadsInWait);
+  }
+
+  /**
+   * {@link Registry#activate}, before this state is published again: enters, exits and requests of
+   * the quiet period went unseen, so the owner, depth, open hold, open gaps and the waiter count
+   * are stale (a waiter that requested before the quiet period and was let in during it is still
+   * counted). They are cleared, the counters kept. A thread that holds the monitor now is then like
+   * one that took it before tracking began: its release is ignored. Only probe calls that straddle
+   * the quiet period (a wait, a blocked {@code Lock.lock}) can touch this state concurrently; they
+   * restore an owner that really holds the monitor, or find their flags cleared.
+   */
+  void forgetOwnership() {
+    depth = 0;
+    callSiteDepth = 0;
+    holdTimed = false;
+    holdSampled = false;
+    holdEvent = null;
+    lastGap = null;
+    releasedWithWaiters = false;
+    for (ThreadStats ts : threads.snapshot()) {
+      if (ts != null) {
+        ts.pendingActive = false;
+        ts.pendingCountedAsWaiter = false;
+        ts.pendingEvent = null;
+        ts.pendingOwner = null;
+        ts.gapOpen = false;
+        ts.gapRequested = false;
+      }
+    }
+    WAITERS.setVolatile(this, 0);
+    OWNER.setVolatile(this, null);
+    if (isOthers()) {
+      instances.forgetHeld();
+    }
   }
 
   Thread ownerNow() {

@@ -14,6 +14,12 @@ import java.util.concurrent.locks.ReadWriteLock;
  * monitor, is a single reference comparison against the fast slot; everything else (more objects,
  * class monitors, conditions) goes through a weak identity table. Written at premain and when a
  * tracked field is assigned; read by every instrumented monitor site.
+ *
+ * <p>The volatile slots and flags below are what the hot path reads: the <em>published</em> view.
+ * What is registered is kept apart ({@code registered*}, the tables), so that {@link #deactivate}
+ * can publish a view that matches nothing (an attached agent after its last watch: every site costs
+ * one reference comparison) and {@link #activate} can publish the registered states again, with
+ * their counters, for the next watch.
  */
 public final class Registry {
   private static final MonitorState NONE = new MonitorState();
@@ -22,7 +28,8 @@ public final class Registry {
   private static volatile boolean monitorSlowPath;
   private static volatile MonitorState fastLock = NONE;
   private static volatile boolean lockSlowPath;
-  private static volatile ConditionKey fastCondition = new ConditionKey(new Object(), NONE);
+  private static final ConditionKey NO_CONDITION = new ConditionKey(new Object(), NONE);
+  private static volatile ConditionKey fastCondition = NO_CONDITION;
   private static volatile boolean conditionSlowPath;
 
   private static final WeakIdentityTable<MonitorState> MONITORS = new WeakIdentityTable<>();
@@ -57,15 +64,77 @@ public final class Registry {
   private static final AtomicLong IDS = new AtomicLong();
   private static final Object REGISTER_LOCK = new Object();
 
+  // what is registered, published to the slots above only while active (guarded by REGISTER_LOCK)
+  // (volatile: a tracked field's write checks them without the lock)
+  private static volatile MonitorState registeredMonitor = NONE;
+  private static volatile MonitorState registeredLock = NONE;
+  private static ConditionKey registeredCondition = fastCondition;
+  private static boolean registeredMonitorSlowPath;
+  private static boolean registeredLockSlowPath;
+  private static boolean registeredConditionSlowPath;
+  private static boolean active = true;
+
   private Registry() {}
 
   // ---------------------------------------------------------------- configuration (premain)
 
   public static void configure(String[] classMonitorNameList, FieldSpec[] fields) {
     classMonitorNames = classMonitorNameList.clone();
-    classMonitors = classMonitorNameList.length > 0;
-    monitorSlowPath = classMonitors;
+    synchronized (REGISTER_LOCK) {
+      classMonitors = classMonitorNameList.length > 0;
+      registeredMonitorSlowPath |= classMonitors;
+      publish();
+    }
     fieldSpecs = fields.clone();
+  }
+
+  // ---------------------------------------------------------------- quiet / active
+
+  /**
+   * Publishes a view that matches no object: every probe returns after one reference comparison and
+   * a flag read, and nothing is counted. The states keep their counters. A thread inside a tracked
+   * monitor now releases it unseen; {@link #activate} clears what that leaves behind.
+   */
+  public static void deactivate() {
+    synchronized (REGISTER_LOCK) {
+      active = false;
+      publish();
+    }
+  }
+
+  /**
+   * Publishes the registered states again. Their ownership bookkeeping is cleared first (while no
+   * new probe call can reach them): enters and exits went unseen while quiet, so an owner recorded
+   * before is stale, and a thread holding a monitor now is treated like one that took it before
+   * tracking began (its release is ignored, its next acquisition counts). No-op when active.
+   */
+  public static void activate() {
+    synchronized (REGISTER_LOCK) {
+      if (active) {
+        return;
+      }
+      for (MonitorState s = ALL.get(); s != null; s = s.nextRegistered) {
+        s.forgetOwnership();
+      }
+      active = true;
+      publish();
+    }
+  }
+
+  public static boolean isActive() {
+    synchronized (REGISTER_LOCK) {
+      return active;
+    }
+  }
+
+  /** Copies the registered view, or the empty one when quiet, to the hot path's slots. */
+  private static void publish() {
+    fastMonitor = active ? registeredMonitor : NONE;
+    fastLock = active ? registeredLock : NONE;
+    fastCondition = active ? registeredCondition : NO_CONDITION;
+    monitorSlowPath = active && registeredMonitorSlowPath;
+    lockSlowPath = active && registeredLockSlowPath;
+    conditionSlowPath = active && registeredConditionSlowPath;
   }
 
   // ---------------------------------------------------------------- lookups (hot path)
@@ -124,7 +193,7 @@ public final class Registry {
     FieldSpec spec = specs[specIndex];
     if (spec.lock) {
       Object lock = value instanceof ReadWriteLock ? ((ReadWriteLock) value).writeLock() : value;
-      if (lock instanceof Lock && lock(lock) == null) {
+      if (lock instanceof Lock && !isRegisteredLock(lock)) {
         String kind =
             value instanceof ReadWriteLock
                 ? "write lock of " + value.getClass().getSimpleName()
@@ -142,7 +211,11 @@ public final class Registry {
   }
 
   private static boolean isRegisteredMonitor(Object value) {
-    return fastMonitor.strongKey == value || MONITORS.get(value) != null;
+    return registeredMonitor.strongKey == value || MONITORS.get(value) != null;
+  }
+
+  private static boolean isRegisteredLock(Object value) {
+    return registeredLock.strongKey == value || LOCKS.get(value) != null;
   }
 
   public static void registerMonitor(Object monitor, String name) {
@@ -150,42 +223,45 @@ public final class Registry {
       if (isRegisteredMonitor(monitor)) {
         return;
       }
-      boolean fast = fastMonitor == NONE;
+      boolean fast = registeredMonitor == NONE;
       MonitorState s = newState(monitor, name, GilscopeEvents.KIND_MONITOR, fast);
       if (fast) {
-        fastMonitor = s;
+        registeredMonitor = s;
       } else {
         MONITORS.putIfAbsent(s);
         monitorTable = true;
-        monitorSlowPath = true;
+        registeredMonitorSlowPath = true;
       }
+      publish();
     }
   }
 
   static void registerLock(Object lock, String name) {
     synchronized (REGISTER_LOCK) {
-      if (lock(lock) != null) {
+      if (isRegisteredLock(lock)) {
         return;
       }
-      boolean fast = fastLock == NONE;
+      boolean fast = registeredLock == NONE;
       MonitorState s = newState(lock, name, GilscopeEvents.KIND_LOCK, fast);
       if (fast) {
-        fastLock = s;
+        registeredLock = s;
       } else {
         LOCKS.putIfAbsent(s);
-        lockSlowPath = true;
+        registeredLockSlowPath = true;
       }
+      publish();
     }
   }
 
   static void registerCondition(Condition condition, MonitorState lockState) {
     synchronized (REGISTER_LOCK) {
-      if (fastCondition.state == NONE) {
-        fastCondition = new ConditionKey(condition, lockState);
+      if (registeredCondition.state == NONE) {
+        registeredCondition = new ConditionKey(condition, lockState);
       } else {
         CONDITIONS.putIfAbsent(new ConditionKey(condition, lockState));
-        conditionSlowPath = true;
+        registeredConditionSlowPath = true;
       }
+      publish();
     }
   }
 

@@ -15,11 +15,14 @@ import java.util.List;
  * {@code tour}: the seeds' story on this machine. Runs every scenario in a child JVM under the
  * gilscope agent ({@code -javaagent:<agent>=<scenario's options>,file=<out>/<scenario>.jfr}), then
  * the analyzer on the recording, and prints for each: what the scenario is and what to expect, the
- * scenario's own table, and the analyzer's findings.
+ * scenario's own table, and the analyzer's findings. Then one scenario is shown live ({@link
+ * LiveWatch}): started without the agent, watched by {@code gilscope watch <pid>} for a few seconds
+ * ({@code --no-live} skips it).
  *
  * <p>Both jars must be built: without them the tour stops with one line saying how to build them. A
  * scenario that fails, writes no recording, or whose analysis fails (the analyzer's message is
- * shown) counts as a failed scenario, and the tour then exits with status 1.
+ * shown) counts as a failed scenario, and the tour then exits with status 1; so does a failed live
+ * watch.
  */
 public final class Tour {
   private static final String RULE = "=".repeat(78);
@@ -39,7 +42,7 @@ public final class Tour {
     this.out = out;
   }
 
-  /** {@code tour [--quick] [--out DIR] [--agent JAR] [--analyzer JAR] [--only a,b]}. */
+  /** {@code tour [--quick] [--out DIR] [--agent JAR] [--analyzer JAR] [--only a,b] [--no-live]}. */
   public static int main(List<String> args, PrintStream out, PrintStream err) {
     TourOptions options;
     List<Scenario> scenarios;
@@ -98,14 +101,21 @@ public final class Tour {
         failures++;
       }
     }
+    boolean liveFailed = false;
+    if (options.live()) {
+      out.println(RULE);
+      Scenario live = Scenarios.byName(LiveWatch.SCENARIO).orElseThrow();
+      liveFailed = !new LiveWatch(jars, options.outDirectory(), out).run(live);
+    }
     out.println(RULE);
     out.printf(
-        "tour done in %.1f s: %d scenario(s), %d failed; recordings in %s%n",
+        "tour done in %.1f s: %d scenario(s), %d failed%s; recordings in %s%n",
         (System.nanoTime() - start) / 1e9,
         scenarios.size(),
         failures,
+        options.live() ? (liveFailed ? "; the live watch failed" : "; live watch ok") : "",
         options.outDirectory().toAbsolutePath());
-    return failures == 0 ? 0 : 1;
+    return failures == 0 && !liveFailed ? 0 : 1;
   }
 
   private boolean runScenario(Scenario scenario, int number, int total)
@@ -208,7 +218,7 @@ public final class Tour {
   }
 
   /** The command with the java executable shortened to {@code java}, for display. */
-  private static List<String> displayed(List<String> command) {
+  static List<String> displayed(List<String> command) {
     List<String> shown = new ArrayList<>(command);
     shown.set(0, "java");
     return shown;

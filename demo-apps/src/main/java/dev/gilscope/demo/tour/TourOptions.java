@@ -16,8 +16,10 @@ import java.util.List;
  * @param agent the agent jar, or null to locate it
  * @param analyzer the analyzer jar, or null to locate it
  * @param only scenario names to run (empty: all)
+ * @param live whether the tour ends by watching one scenario live (not with {@code --no-live})
  */
-record TourOptions(boolean quick, Path outDirectory, Path agent, Path analyzer, List<String> only) {
+record TourOptions(
+    boolean quick, Path outDirectory, Path agent, Path analyzer, List<String> only, boolean live) {
   static final Path DEFAULT_OUT = Path.of("target", "gilscope-tour");
 
   static TourOptions parse(List<String> args) throws UsageException {
@@ -26,6 +28,7 @@ record TourOptions(boolean quick, Path outDirectory, Path agent, Path analyzer, 
     Path agent = null;
     Path analyzer = null;
     List<String> only = List.of();
+    boolean live = true;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
@@ -34,11 +37,12 @@ record TourOptions(boolean quick, Path outDirectory, Path agent, Path analyzer, 
         case "--agent" -> agent = Path.of(value(args, ++i, arg));
         case "--analyzer" -> analyzer = Path.of(value(args, ++i, arg));
         case "--only" -> only = Arrays.asList(value(args, ++i, arg).split(","));
+        case "--no-live" -> live = false;
         case "--help", "-h" -> throw new UsageException("");
         default -> throw new UsageException("unknown option " + arg + " (see tour --help)");
       }
     }
-    return new TourOptions(quick, out, agent, analyzer, only);
+    return new TourOptions(quick, out, agent, analyzer, only, live);
   }
 
   List<Scenario> selected(List<Scenario> all) throws UsageException {
@@ -62,6 +66,8 @@ record TourOptions(boolean quick, Path outDirectory, Path agent, Path analyzer, 
     out.println();
     out.println("Runs every scenario in a child JVM under the gilscope agent, then the analyzer");
     out.println("on its recording, and prints the scenario's table and the analyzer's findings.");
+    out.println("Then it starts " + LiveWatch.SCENARIO + " without the agent and watches it live");
+    out.println("for " + LiveWatch.DURATION + " (gilscope watch <pid>).");
     out.println();
     out.println("options:");
     out.println("  --quick            short runs (well under a minute in all)");
@@ -73,6 +79,7 @@ record TourOptions(boolean quick, Path outDirectory, Path agent, Path analyzer, 
     out.println(
         "  --analyzer JAR     the analyzer jar (default ../../" + ToolJars.ANALYZER_JAR + ")");
     out.println("  --only A,B         only these scenarios, in this order");
+    out.println("  --no-live          skip the live watch at the end");
   }
 
   private static String value(List<String> args, int index, String option) throws UsageException {

@@ -86,6 +86,8 @@ class TourTest {
   void parsesItsOptions() throws UsageException {
     TourOptions options = TourOptions.parse(List.of("--only", "new-gil,countdown"));
     assertThat(options.quick()).isFalse();
+    assertThat(options.live()).isTrue();
+    assertThat(TourOptions.parse(List.of("--no-live")).live()).isFalse();
     assertThat(options.outDirectory()).isEqualTo(TourOptions.DEFAULT_OUT);
     assertThat(options.selected(Scenarios.all()))
         .extracting(s -> s.name())
@@ -94,5 +96,67 @@ class TourTest {
         .hasMessage("unknown option --fast (see tour --help)");
     assertThatThrownBy(() -> TourOptions.parse(List.of("--only", "x")).selected(Scenarios.all()))
         .hasMessage("unknown scenario 'x' in --only");
+  }
+
+  @Test
+  void watchesOneScenarioStartedWithoutTheAgent() throws Exception {
+    Path agent = Files.createFile(temp.resolve("gilscope-agent.jar"));
+    Path analyzer = Files.createFile(temp.resolve("gilscope-analyzer.jar"));
+    var oldGil = Scenarios.byName(LiveWatch.SCENARIO).orElseThrow();
+    List<String> target = LiveWatch.targetCommand(oldGil);
+    assertThat(target).noneMatch(arg -> arg.startsWith("-javaagent"));
+    assertThat(target)
+        .contains("dev.gilscope.demo.DemoMain")
+        .endsWith("old-gil", "--seconds", "120", "--rounds", "120");
+
+    LiveWatch live = new LiveWatch(new ToolJars(agent, analyzer), temp, System.out);
+    assertThat(live.watchCommand(oldGil, 4242))
+        .endsWith(
+            "-jar",
+            analyzer.toString(),
+            "watch",
+            "4242",
+            "--monitor",
+            "dev.gilscope.demo.oldgil.OldGilInterpreter#GIL",
+            "--duration",
+            "5s",
+            "--interval",
+            "1s",
+            "--agent",
+            agent.toString());
+    assertThat(LiveWatch.targetOptions("monitor=a.B#GIL,lock=c.D#lock"))
+        .containsExactly("--monitor", "a.B#GIL", "--lock", "c.D#lock");
+  }
+
+  @Test
+  void aWatchThatFailsIsAFailureWithItsMessage() {
+    assertThat(LiveWatch.watchFailure(new ChildProcess.Outcome(0, "1s X: 5 acquisitions/s")))
+        .isNull();
+    assertThat(
+            LiveWatch.watchFailure(
+                new ChildProcess.Outcome(2, "gilscope watch: no process 4242\n")))
+        .isEqualTo("exit status 2: gilscope watch: no process 4242");
+    assertThat(LiveWatch.watchFailure(new ChildProcess.Outcome(0, "1s no acquisitions yet")))
+        .isEqualTo("the watch saw no acquisition of the monitor");
+    assertThat(LiveWatch.watchFailure(new ChildProcess.Outcome(ChildProcess.TIMED_OUT, "")))
+        .contains("did not finish");
+  }
+
+  @Test
+  void aFailedLiveWatchFailsTheTourAndStopsTheScenario() throws Exception {
+    Path agent = Files.createFile(temp.resolve("gilscope-agent.jar"));
+    Path analyzer = Files.writeString(temp.resolve("gilscope-analyzer.jar"), "not a jar");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream out = new java.io.PrintStream(bytes, true, "UTF-8");
+    TourOptions options = TourOptions.parse(List.of("--out", temp.toString()));
+    Tour tour = new Tour(options, List.of(), new ToolJars(agent, analyzer), out);
+
+    assertThat(tour.run()).isEqualTo(1);
+    String printed = bytes.toString("UTF-8");
+    assertThat(printed)
+        .contains("live: old-gil watched while it runs")
+        .contains("live watch failed: exit status 1")
+        .contains("the live watch failed");
+    assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).isEmpty();
   }
 }

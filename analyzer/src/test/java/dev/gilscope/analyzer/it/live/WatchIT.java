@@ -11,6 +11,7 @@ import dev.gilscope.analyzer.testing.Processes;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -27,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code gilscope watch} against a running JVM that was started without any agent: the watch loads
  * it, shows the monitor and its findings, records a file {@code analyze} reads, and leaves the
- * application running; a second watch works; the MBean reads over JMX; {@code --jmx} watches a JVM
- * started with the agent; bad targets are one line and exit 2. One child JVM serves the ordered
+ * application running; a second watch works; between watches the probes are quiet (the MBean's
+ * counters, read over JMX, stop) and a later watch makes them count again; {@code --jmx} watches a
+ * JVM started with the agent; bad targets are one line and exit 2. One child JVM serves the ordered
  * tests (each watch costs an attach); skips when the jars are not built.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -88,7 +90,7 @@ class WatchIT {
   @Test
   @Order(3)
   @SuppressWarnings("BanJNDI") // a JMX client of the test's own child JVM
-  void theMonitorsMBeanHasItsExactCounters() throws Exception {
+  void afterTheLastWatchTheProbesGoQuietAndALaterWatchWakesThem() throws Exception {
     VirtualMachine vm = VirtualMachine.attach(child.pid());
     String url;
     try {
@@ -99,15 +101,37 @@ class WatchIT {
     try (JMXConnector c = JMXConnectorFactory.connect(new JMXServiceURL(url))) {
       MBeanServerConnection server = c.getMBeanServerConnection();
       ObjectName name = new ObjectName("dev.gilscope:type=Monitor,name=" + GIL);
-      long first = (Long) server.getAttribute(name, "Acquisitions");
-      assertThat(first).isPositive();
-      assertThat((String) server.getAttribute(name, "Kind")).isEqualTo("monitor");
-      Thread.sleep(1500);
-      assertThat((Long) server.getAttribute(name, "Acquisitions")).isGreaterThan(first);
-      assertThat((Double) server.getAttribute(name, "Utilization")).isBetween(0.0, 1.5);
       ObjectName agent = new ObjectName("dev.gilscope:type=Agent");
+      assertThat((String) server.getAttribute(name, "Kind")).isEqualTo("monitor");
       assertThat((String[]) server.getAttribute(agent, "Targets"))
           .containsExactly("monitor=" + GIL);
+      assertThat((Integer) server.getAttribute(agent, "ActiveWatches")).isZero();
+
+      // unwatched, the application runs on (millions of steps a second) and nothing is counted
+      long quiet = settled(server, name);
+      assertThat(quiet).isPositive();
+      aSecondOfProgress();
+      assertThat((Long) server.getAttribute(name, "Acquisitions")).isEqualTo(quiet);
+
+      // a later watch makes the same counters count again, from where they stopped
+      CompletableFuture<Processes> watch =
+          CompletableFuture.supplyAsync(() -> watchUnchecked(child.pid(), "--duration", "6s"));
+      while ((Integer) server.getAttribute(agent, "ActiveWatches") == 0 && !watch.isDone()) {
+        Thread.sleep(100);
+      }
+      assertThat(watch.isDone()).as("the watch ended before its lease was seen").isFalse();
+      long during = (Long) server.getAttribute(name, "Acquisitions");
+      assertThat(during).isGreaterThanOrEqualTo(quiet);
+      Thread.sleep(1500);
+      assertThat((Long) server.getAttribute(name, "Acquisitions")).isGreaterThan(during);
+      assertThat((Double) server.getAttribute(name, "Utilization")).isBetween(0.0, 1.5);
+      Processes ended = watch.get();
+      assertThat(ended.exitCode).as(ended.err).isZero();
+
+      // and quiet again after it
+      long after = settled(server, name);
+      aSecondOfProgress();
+      assertThat((Long) server.getAttribute(name, "Acquisitions")).isEqualTo(after);
     }
   }
 
@@ -187,6 +211,32 @@ class WatchIT {
     args[5] = GIL;
     System.arraycopy(more, 0, args, 6, more.length);
     return Processes.java(dir, 120, args);
+  }
+
+  /**
+   * The monitor's acquisitions once the MBean caught up: the agent refreshes its attributes about
+   * once a second, so right after a watch ended they may not include its last second yet.
+   */
+  private static long settled(MBeanServerConnection server, ObjectName name) throws Exception {
+    aSecondOfProgress();
+    aSecondOfProgress();
+    return (Long) server.getAttribute(name, "Acquisitions");
+  }
+
+  /** Returns after the application printed two more {@code steps/s} lines: a whole second. */
+  private static void aSecondOfProgress() throws Exception {
+    for (int line = 0; line < 2; line++) {
+      String before = child.stdout();
+      child.awaitOutput(before + "steps/s", 10);
+    }
+  }
+
+  private static Processes watchUnchecked(String pid, String... more) {
+    try {
+      return watch(pid, more);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static JsonNode monitor(JsonNode root, String name) {
