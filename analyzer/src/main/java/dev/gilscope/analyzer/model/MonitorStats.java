@@ -15,7 +15,9 @@ import java.util.Map;
  */
 public final class MonitorStats {
   private final String key;
-  private final String name;
+  private String name;
+  // named after its id until an event carries its name (a live stream can start without it)
+  private boolean provisionalName;
   private String className;
   private String kind;
   private final EventSource source;
@@ -43,6 +45,25 @@ public final class MonitorStats {
 
   public String name() {
     return name;
+  }
+
+  /** A monitor first seen without its name: {@code placeholder} until {@link #named} gives it. */
+  public static MonitorStats unnamed(String key, String placeholder, EventSource source) {
+    MonitorStats m = new MonitorStats(key, placeholder, null, null, source);
+    m.provisionalName = true;
+    return m;
+  }
+
+  /** Takes {@code name} if this monitor was first seen without one; cheap when it was not. */
+  public void named(String name) {
+    if (provisionalName && name != null) {
+      this.name = name;
+      provisionalName = false;
+    }
+  }
+
+  public boolean hasProvisionalName() {
+    return provisionalName;
   }
 
   public String className() {
@@ -204,6 +225,9 @@ public final class MonitorStats {
 
   public void mergeFrom(MonitorStats other) {
     sortedThreads = null;
+    if (!other.provisionalName) {
+      named(other.name);
+    }
     describe(other.className, other.kind);
     totals.mergeFrom(other.totals);
     windows.mergeFrom(other.windows);

@@ -278,18 +278,21 @@ final class EventAccumulator {
   private MonitorStats gilscopeMonitor(EventView e) {
     long id = e.longValue(GilscopeFields.MONITOR_ID);
     if (lastGilscopeMonitor != null && id == lastGilscopeMonitorId) {
+      if (lastGilscopeMonitor.hasProvisionalName()) {
+        lastGilscopeMonitor.named(e.string(GilscopeFields.MONITOR_NAME));
+      }
       return lastGilscopeMonitor;
     }
     MonitorStats m = gilscopeMonitors.get(id);
+    if (m != null && m.hasProvisionalName()) {
+      m.named(e.string(GilscopeFields.MONITOR_NAME));
+    }
     if (m == null) {
       String name = e.string(GilscopeFields.MONITOR_NAME);
       m =
-          new MonitorStats(
-              "gilscope:" + id,
-              name != null ? name : "monitor#" + id,
-              null,
-              null,
-              EventSource.GILSCOPE);
+          name != null
+              ? new MonitorStats("gilscope:" + id, name, null, null, EventSource.GILSCOPE)
+              : MonitorStats.unnamed("gilscope:" + id, "monitor#" + id, EventSource.GILSCOPE);
       // fold before adding: the new monitor has no counts yet and would be folded at once
       if (gilscopeMonitors.size() >= 2 * MONITORS_KEPT + foldedIds.size()) {
         foldSmallMonitors();

@@ -53,4 +53,20 @@ class MonitorStatsTest {
     assertThat(waitedIn(2, 20, MonitorStats.FLAG_SHAPED_MIN_TIMED_OUT_WAITS - 1).isFlagShaped())
         .isFalse();
   }
+
+  @Test
+  void aMonitorFirstSeenWithoutItsNameTakesItFromALaterEvent() {
+    // a live stream that starts mid-recording can deliver a monitor's first event without its name
+    MonitorStats m = MonitorStats.unnamed("gilscope:1", "monitor#1", EventSource.GILSCOPE);
+    m.named(null);
+    assertThat(m.name()).isEqualTo("monitor#1");
+    m.named("com.acme.Interp#GIL");
+    m.named("something else");
+    assertThat(m.name()).isEqualTo("com.acme.Interp#GIL");
+    assertThat(m.hasProvisionalName()).isFalse();
+    // a named monitor keeps its name
+    MonitorStats named = new MonitorStats("gilscope:2", "a#B", null, null, EventSource.GILSCOPE);
+    named.named("other");
+    assertThat(named.name()).isEqualTo("a#B");
+  }
 }
