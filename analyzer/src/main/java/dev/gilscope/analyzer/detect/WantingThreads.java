@@ -64,4 +64,30 @@ final class WantingThreads {
     }
     return counts;
   }
+
+  /** Threads that requested or acquired the monitor in each window (its users there). */
+  static Map<Integer, Integer> usersPerWindow(MonitorStats m) {
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (ThreadStats t : m.threads()) {
+      for (Map.Entry<Integer, Counters> e : t.windows().all().entrySet()) {
+        Counters c = e.getValue();
+        if (c.get(Metric.ACQUISITIONS) > 0 || c.get(Metric.REQUESTS) > 0) {
+          counts.merge(e.getKey(), 1, Integer::sum);
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** Threads that requested or acquired the monitor in windows {@code from..to}. */
+  static int users(MonitorStats m, int from, int to) {
+    int n = 0;
+    for (ThreadStats t : m.threads()) {
+      Counters c = t.windows().sum(from, to);
+      if (c.get(Metric.ACQUISITIONS) > 0 || c.get(Metric.REQUESTS) > 0) {
+        n++;
+      }
+    }
+    return n;
+  }
 }
