@@ -46,6 +46,12 @@ public final class StarvationDetector implements Detector {
   public static final double SHARE_RATIO_CRITICAL = 0.1;
 
   /**
+   * A spinner (a {@code tryLock} loop) loses without a timed wait: its share of the acquisitions is
+   * at most a third of its share of the requests (each failed {@code tryLock} is a request).
+   */
+  public static final double WON_SHARE_OF_REQUESTS = 1.0 / 3;
+
+  /**
    * Unfair wake-ups, counted: a thread woken under a FIFO hand-over is passed over 0 times; one
    * passed over at least once per acquisition lost a race for every one it won. With a starved
    * share and inflated waits that is a WARNING whatever each wait's length.
@@ -265,7 +271,7 @@ public final class StarvationDetector implements Detector {
     boolean wantsIt = j.waitFraction >= MIN_WAIT_FRACTION;
     // a spinner (tryLock loop) loses without a timed wait: its requests are counted, its waits not
     boolean losesItsRequests =
-        j.requestShare > 0 && j.acquisitionShare <= SHARE_RATIO_WARNING * j.requestShare;
+        j.requestShare > 0 && j.acquisitionShare <= WON_SHARE_OF_REQUESTS * j.requestShare;
     if (wantsIt
         && j.meanWait >= MIN_MEAN_WAIT_NANOS
         && j.inflation >= WAIT_INFLATION_CRITICAL
