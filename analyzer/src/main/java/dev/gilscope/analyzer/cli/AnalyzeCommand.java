@@ -18,7 +18,6 @@ import dev.gilscope.analyzer.report.MultiRecordingReport;
 import dev.gilscope.analyzer.report.ReportWriter;
 import dev.gilscope.analyzer.report.TextReport;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -325,11 +324,11 @@ final class AnalyzeCommand implements Callable<Integer> {
   }
 
   private AnalysisResult analyse(Path recording) throws InputException {
-    PrintStream progress = null;
+    TerminalProgress progress = null;
     if (stderrIsTerminal()
         && Files.isRegularFile(recording)
         && sizeOf(recording) >= PROGRESS_MIN_BYTES) {
-      progress = System.err;
+      progress = new TerminalProgress(System.err);
     }
     RecordingReader reader =
         new RecordingReader(

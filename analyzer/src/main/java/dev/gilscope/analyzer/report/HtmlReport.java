@@ -90,7 +90,7 @@ public final class HtmlReport implements ReportWriter {
         .append(" &middot; sources: ")
         .append(esc(String.join(", ", r.sources())))
         .append("</p>\n");
-    for (String u : r.unavailable()) {
+    for (String u : ReadNoteWording.of(r.unavailable())) {
       out.append("<p class=\"muted\">unavailable: ").append(esc(u)).append("</p>\n");
     }
   }

@@ -100,7 +100,7 @@ public final class JsonReport implements ReportWriter {
       n.put("cpuCores", r.cpuCores());
     }
     strings(n.putArray("sources"), List.copyOf(r.sources()));
-    strings(n.putArray("unavailable"), r.unavailable());
+    strings(n.putArray("unavailable"), ReadNoteWording.of(r.unavailable()));
     if (noLockEvents) {
       n.put("note", "no lock events in this recording");
     }

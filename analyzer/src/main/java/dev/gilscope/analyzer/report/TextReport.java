@@ -69,7 +69,7 @@ public final class TextReport implements ReportWriter {
             r.cpuCores() == null ? "cores unknown" : r.cpuCores() + " cores",
             r.chunks(),
             r.sources().isEmpty() ? "none" : String.join(", ", r.sources())));
-    for (String u : r.unavailable()) {
+    for (String u : ReadNoteWording.of(r.unavailable())) {
       out.append("unavailable: ").append(u).append('\n');
     }
     out.append('\n');
