@@ -2,10 +2,10 @@ package dev.gilscope.analyzer.cli;
 
 import dev.gilscope.analyzer.detect.AgentAdvice;
 import dev.gilscope.analyzer.detect.Detectors;
+import dev.gilscope.analyzer.detect.MonitorIdentity;
 import dev.gilscope.analyzer.model.AnalysisResult;
 import dev.gilscope.analyzer.model.Finding;
 import dev.gilscope.analyzer.model.FindingKind;
-import dev.gilscope.analyzer.model.MonitorIdentity;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.model.Severity;

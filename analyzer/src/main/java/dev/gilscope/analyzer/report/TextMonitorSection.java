@@ -1,5 +1,6 @@
 package dev.gilscope.analyzer.report;
 
+import dev.gilscope.analyzer.detect.FlagShape;
 import dev.gilscope.analyzer.detect.Text;
 import dev.gilscope.analyzer.model.DurationStats;
 import dev.gilscope.analyzer.model.EventSource;
@@ -49,7 +50,7 @@ final class TextMonitorSection {
         .append(", ")
         .append(m.source().label())
         .append(
-            m.isFlagShaped()
+            FlagShape.isFlagShaped(m)
                 ? ", threads wait in wait() for a flag it guards: the flag is the GIL"
                 : "")
         .append(")\n");
