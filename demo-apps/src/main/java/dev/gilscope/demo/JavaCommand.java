@@ -34,6 +34,26 @@ public final class JavaCommand {
   }
 
   /**
+   * The demos' classes and picocli's: one jar once packaged (picocli is shaded into it), a classes
+   * directory and picocli's jar when run from the build (tests).
+   */
+  static String classPath() {
+    Path demos = demosCodeSource();
+    Path picocli = codeSource(picocli.CommandLine.class);
+    return picocli == null || picocli.equals(demos)
+        ? demos.toString()
+        : demos + File.pathSeparator + picocli;
+  }
+
+  private static Path codeSource(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
    * {@code java [jvmOptions] -cp <demos> dev.gilscope.demo.DemoMain [arguments]}.
    *
    * @param jvmOptions options before the class path, e.g. {@code -javaagent:...}
@@ -43,7 +63,7 @@ public final class JavaCommand {
     command.add(javaExecutable());
     command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(demosCodeSource().toString());
+    command.add(classPath());
     command.add(DemoMain.class.getName());
     command.addAll(arguments);
     return command;

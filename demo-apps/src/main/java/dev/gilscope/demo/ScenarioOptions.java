@@ -5,13 +5,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Parsed {@code --key value} options of one scenario. A value given on the command line wins; else
- * the {@code --quick} default when {@code --quick} is given; else the normal default.
- *
- * <p>Parsing is by hand on purpose: a handful of numeric options does not justify a shaded
- * dependency in a jar that must run anywhere with only the JDK.
+ * the {@code --quick} default when {@code --quick} is given; else the normal default. picocli
+ * parses them ({@link CommandLines}); the values stay text until read, as numbers with {@code _}
+ * separators ({@code 50_000_000}).
  */
 public final class ScenarioOptions {
   private final Map<String, OptionSpec> specs;
@@ -31,38 +33,33 @@ public final class ScenarioOptions {
   public static ScenarioOptions parse(List<String> args, List<OptionSpec> specs)
       throws UsageException {
     Map<String, OptionSpec> byName = new LinkedHashMap<>();
+    CommandSpec command = CommandLines.withHelp("scenario");
     for (OptionSpec spec : specs) {
       byName.put(spec.name(), spec);
+      command.addOption(option(spec));
     }
+    ParseResult parsed =
+        CommandLines.parse(
+            command,
+            args,
+            new CommandLines.Errors() {
+              @Override
+              public String unmatched(String argument) {
+                if (!argument.startsWith("--")) {
+                  return "unexpected argument '" + argument + "'";
+                }
+                String name = argument.substring(2);
+                return "unknown option --" + name + hint(name, byName);
+              }
+
+              @Override
+              public String missingValue(String option, String label) {
+                return "option " + option + " needs a value " + label;
+              }
+            });
     Map<String, String> given = new HashMap<>();
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (arg.equals("--help") || arg.equals("-h")) {
-        throw new UsageException("");
-      }
-      if (!arg.startsWith("--")) {
-        throw new UsageException("unexpected argument '" + arg + "'");
-      }
-      String name = arg.substring(2);
-      String inlineValue = null;
-      int eq = name.indexOf('=');
-      if (eq >= 0) {
-        inlineValue = name.substring(eq + 1);
-        name = name.substring(0, eq);
-      }
-      OptionSpec spec = byName.get(name);
-      if (spec == null) {
-        throw new UsageException("unknown option --" + name + hint(name, byName));
-      }
-      if (spec.isFlag()) {
-        given.put(name, inlineValue == null ? "true" : inlineValue);
-      } else if (inlineValue != null) {
-        given.put(name, inlineValue);
-      } else if (i + 1 < args.size()) {
-        given.put(name, args.get(++i));
-      } else {
-        throw new UsageException("option --" + name + " needs a value " + spec.valueName());
-      }
+    for (CommandLine.Model.OptionSpec matched : parsed.matchedOptions()) {
+      given.put(matched.longestName().substring(2), String.valueOf((Object) matched.getValue()));
     }
     ScenarioOptions options = new ScenarioOptions(byName, given);
     for (OptionSpec spec : specs) {
@@ -72,6 +69,16 @@ public final class ScenarioOptions {
       }
     }
     return options;
+  }
+
+  /** A flag takes an attached value too ({@code --quick=false}); any other option one value. */
+  private static CommandLine.Model.OptionSpec option(OptionSpec spec) {
+    CommandLine.Model.OptionSpec.Builder option =
+        CommandLine.Model.OptionSpec.builder("--" + spec.name()).description(spec.description());
+    if (spec.isFlag()) {
+      return option.type(boolean.class).arity("0..1").build();
+    }
+    return option.type(String.class).paramLabel(spec.valueName()).build();
   }
 
   public boolean quick() {

@@ -1,9 +1,9 @@
 package dev.gilscope.jmc;
 
 import dev.gilscope.analyzer.detect.Detectors;
+import dev.gilscope.analyzer.detect.MonitorIdentity;
 import dev.gilscope.analyzer.model.Finding;
 import dev.gilscope.analyzer.model.FindingKind;
-import dev.gilscope.analyzer.model.MonitorIdentity;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.read.RecordingReader;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package dev.gilscope.jmc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gilscope.analyzer.detect.Detectors;
+import dev.gilscope.analyzer.detect.MonitorIdentity;
 import dev.gilscope.analyzer.model.Finding;
-import dev.gilscope.analyzer.model.MonitorIdentity;
 import dev.gilscope.analyzer.read.RecordingReader;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.gilscope.analyzer.cli;
 
 import dev.gilscope.analyzer.detect.AgentAdvice;
 import dev.gilscope.analyzer.detect.Detectors;
+import dev.gilscope.analyzer.detect.MonitorIdentity;
 import dev.gilscope.analyzer.model.AnalysisResult;
 import dev.gilscope.analyzer.model.Finding;
 import dev.gilscope.analyzer.model.FindingKind;
-import dev.gilscope.analyzer.model.MonitorIdentity;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.model.Severity;
@@ -18,7 +18,6 @@ import dev.gilscope.analyzer.report.MultiRecordingReport;
 import dev.gilscope.analyzer.report.ReportWriter;
 import dev.gilscope.analyzer.report.TextReport;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -121,14 +120,15 @@ final class AnalyzeCommand implements Callable<Integer> {
   private static final Set<String> FORMATS = Set.of("text", "json", "html");
 
   /**
-   * Parses the plain, valid forms of the command line without picocli, whose start-up (reflection
-   * over the annotations, its converters and help model: ~170 classes) costs a fresh JVM about 0.2
-   * s: {@code analyze <file>} with each of {@code --format}, {@code --output}, {@code --monitor},
-   * {@code --fail-on} (as {@code --x v} or {@code --x=v}), {@code --all-monitors}, {@code
-   * --all-threads} and {@code --debug} at most once, in any order, every value valid and not
-   * starting with {@code -} or {@code @}. Returns null for anything else (help, errors, argument
-   * files, repeats, {@code --}), which picocli then parses and reports as before; {@code
-   * AnalyzeCommandFastPathTest} checks that both parse the accepted forms alike.
+   * Parses the plain, valid forms of the command line without picocli, whose start-up (~160 classes
+   * of its own and ~170 of the JDK's, with its model from annotations or built in code alike) costs
+   * a fresh JVM 0.12-0.18 s of CPU (docs/analyzer.md, "Parsing the command line"): {@code analyze
+   * <file>} with each of {@code --format}, {@code --output}, {@code --monitor}, {@code --fail-on}
+   * (as {@code --x v} or {@code --x=v}), {@code --all-monitors}, {@code --all-threads} and {@code
+   * --debug} at most once, in any order, every value valid and not starting with {@code -} or
+   * {@code @}. Returns null for anything else (help, errors, argument files, repeats, {@code --}),
+   * which picocli then parses and reports as before; {@code AnalyzeCommandFastPathTest} checks that
+   * both parse the accepted forms alike.
    */
   static AnalyzeCommand parseSimple(String[] args, PrintWriter out, PrintWriter err) {
     if (args.length < 2 || !"analyze".equals(args[0])) {
@@ -325,11 +325,11 @@ final class AnalyzeCommand implements Callable<Integer> {
   }
 
   private AnalysisResult analyse(Path recording) throws InputException {
-    PrintStream progress = null;
+    TerminalProgress progress = null;
     if (stderrIsTerminal()
         && Files.isRegularFile(recording)
         && sizeOf(recording) >= PROGRESS_MIN_BYTES) {
-      progress = System.err;
+      progress = new TerminalProgress(System.err);
     }
     RecordingReader reader =
         new RecordingReader(

@@ -110,7 +110,7 @@ public final class ConvoyDetector implements Detector {
     }
     List<Finding> findings = new ArrayList<>();
     // once per monitor, not per victim: both look at every thread
-    boolean flagShaped = m.isFlagShaped();
+    boolean flagShaped = FlagShape.isFlagShaped(m);
     LeastWaiting leastWaiting = flagShaped ? new LeastWaiting(m) : null;
     for (ThreadStats victim : m.threads()) {
       if (victim.isEndedThreads()) {

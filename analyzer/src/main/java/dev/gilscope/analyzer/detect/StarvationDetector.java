@@ -107,7 +107,7 @@ public final class StarvationDetector implements Detector {
     if (m.source() != EventSource.GILSCOPE || !m.hasExactCounts()) {
       return Evaluation.notApplicable("needs gilscope acquisition counts per thread");
     }
-    boolean flag = m.isFlagShaped();
+    boolean flag = FlagShape.isFlagShaped(m);
     PeerTotals peers = new PeerTotals(m, flag);
     List<Finding> findings = new ArrayList<>();
     for (ThreadStats victim : m.threads()) {

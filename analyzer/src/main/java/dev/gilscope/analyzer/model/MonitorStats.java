@@ -193,36 +193,6 @@ public final class MonitorStats {
     statisticsEvents++;
   }
 
-  /** Flag-shaped needs at least this many threads that waited in {@code wait()}. */
-  public static final int FLAG_SHAPED_MIN_WAITING_THREADS = 2;
-
-  /** Flag-shaped needs at least this many wait episodes (one join() wait is not a GIL). */
-  public static final long FLAG_SHAPED_MIN_EPISODES = 20;
-
-  /** Flag-shaped needs at least this many timed waits that timed out (the switch interval). */
-  public static final long FLAG_SHAPED_MIN_TIMED_OUT_WAITS = 2;
-
-  /**
-   * Whether the threads wait for this monitor mainly inside {@code wait()} rather than at entry,
-   * with the evidence of a flag-guarding GIL (CPython's new GIL, the second shape in
-   * docs/patterns.md): more time in {@code wait()} than blocked at entry, at least {@link
-   * #FLAG_SHAPED_MIN_WAITING_THREADS} threads in {@code wait()}, at least {@link
-   * #FLAG_SHAPED_MIN_EPISODES} wait episodes and {@link #FLAG_SHAPED_MIN_TIMED_OUT_WAITS} timed
-   * waits that expired. A {@code Thread.join()} or an idle pool worker's single wait is none of
-   * these.
-   */
-  public boolean isFlagShaped() {
-    if (totals.get(Metric.WAIT_IN_WAIT_NANOS) <= totals.get(Metric.WAIT_NANOS)
-        || totals.get(Metric.WAITS) == 0
-        || episodes.count() < FLAG_SHAPED_MIN_EPISODES
-        || totals.get(Metric.TIMED_OUT_WAITS) < FLAG_SHAPED_MIN_TIMED_OUT_WAITS) {
-      return false;
-    }
-    long waitingThreads =
-        threads.values().stream().filter(t -> t.waitsInWait().count() > 0).count();
-    return waitingThreads >= FLAG_SHAPED_MIN_WAITING_THREADS;
-  }
-
   public void mergeFrom(MonitorStats other) {
     sortedThreads = null;
     if (!other.provisionalName) {

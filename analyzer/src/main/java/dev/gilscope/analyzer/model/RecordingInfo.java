@@ -9,7 +9,7 @@ import java.util.Set;
  * sources the analysis used, and which statistics that source cannot give.
  *
  * @param cpuCores hardware threads from jdk.CPUInformation, null when the recording lacks it
- * @param unavailable statistics the sources cannot give, with the reason
+ * @param unavailable what the sources cannot give, and why ({@link ReadNote})
  * @param eventCounts events read per event type
  */
 public record RecordingInfo(
@@ -22,9 +22,26 @@ public record RecordingInfo(
     String jvm,
     Integer cpuCores,
     Set<String> sources,
-    List<String> unavailable,
+    List<ReadNote> unavailable,
     Map<String, Long> eventCounts,
     Map<String, ThreadCpu> threadCpu) {
+
+  /** This recording with {@code notes} instead of its {@link #unavailable} notes. */
+  public RecordingInfo withUnavailable(List<ReadNote> notes) {
+    return new RecordingInfo(
+        path,
+        fileBytes,
+        chunks,
+        startEpochNanos,
+        durationNanos,
+        windowNanos,
+        jvm,
+        cpuCores,
+        sources,
+        notes,
+        eventCounts,
+        threadCpu);
+  }
 
   /** Length of window {@code index}, clipped to the recording (the last one may be short). */
   public long windowLengthNanos(int index) {

@@ -2,9 +2,9 @@ package dev.gilscope.analyzer.read;
 
 import dev.gilscope.analyzer.model.EventSource;
 import dev.gilscope.analyzer.model.MonitorStats;
+import dev.gilscope.analyzer.model.ReadNote;
 import dev.gilscope.analyzer.model.RecordingInfo;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -52,21 +51,20 @@ public final class RecordingReader {
 
   private final int parallelism;
   private final long windowNanos;
-  private final PrintStream progress;
+  private final ReadProgress progress;
   private final Parser parser;
   private volatile String parserUsed = "none";
   private long parallelMinBytes = PARALLEL_MIN_BYTES;
   private long copyLimit = ChunkDecoder.DEFAULT_COPY_LIMIT;
   private final AtomicLong bytesRead = new AtomicLong();
-  private int shownPercent; // guarded by progress
   private boolean collectTimeline;
   private dev.gilscope.analyzer.timeline.TimelineCollector timeline;
 
   /**
    * @param parallelism reading threads (1 reads the file directly, no slices)
-   * @param progress where to print progress for long files, or null for none
+   * @param progress told how far reading is, or null
    */
-  public RecordingReader(int parallelism, long windowNanos, PrintStream progress) {
+  public RecordingReader(int parallelism, long windowNanos, ReadProgress progress) {
     this(
         parallelism,
         windowNanos,
@@ -77,7 +75,7 @@ public final class RecordingReader {
   /**
    * @param parser {@link Parser#JDK} forces the JDK's EventStream ({@code -Dgilscope.parser=jdk})
    */
-  public RecordingReader(int parallelism, long windowNanos, PrintStream progress, Parser parser) {
+  public RecordingReader(int parallelism, long windowNanos, ReadProgress progress, Parser parser) {
     this.parser = parser;
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1");
@@ -100,7 +98,6 @@ public final class RecordingReader {
     long origin = index.startEpochNanos();
     List<List<Chunk>> groups = groups(index);
     bytesRead.set(0);
-    shownPercent = -1;
     if (parser == Parser.AUTO) {
       try {
         EventAccumulator total =
@@ -321,41 +318,20 @@ public final class RecordingReader {
 
   private void reportProgress(int doneGroups, int groups) {
     if (progress != null && bytesRead.get() == 0) { // the decoder reports by chunk instead
-      synchronized (progress) {
-        progress.printf("\r\033[Kgilscope: read %d/%d parts of the recording", doneGroups, groups);
-        progress.flush();
-      }
+      progress.partsRead(doneGroups, groups);
     }
   }
 
-  /** The decoder's progress: a percentage of the file's bytes, shown when it changes. */
   private void chunkRead(ChunkIndex index, Chunk chunk) {
     long done = bytesRead.addAndGet(chunk.sizeBytes());
-    if (progress == null) {
-      return;
-    }
-    int percent = (int) (100 * done / Math.max(1, index.fileBytes()));
-    synchronized (progress) {
-      if (percent > shownPercent) {
-        shownPercent = percent;
-        progress.printf(
-            Locale.ROOT,
-            "\r\033[Kgilscope: reading %s: %d%% (%,d of %,d MB)",
-            index.path().getFileName(),
-            percent,
-            done >> 20,
-            index.fileBytes() >> 20);
-        progress.flush();
-      }
+    if (progress != null) {
+      progress.bytesRead(index.path(), done, index.fileBytes());
     }
   }
 
   private void clearProgress() {
     if (progress != null) {
-      synchronized (progress) {
-        progress.print("\r\033[K");
-        progress.flush();
-      }
+      progress.finished();
     }
   }
 
@@ -403,15 +379,11 @@ public final class RecordingReader {
                                     .get(dev.gilscope.analyzer.model.Metric.WAIT_IN_WAIT_NANOS))
                     .reversed())
             .thenComparing(MonitorStats::name));
-    List<String> unavailable = unavailable(monitors);
-    acc.agentNotes()
-        .forEach(
-            (k, v) -> {
-              if (k.equals("suppressedErrors")) {
-                unavailable.add(
-                    "the agent suppressed " + v + " probe errors: some counts may be short");
-              }
-            });
+    List<ReadNote> unavailable = unavailable(monitors);
+    String suppressed = acc.agentNotes().get("suppressedErrors");
+    if (suppressed != null) {
+      unavailable.add(ReadNote.suppressedProbeErrors(Long.parseLong(suppressed)));
+    }
     RecordingInfo info =
         new RecordingInfo(
             path,
@@ -429,19 +401,15 @@ public final class RecordingReader {
     return new ReadResult(info, monitors, acc.agentNotes());
   }
 
-  private static List<String> unavailable(List<MonitorStats> monitors) {
-    List<String> notes = new ArrayList<>();
-    boolean jdk = monitors.stream().anyMatch(m -> m.source() != EventSource.GILSCOPE);
-    if (jdk) {
-      notes.add(
-          "JDK lock events (jdk.JavaMonitorEnter, jdk.JavaMonitorWait, jdk.ThreadPark): only"
-              + " contended waits above the recording's threshold exist; acquisitions, holds,"
-              + " utilization, handoffs, barging and pass-overs are unavailable");
+  private static List<ReadNote> unavailable(List<MonitorStats> monitors) {
+    List<ReadNote> notes = new ArrayList<>();
+    long jdkOnly = monitors.stream().filter(m -> m.source() != EventSource.GILSCOPE).count();
+    if (jdkOnly > 0) {
+      notes.add(ReadNote.jdkEventsOnly(jdkOnly, monitors.size() - jdkOnly));
     }
     for (MonitorStats m : monitors) {
       if (m.source() == EventSource.GILSCOPE && !m.hasExactCounts()) {
-        notes.add(
-            m.name() + ": no gilscope.MonitorStatistics events: exact counts are unavailable");
+        notes.add(ReadNote.noStatistics(m.name()));
       }
     }
     return notes;

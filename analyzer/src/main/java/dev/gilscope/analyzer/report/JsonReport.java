@@ -1,5 +1,6 @@
 package dev.gilscope.analyzer.report;
 
+import dev.gilscope.analyzer.detect.FlagShape;
 import dev.gilscope.analyzer.model.AnalysisResult;
 import dev.gilscope.analyzer.model.DurationStats;
 import dev.gilscope.analyzer.model.Finding;
@@ -100,7 +101,7 @@ public final class JsonReport implements ReportWriter {
       n.put("cpuCores", r.cpuCores());
     }
     strings(n.putArray("sources"), List.copyOf(r.sources()));
-    strings(n.putArray("unavailable"), r.unavailable());
+    strings(n.putArray("unavailable"), ReadNoteWording.of(r.unavailable()));
     if (noLockEvents) {
       n.put("note", "no lock events in this recording");
     }
@@ -115,7 +116,7 @@ public final class JsonReport implements ReportWriter {
     n.put("class", m.className());
     n.put("kind", m.kind());
     n.put("source", m.source().label());
-    n.put("flagShaped", m.isFlagShaped());
+    n.put("flagShaped", FlagShape.isFlagShaped(m));
     putLong(n, "acquisitions", MonitorFigures.exact(m, Metric.ACQUISITIONS));
     n.put("contendedAcquisitions", m.totals().get(Metric.CONTENDED));
     putLong(n, "handoffs", MonitorFigures.exact(m, Metric.HANDOFFS));

@@ -1,9 +1,9 @@
 package dev.gilscope.analyzer.report;
 
+import dev.gilscope.analyzer.detect.Significance;
 import dev.gilscope.analyzer.model.AnalysisResult;
 import dev.gilscope.analyzer.model.EventSource;
 import dev.gilscope.analyzer.model.Finding;
-import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.ThreadStats;
 import java.util.ArrayList;
@@ -16,18 +16,13 @@ import java.util.stream.Collectors;
  * one GIL wants that GIL first: gilscope-tracked monitors lead; a monitor seen only through JDK
  * events ({@code jdk.JavaMonitorEnter}, {@code jdk.ThreadPark}: {@code Thread.join}, reference
  * queues, idle pool workers) is shown only when it is significant, that is its threads spent at
- * least {@link #SIGNIFICANT_BLOCKED_FRACTION} of the recording blocked on it (and it is a lock, not
- * a latch, future or queue: see {@link #isEventSynchronizer}), a finding names it, or the recording
- * has no gilscope monitor at all (then the JDK monitors are the subject). The rest collapse into
- * one line. JSON keeps every monitor. Called once per report; costs one pass over the monitors.
+ * least {@link Significance#MIN_BLOCKED_FRACTION} of the recording blocked on it (and it is a lock,
+ * not a latch, future or queue: see {@link #isEventSynchronizer}), a finding names it, or the
+ * recording has no gilscope monitor at all (then the JDK monitors are the subject). The rest
+ * collapse into one line. JSON keeps every monitor. Called once per report; costs one pass over the
+ * monitors.
  */
 public final class MonitorSelection {
-  /**
-   * A JDK-event-only monitor is shown when the contended blocked time on it (summed over threads)
-   * is at least this fraction of the recording's duration.
-   */
-  public static final double SIGNIFICANT_BLOCKED_FRACTION = 0.05;
-
   /**
    * Tracked monitors shown in full (those a finding names aside): {@code monitor=<class>} tracks
    * every instance, and a cache class has 10,000 of them; the ones threads waited on longest come
@@ -76,9 +71,8 @@ public final class MonitorSelection {
     }
     List<MonitorStats> collapsed = new ArrayList<>();
     for (MonitorStats m : jdkOnly) {
-      double blockedFraction = (double) m.totals().get(Metric.WAIT_NANOS) / durationNanos;
       if (named.contains(m.name())
-          || (!isEventSynchronizer(m) && blockedFraction >= SIGNIFICANT_BLOCKED_FRACTION)) {
+          || (!isEventSynchronizer(m) && Significance.blockedLongEnough(m, durationNanos))) {
         shown.add(m);
       } else {
         collapsed.add(m);
@@ -150,6 +144,6 @@ public final class MonitorSelection {
             + " --all-monitors lists them",
         collapsed.size(),
         collapsed.size() == 1 ? "" : "s",
-        Math.round(SIGNIFICANT_BLOCKED_FRACTION * 100));
+        Math.round(Significance.MIN_BLOCKED_FRACTION * 100));
   }
 }

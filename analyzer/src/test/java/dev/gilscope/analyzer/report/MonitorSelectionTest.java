@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gilscope.analyzer.detect.Significance;
 import dev.gilscope.analyzer.model.AnalysisResult;
 import dev.gilscope.analyzer.model.EventSource;
 import dev.gilscope.analyzer.model.Metric;
@@ -26,8 +27,7 @@ class MonitorSelectionTest {
     return m;
   }
 
-  private static final long SIGNIFICANT =
-      (long) (MonitorSelection.SIGNIFICANT_BLOCKED_FRACTION * DURATION);
+  private static final long SIGNIFICANT = (long) (Significance.MIN_BLOCKED_FRACTION * DURATION);
 
   private static AnalysisResult result(boolean withGil) {
     List<MonitorStats> monitors = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.gilscope.demo.tour;
 
+import dev.gilscope.demo.CommandLines;
 import dev.gilscope.demo.Scenario;
 import dev.gilscope.demo.UsageException;
 import java.io.PrintStream;
@@ -7,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The tour's options.
@@ -23,26 +27,36 @@ record TourOptions(
   static final Path DEFAULT_OUT = Path.of("target", "gilscope-tour");
 
   static TourOptions parse(List<String> args) throws UsageException {
-    boolean quick = false;
-    Path out = DEFAULT_OUT;
-    Path agent = null;
-    Path analyzer = null;
-    List<String> only = List.of();
-    boolean live = true;
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      switch (arg) {
-        case "--quick" -> quick = true;
-        case "--out" -> out = Path.of(value(args, ++i, arg));
-        case "--agent" -> agent = Path.of(value(args, ++i, arg));
-        case "--analyzer" -> analyzer = Path.of(value(args, ++i, arg));
-        case "--only" -> only = Arrays.asList(value(args, ++i, arg).split(","));
-        case "--no-live" -> live = false;
-        case "--help", "-h" -> throw new UsageException("");
-        default -> throw new UsageException("unknown option " + arg + " (see tour --help)");
-      }
-    }
-    return new TourOptions(quick, out, agent, analyzer, only, live);
+    CommandSpec command = CommandLines.withHelp("tour");
+    command.addOption(OptionSpec.builder("--quick").type(boolean.class).build());
+    command.addOption(OptionSpec.builder("--out").type(Path.class).paramLabel("DIR").build());
+    command.addOption(OptionSpec.builder("--agent").type(Path.class).paramLabel("JAR").build());
+    command.addOption(OptionSpec.builder("--analyzer").type(Path.class).paramLabel("JAR").build());
+    command.addOption(OptionSpec.builder("--only").type(String.class).paramLabel("A,B").build());
+    command.addOption(OptionSpec.builder("--no-live").type(boolean.class).build());
+    ParseResult parsed =
+        CommandLines.parse(
+            command,
+            args,
+            new CommandLines.Errors() {
+              @Override
+              public String unmatched(String argument) {
+                return "unknown option " + argument + " (see tour --help)";
+              }
+
+              @Override
+              public String missingValue(String option, String label) {
+                return "option " + option + " needs a value";
+              }
+            });
+    String only = parsed.matchedOptionValue("--only", null);
+    return new TourOptions(
+        parsed.hasMatchedOption("--quick"),
+        parsed.matchedOptionValue("--out", DEFAULT_OUT),
+        parsed.matchedOptionValue("--agent", null),
+        parsed.matchedOptionValue("--analyzer", null),
+        only == null ? List.of() : Arrays.asList(only.split(",")),
+        !parsed.hasMatchedOption("--no-live"));
   }
 
   List<Scenario> selected(List<Scenario> all) throws UsageException {
@@ -80,12 +94,5 @@ record TourOptions(
         "  --analyzer JAR     the analyzer jar (default ../../" + ToolJars.ANALYZER_JAR + ")");
     out.println("  --only A,B         only these scenarios, in this order");
     out.println("  --no-live          skip the live watch at the end");
-  }
-
-  private static String value(List<String> args, int index, String option) throws UsageException {
-    if (index >= args.size()) {
-      throw new UsageException("option " + option + " needs a value");
-    }
-    return args.get(index);
   }
 }

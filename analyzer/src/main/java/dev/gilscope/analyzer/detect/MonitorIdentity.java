@@ -1,5 +1,10 @@
-package dev.gilscope.analyzer.model;
+package dev.gilscope.analyzer.detect;
 
+import dev.gilscope.analyzer.model.Counters;
+import dev.gilscope.analyzer.model.EventSource;
+import dev.gilscope.analyzer.model.Metric;
+import dev.gilscope.analyzer.model.MonitorStats;
+import dev.gilscope.analyzer.model.ThreadStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

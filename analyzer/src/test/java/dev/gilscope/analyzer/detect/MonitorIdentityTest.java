@@ -1,7 +1,10 @@
-package dev.gilscope.analyzer.model;
+package dev.gilscope.analyzer.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gilscope.analyzer.model.EventSource;
+import dev.gilscope.analyzer.model.Metric;
+import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.testing.Models;
 import java.util.List;
 import org.junit.jupiter.api.Test;
