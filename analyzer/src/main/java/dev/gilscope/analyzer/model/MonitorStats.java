@@ -218,8 +218,7 @@ public final class MonitorStats {
         || totals.get(Metric.TIMED_OUT_WAITS) < FLAG_SHAPED_MIN_TIMED_OUT_WAITS) {
       return false;
     }
-    long waitingThreads =
-        threads.values().stream().filter(t -> t.waitsInWait().count() > 0).count();
+    long waitingThreads = threads.values().stream().filter(t -> t.waitsInWaitCount() > 0).count();
     return waitingThreads >= FLAG_SHAPED_MIN_WAITING_THREADS;
   }
 
@@ -251,7 +250,10 @@ public final class MonitorStats {
     sortedThreads = null;
     waits.recordZeros(totals.get(Metric.ACQUISITIONS) - acquireEvents);
     for (ThreadStats t : threads.values()) {
-      t.waits().recordZeros(t.totals().get(Metric.ACQUISITIONS) - t.acquireEvents());
+      long zeros = t.totals().get(Metric.ACQUISITIONS) - t.acquireEvents();
+      if (zeros > 0) {
+        t.waits().recordZeros(zeros);
+      }
     }
   }
 }
