@@ -2,7 +2,6 @@ package dev.gilscope.analyzer.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One monitor, one entry: a gilscope-tracked monitor is also seen by the JDK's own lock events
@@ -106,12 +105,13 @@ public final class MonitorIdentity {
       if (same == null) {
         return t.name() + " blocked on it but never used the tracked monitor";
       }
-      for (Map.Entry<Integer, Counters> w : t.windows().all().entrySet()) {
-        if (w.getValue().get(Metric.TIMED_WAITS) == 0) {
+      WindowedCounters windows = t.windows();
+      for (int p = 0; p < windows.size(); p++) {
+        if (windows.counters(p).get(Metric.TIMED_WAITS) == 0) {
           continue;
         }
         blocked++;
-        int second = w.getKey();
+        int second = windows.index(p);
         if (contended(same, second - 1) || contended(same, second) || contended(same, second + 1)) {
           coinciding++;
         }
@@ -127,10 +127,9 @@ public final class MonitorIdentity {
   }
 
   private static boolean contended(ThreadStats t, int window) {
-    Counters c = t.windows().all().get(window);
-    return c != null
-        && (c.get(Metric.CONTENDED) > 0
-            || c.get(Metric.REQUESTS) > c.get(Metric.ACQUISITIONS)
-            || c.get(Metric.PASS_OVERS) > 0);
+    Counters c = t.windows().get(window);
+    return (c.get(Metric.CONTENDED) > 0
+        || c.get(Metric.REQUESTS) > c.get(Metric.ACQUISITIONS)
+        || c.get(Metric.PASS_OVERS) > 0);
   }
 }
