@@ -1,5 +1,6 @@
 package dev.gilscope.analyzer.detect;
 
+import dev.gilscope.analyzer.model.Counters;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.ThreadStats;
@@ -148,10 +149,20 @@ final class PeerTotals {
       long waitNanos = 0;
       long waitCount = 0;
       for (ThreadStats t : activeIn(from, to)) {
-        // metric by metric: no sum of every counter per thread and run
+        // only the metrics read here, in one walk over the thread's windows in the run
         WindowedCounters w = t.windows();
-        long a = w.sum(Metric.ACQUISITIONS, from, to);
-        long r = Math.max(w.sum(Metric.REQUESTS, from, to), a);
+        long a = 0;
+        long requested = 0;
+        long waited = 0;
+        long waitsCounted = 0;
+        for (int p = w.positionAtOrAfter(from); p < w.size() && w.index(p) <= to; p++) {
+          Counters c = w.counters(p);
+          a += c.get(Metric.ACQUISITIONS);
+          requested += c.get(Metric.REQUESTS);
+          waited += StarvationDetector.waitNanos(c, flag);
+          waitsCounted += StarvationDetector.waitCount(c, flag);
+        }
+        long r = Math.max(requested, a);
         if (r == 0) {
           continue;
         }
@@ -161,12 +172,8 @@ final class PeerTotals {
         acq += a;
         req += r;
         squares += a * a;
-        waitNanos += w.sum(Metric.WAIT_NANOS, from, to);
-        waitCount += w.sum(Metric.TIMED_WAITS, from, to);
-        if (flag) {
-          waitNanos += w.sum(Metric.EPISODE_NANOS, from, to);
-          waitCount += w.sum(Metric.EPISODES, from, to);
-        }
+        waitNanos += waited;
+        waitCount += waitsCounted;
       }
       threads = Collections.unmodifiableList(names);
       acquisitions = acq;

@@ -1,5 +1,7 @@
 package dev.gilscope.analyzer.model;
 
+import java.util.Arrays;
+
 /**
  * A fixed set of long counters indexed by {@link Metric}: the per-monitor, per-thread and
  * per-window totals. Not thread-safe: one reader thread owns an instance until it is merged.
@@ -73,6 +75,12 @@ public final class Counters {
   }
 
   public void mergeFrom(Counters other) {
+    if (present == 0) {
+      // into an empty one (a sum over windows starts so): a copy, sums and maxima alike
+      present = other.present;
+      values = Arrays.copyOf(other.values, Long.bitCount(other.present));
+      return;
+    }
     long bits = other.present;
     for (int slot = 0; bits != 0; slot++) {
       int ordinal = Long.numberOfTrailingZeros(bits);

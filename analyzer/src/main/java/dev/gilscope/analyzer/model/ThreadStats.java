@@ -20,6 +20,7 @@ public final class ThreadStats {
   public static final String ENDED_THREADS = "(ended threads)";
 
   private final String name;
+  private final boolean endedThreads; // asked for each thread in every per-thread pass
   private final Counters totals = new Counters();
   private final WindowedCounters windows = new WindowedCounters();
   // made on first use (see the class comment)
@@ -32,6 +33,7 @@ public final class ThreadStats {
 
   public ThreadStats(String name) {
     this.name = name;
+    this.endedThreads = ENDED_THREADS.equals(name);
   }
 
   public String name() {
@@ -40,7 +42,7 @@ public final class ThreadStats {
 
   /** Whether this is {@link #ENDED_THREADS}, an aggregate rather than one thread. */
   public boolean isEndedThreads() {
-    return ENDED_THREADS.equals(name);
+    return endedThreads;
   }
 
   public Counters totals() {

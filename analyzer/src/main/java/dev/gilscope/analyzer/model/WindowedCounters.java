@@ -87,6 +87,14 @@ public final class WindowedCounters {
     return total;
   }
 
+  /**
+   * The position of the first window at or after {@code windowIndex} ({@link #size()} when none):
+   * where a walk over a run of windows starts.
+   */
+  public int positionAtOrAfter(int windowIndex) {
+    return firstAtOrAfter(windowIndex);
+  }
+
   private int firstAtOrAfter(int from) {
     if (size == 0 || from <= indices[0]) {
       return 0;
