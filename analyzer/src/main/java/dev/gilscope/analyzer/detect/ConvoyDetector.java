@@ -9,6 +9,7 @@ import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.model.Severity;
 import dev.gilscope.analyzer.model.ThreadStats;
+import dev.gilscope.analyzer.model.WindowedCounters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -310,14 +311,15 @@ public final class ConvoyDetector implements Detector {
   /** The windows where the victim waited long: the longest run of them. */
   private static int[] victimRun(ThreadStats v, RecordingInfo r, boolean episodes) {
     NavigableMap<Integer, Double> scores = new TreeMap<>();
-    for (Map.Entry<Integer, Counters> e : v.windows().all().entrySet()) {
-      Counters c = e.getValue();
+    WindowedCounters windows = v.windows();
+    for (int p = 0; p < windows.size(); p++) {
+      Counters c = windows.counters(p);
       double mean =
           episodes
               ? c.ratio(Metric.EPISODE_NANOS, Metric.EPISODES)
               : c.ratio(Metric.WAIT_NANOS, Metric.TIMED_WAITS);
       if (mean >= MIN_MEAN_WAIT_INFO_NANOS) {
-        scores.put(e.getKey(), mean);
+        scores.put(windows.index(p), mean);
       }
     }
     return WindowRuns.bestRun(scores);

@@ -9,6 +9,7 @@ import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.model.Severity;
 import dev.gilscope.analyzer.model.ThreadStats;
+import dev.gilscope.analyzer.model.WindowedCounters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,13 +112,15 @@ public final class StarvationDetector implements Detector {
     PeerTotals peers = new PeerTotals(m, flag);
     List<Finding> findings = new ArrayList<>();
     for (ThreadStats victim : m.threads()) {
-      if (victim.isEndedThreads() || victim.windows().all().isEmpty()) {
+      WindowedCounters windows = victim.windows();
+      if (victim.isEndedThreads() || windows.isEmpty()) {
         continue;
       }
       // each window is a candidate without the minimum sample (a thread that gets the monitor a
       // few times a second has few waits per window); the sample is required of the run judged
       NavigableMap<Integer, Double> scores = new TreeMap<>();
-      for (int w : victim.windows().all().keySet()) {
+      for (int p = 0; p < windows.size(); p++) {
+        int w = windows.index(p);
         Judgement j = judge(peers.over(w, w), victim, flag, r.windowLengthNanos(w), false);
         if (j != null && j.severity != null) {
           scores.put(w, Math.max(1, j.inflation));
@@ -130,12 +133,12 @@ public final class StarvationDetector implements Detector {
       boolean neverAcquired =
           total.get(Metric.REQUESTS) > 0
               && total.get(Metric.ACQUISITIONS) == 0
-              && victim.windows().all().size() >= 2;
+              && windows.size() >= 2;
       Judgement j =
           run == null ? null : judge(peers.over(run[0], run[1]), victim, flag, span(r, run), true);
       if (j == null || j.severity == null) {
         // waits that span windows, or too few per run: the victim's whole time with the monitor
-        int[] all = {victim.windows().all().firstKey(), victim.windows().all().lastKey()};
+        int[] all = {windows.firstIndex(), windows.lastIndex()};
         Judgement whole = judge(peers.over(all[0], all[1]), victim, flag, span(r, all), true);
         if (whole != null && (whole.severity != null || neverAcquired)) {
           j = whole;
