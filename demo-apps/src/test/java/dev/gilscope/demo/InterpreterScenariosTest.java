@@ -77,11 +77,22 @@ class InterpreterScenariosTest {
   }
 
   @Test
-  void noGilHasNoGlobalLockAndSharesEvenly() {
+  void noGilHasNoGlobalLockAndEveryThreadProgresses() {
     ScenarioRun run = run("no-gil");
     assertThat(run.out())
         .contains("agent options: monitor=dev.gilscope.demo.nogil.InterpreterState");
     assertThat(run.result()).doesNotContainKey("handoff_ratio");
+    assertThat(run.number("lowest_share")).isPositive();
+  }
+
+  /**
+   * Without a lock the split is the OS scheduler's: even on idle cores, anything on a busy machine
+   * (measured: 0.24 with other builds running), unlike fair-gil's, which the lock enforces.
+   */
+  @Test
+  void noGilSharesEvenlyOnIdleCores() {
+    ScenarioRun run = run("no-gil");
+    assumeTrue(run.machineWasQuiet(), "the machine was busy: the scheduler's split not asserted");
     assertThat(run.number("lowest_share")).isGreaterThan(0.3);
   }
 }

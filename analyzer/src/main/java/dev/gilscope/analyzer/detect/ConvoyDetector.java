@@ -9,6 +9,7 @@ import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.model.Severity;
 import dev.gilscope.analyzer.model.ThreadStats;
+import dev.gilscope.analyzer.model.WindowedCounters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,26 @@ public final class ConvoyDetector implements Detector {
   /** The cause is CPU-bound: it holds the GIL and waits at most half of the time. */
   public static final double MAX_CAUSE_WAIT_FRACTION = 0.5;
 
+  /**
+   * "An I/O-bound thread behind a CPU-bound one", measured where the recording has {@code
+   * jdk.ThreadCPULoad}: the victim used at most half the CPU the cause used. Two CPU-bound threads
+   * sharing the GIL wait alike and use alike (a ratio near 1), so with this split the victim's
+   * episodes need only be as long as the cause's ({@link #EPISODE_RATIO_WITH_CPU_SPLIT}). The
+   * episode ratio alone depends on how fast the machine wakes the victim: the cause's forced-switch
+   * waits are that wake-up, measured at 0.1 ms on a quiet machine and 1.2-1.8 ms at load 4-13,
+   * which took new-gil's ratio from 46 to 3 while both CPU splits stayed under 0.2.
+   */
+  public static final double MAX_VICTIM_CPU_SHARE_OF_CAUSE = 0.5;
+
+  public static final double EPISODE_RATIO_WITH_CPU_SPLIT = 1;
+
+  /**
+   * Minimum sample: a convoy is what happens to the victim's every request; fewer than this many
+   * measured waits (or wait episodes) in the whole recording are anecdotes (a negative control with
+   * 1 us holds showed one preempted holder as a 1.5 ms "convoy" from a handful of waits).
+   */
+  public static final long MIN_VICTIM_WAITS = 10;
+
   @Override
   public FindingKind kind() {
     return FindingKind.CONVOY;
@@ -106,7 +127,7 @@ public final class ConvoyDetector implements Detector {
 
   private Finding entryShaped(MonitorStats m, ThreadStats v, RecordingInfo r) {
     Counters vc = v.totals();
-    if (vc.get(Metric.TIMED_WAITS) == 0 || vc.get(Metric.TIMED_HOLDS) == 0) {
+    if (vc.get(Metric.TIMED_WAITS) < MIN_VICTIM_WAITS || vc.get(Metric.TIMED_HOLDS) == 0) {
       return null;
     }
     double meanWait = vc.ratio(Metric.WAIT_NANOS, Metric.TIMED_WAITS);
@@ -175,7 +196,7 @@ public final class ConvoyDetector implements Detector {
       MonitorStats m, ThreadStats v, RecordingInfo r, LeastWaiting leastWaiting) {
     Counters vc = v.totals();
     long episodes = vc.get(Metric.EPISODES);
-    if (episodes == 0) {
+    if (episodes < MIN_VICTIM_WAITS) {
       return null;
     }
     double meanEpisode = vc.ratio(Metric.EPISODE_NANOS, Metric.EPISODES);
@@ -193,10 +214,12 @@ public final class ConvoyDetector implements Detector {
     double causeWaitFraction = (double) waitInWait(cause) / r.durationNanos();
     double victimCpu = r.cpuLoad(v.name());
     double causeCpu = r.cpuLoad(cause.name());
-    boolean ioBound = victimCpu < 0 || causeCpu < 0 || victimCpu < causeCpu;
+    boolean cpuKnown = victimCpu >= 0 && causeCpu >= 0;
+    boolean ioBound = !cpuKnown || victimCpu < causeCpu;
+    double cpuShareOfCause = cpuKnown && ioBound ? victimCpu / causeCpu : Double.NaN;
     Severity severity =
         causeWaitFraction <= MAX_CAUSE_WAIT_FRACTION && ioBound
-            ? flagSeverity(meanEpisode, timedOutShare, episodeRatio)
+            ? flagSeverity(meanEpisode, timedOutShare, episodeRatio, cpuShareOfCause)
             : null;
     if (severity == null) {
       return null;
@@ -228,11 +251,20 @@ public final class ConvoyDetector implements Detector {
     return finding(m, r, v, cause, severity, run, evidence, summary);
   }
 
-  /** The flag-is-the-GIL shape's severity cascade, given a CPU-bound cause; null below INFO. */
-  static Severity flagSeverity(double meanEpisode, double timedOutShare, double episodeRatio) {
+  /**
+   * The flag-is-the-GIL shape's severity cascade, given a cause that waits little; {@code
+   * cpuShareOfCause} is the victim's CPU over the cause's, NaN where not recorded. Null below INFO.
+   */
+  static Severity flagSeverity(
+      double meanEpisode, double timedOutShare, double episodeRatio, double cpuShareOfCause) {
+    boolean ioBehindCpu =
+        Double.isNaN(cpuShareOfCause)
+            ? episodeRatio >= EPISODE_RATIO_WARNING
+            : cpuShareOfCause <= MAX_VICTIM_CPU_SHARE_OF_CAUSE
+                && episodeRatio >= EPISODE_RATIO_WITH_CPU_SPLIT;
     if (meanEpisode >= MIN_MEAN_WAIT_NANOS
         && timedOutShare >= MIN_TIMED_OUT_EPISODE_SHARE
-        && episodeRatio >= EPISODE_RATIO_WARNING) {
+        && ioBehindCpu) {
       return episodeRatio >= EPISODE_RATIO_CRITICAL && meanEpisode >= CRITICAL_MEAN_WAIT_NANOS
           ? Severity.CRITICAL
           : Severity.WARNING;
@@ -279,14 +311,15 @@ public final class ConvoyDetector implements Detector {
   /** The windows where the victim waited long: the longest run of them. */
   private static int[] victimRun(ThreadStats v, RecordingInfo r, boolean episodes) {
     NavigableMap<Integer, Double> scores = new TreeMap<>();
-    for (Map.Entry<Integer, Counters> e : v.windows().all().entrySet()) {
-      Counters c = e.getValue();
+    WindowedCounters windows = v.windows();
+    for (int p = 0; p < windows.size(); p++) {
+      Counters c = windows.counters(p);
       double mean =
           episodes
               ? c.ratio(Metric.EPISODE_NANOS, Metric.EPISODES)
               : c.ratio(Metric.WAIT_NANOS, Metric.TIMED_WAITS);
       if (mean >= MIN_MEAN_WAIT_INFO_NANOS) {
-        scores.put(e.getKey(), mean);
+        scores.put(windows.index(p), mean);
       }
     }
     return WindowRuns.bestRun(scores);

@@ -31,7 +31,7 @@ public final class FlagShape {
         || m.totals().get(Metric.TIMED_OUT_WAITS) < MIN_TIMED_OUT_WAITS) {
       return false;
     }
-    long waitingThreads = m.threads().stream().filter(t -> t.waitsInWait().count() > 0).count();
+    long waitingThreads = m.threads().stream().filter(t -> t.waitsInWaitCount() > 0).count();
     return waitingThreads >= MIN_WAITING_THREADS;
   }
 }

@@ -5,9 +5,9 @@ import dev.gilscope.analyzer.model.EventSource;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.ThreadStats;
+import dev.gilscope.analyzer.model.WindowedCounters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One monitor, one entry: a gilscope-tracked monitor is also seen by the JDK's own lock events
@@ -111,12 +111,13 @@ public final class MonitorIdentity {
       if (same == null) {
         return t.name() + " blocked on it but never used the tracked monitor";
       }
-      for (Map.Entry<Integer, Counters> w : t.windows().all().entrySet()) {
-        if (w.getValue().get(Metric.TIMED_WAITS) == 0) {
+      WindowedCounters windows = t.windows();
+      for (int p = 0; p < windows.size(); p++) {
+        if (windows.counters(p).get(Metric.TIMED_WAITS) == 0) {
           continue;
         }
         blocked++;
-        int second = w.getKey();
+        int second = windows.index(p);
         if (contended(same, second - 1) || contended(same, second) || contended(same, second + 1)) {
           coinciding++;
         }
@@ -132,10 +133,9 @@ public final class MonitorIdentity {
   }
 
   private static boolean contended(ThreadStats t, int window) {
-    Counters c = t.windows().all().get(window);
-    return c != null
-        && (c.get(Metric.CONTENDED) > 0
-            || c.get(Metric.REQUESTS) > c.get(Metric.ACQUISITIONS)
-            || c.get(Metric.PASS_OVERS) > 0);
+    Counters c = t.windows().get(window);
+    return (c.get(Metric.CONTENDED) > 0
+        || c.get(Metric.REQUESTS) > c.get(Metric.ACQUISITIONS)
+        || c.get(Metric.PASS_OVERS) > 0);
   }
 }

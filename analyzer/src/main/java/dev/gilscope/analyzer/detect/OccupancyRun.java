@@ -8,12 +8,19 @@ import dev.gilscope.analyzer.model.HoldTime;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
+import dev.gilscope.analyzer.model.SerialFraction;
+import dev.gilscope.analyzer.model.Severity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * SERIALIZATION's fallback for one run of windows (recordings without timed gaps): how much of the
- * time the monitor was held, how many threads waited, and the speed-up that occupancy allows.
+ * time the monitor was held, how many threads waited, and the speed-up that occupancy allows; and
+ * Amdahl's law on the users' time, whose part outside the monitor is not timed: it is taken as
+ * whatever their holds, waits and entries leave of the run ({@link #serialFloor}), a lower bound of
+ * {@code s} (threads that lived part of the run count whole). A lock that always has a waiter shows
+ * why both are needed: each hand-over's transit leaves it idle (held 70 % of the time by 4 threads
+ * that do nothing else, measured), yet no user gets anything done outside it.
  */
 final class OccupancyRun {
   private final Counters run;
@@ -23,8 +30,18 @@ final class OccupancyRun {
   private final double utilization;
   private final double waiters;
   private final double measuredWaiters;
+  private final int users;
+  private final int parallel;
+  private final double serialFloor;
 
-  private OccupancyRun(Counters run, Integer cores, long start, long length, double waiters) {
+  private OccupancyRun(
+      Counters run,
+      Integer cores,
+      long start,
+      long length,
+      double waiters,
+      int users,
+      int wanting) {
     this.run = run;
     this.cores = cores;
     this.start = start;
@@ -32,6 +49,23 @@ final class OccupancyRun {
     this.utilization = SerializationDetector.utilization(run, length);
     this.waiters = waiters;
     this.measuredWaiters = (double) run.get(Metric.WAIT_NANOS) / length;
+    this.users = users;
+    this.parallel = SerializationDetector.parallelThreads(wanting, cores);
+    this.serialFloor = serialFloor(run, length, users);
+  }
+
+  /**
+   * The users' time holding or getting the monitor over their time in the run, at most 1. The hold
+   * estimate is capped at the run's length (one holder at a time): scaled from a 1-in-N sample, a
+   * few preempted holds can add up to more.
+   */
+  static double serialFloor(Counters c, long length, int users) {
+    if (users == 0 || length <= 0) {
+      return 0;
+    }
+    double holds = Math.min(length, HoldTime.totalNanos(c));
+    double getting = c.get(Metric.WAIT_NANOS) + SerialFraction.entryNanos(c);
+    return Math.min(1, (holds + getting) / ((double) users * length));
   }
 
   static OccupancyRun of(MonitorStats m, RecordingInfo r, int[] run, int minThreads) {
@@ -45,7 +79,14 @@ final class OccupancyRun {
         WantingThreads.count(m, run[0], run[1]) >= minThreads
             ? SerializationDetector.waiters(c, length)
             : (double) c.get(Metric.WAIT_NANOS) / length;
-    return new OccupancyRun(c, r.cpuCores(), (long) run[0] * r.windowNanos(), length, waiters);
+    return new OccupancyRun(
+        c,
+        r.cpuCores(),
+        (long) run[0] * r.windowNanos(),
+        length,
+        waiters,
+        WantingThreads.users(m, run[0], run[1]),
+        WantingThreads.count(m, run[0], run[1]));
   }
 
   long start() {
@@ -64,10 +105,21 @@ final class OccupancyRun {
     return waiters;
   }
 
-  /** One thread at a time: 1 / utilization, at most the cores. */
+  /**
+   * The lower of the two bounds: one thread at a time (1 / utilization, at most the cores) and
+   * Amdahl's on the serial floor.
+   */
   double bound() {
     double bound = utilization <= 0 ? Double.POSITIVE_INFINITY : 1 / utilization;
-    return cores != null ? Math.min(cores, bound) : bound;
+    bound = cores != null ? Math.min(cores, bound) : bound;
+    return parallel < 2 ? bound : Math.min(bound, SerialFraction.bound(serialFloor, parallel));
+  }
+
+  /** Amdahl's severity on the serial floor; null below INFO or with fewer than two in parallel. */
+  Severity amdahlSeverity() {
+    return parallel < 2
+        ? null
+        : SerializationDetector.severity(SerializationDetector.gain(serialFloor, parallel));
   }
 
   Map<String, Number> evidence(int threads) {
@@ -78,6 +130,8 @@ final class OccupancyRun {
     evidence.put(
         "utilizationLowerBound", round(Math.min(1, (double) run.get(Metric.HOLD_NANOS) / length)));
     evidence.put("utilizationFromSampledHolds", sampled ? 1 : 0);
+    evidence.put("serialFractionLowerBound", round(serialFloor));
+    evidence.put("users", users);
     evidence.put("averageWaiters", round(measuredWaiters));
     evidence.put("contentionPerSecond", Math.round(contentionPerSecond(run, length)));
     evidence.put("threads", threads);
@@ -104,6 +158,8 @@ final class OccupancyRun {
         measuredWaiters,
         Math.round(contentionPerSecond(run, length)),
         cores,
-        bound());
+        bound(),
+        serialFloor,
+        users);
   }
 }

@@ -4,7 +4,9 @@ import dev.gilscope.analyzer.model.Counters;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.ThreadStats;
+import dev.gilscope.analyzer.model.WindowedCounters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -24,8 +26,9 @@ final class PeerTotals {
   private static final int MAX_CACHED_RUNS = 256;
 
   private final boolean flag;
-  private final Map<ThreadStats, Integer> rank = new IdentityHashMap<>();
-  private final Map<Integer, List<ThreadStats>> threadsByWindow = new HashMap<>();
+  private final List<ThreadStats> threads; // in threads() order: a thread's rank is its index
+  // the ranks of the threads active in each window, in rank order
+  private final Map<Integer, IntList> ranksByWindow = new HashMap<>();
   private final Map<Long, Run> runs =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -36,10 +39,11 @@ final class PeerTotals {
 
   PeerTotals(MonitorStats m, boolean flag) {
     this.flag = flag;
-    for (ThreadStats t : m.threads()) {
-      rank.put(t, rank.size());
-      for (int w : t.windows().all().keySet()) {
-        threadsByWindow.computeIfAbsent(w, k -> new ArrayList<>()).add(t);
+    this.threads = m.threads();
+    for (int rank = 0; rank < threads.size(); rank++) {
+      WindowedCounters windows = threads.get(rank).windows();
+      for (int p = 0; p < windows.size(); p++) {
+        ranksByWindow.computeIfAbsent(windows.index(p), k -> new IntList()).add(rank);
       }
     }
   }
@@ -55,33 +59,63 @@ final class PeerTotals {
     return run;
   }
 
-  /** The threads that did anything in windows {@code from..to}, in {@code threads()} order. */
+  /**
+   * The threads that did anything in windows {@code from..to}, in {@code threads()} order: their
+   * ranks gathered from each window, sorted and deduplicated (primitives, no set of threads).
+   */
   private List<ThreadStats> activeIn(int from, int to) {
-    Set<ThreadStats> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<ThreadStats> list = new ArrayList<>();
-    if ((long) to - from < threadsByWindow.size()) {
+    IntList ranks = new IntList();
+    if ((long) to - from < ranksByWindow.size()) {
       for (int w = from; w <= to; w++) {
-        addNew(threadsByWindow.get(w), seen, list);
+        ranks.addAll(ranksByWindow.get(w));
       }
     } else {
-      for (Map.Entry<Integer, List<ThreadStats>> e : threadsByWindow.entrySet()) {
+      for (Map.Entry<Integer, IntList> e : ranksByWindow.entrySet()) {
         if (e.getKey() >= from && e.getKey() <= to) {
-          addNew(e.getValue(), seen, list);
+          ranks.addAll(e.getValue());
         }
       }
     }
-    list.sort((a, b) -> Integer.compare(rank.get(a), rank.get(b)));
+    int[] sorted = ranks.sortedDistinct();
+    List<ThreadStats> list = new ArrayList<>(sorted.length);
+    for (int rank : sorted) {
+      list.add(threads.get(rank));
+    }
     return list;
   }
 
-  private static void addNew(
-      List<ThreadStats> threads, Set<ThreadStats> seen, List<ThreadStats> to) {
-    if (threads != null) {
-      for (ThreadStats t : threads) {
-        if (seen.add(t)) {
-          to.add(t);
+  /** A growable list of ints. */
+  private static final class IntList {
+    private int[] values = new int[4];
+    private int size;
+
+    void add(int v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+
+    void addAll(IntList other) {
+      if (other != null) {
+        if (size + other.size > values.length) {
+          values = Arrays.copyOf(values, Math.max(size + other.size, size * 2));
+        }
+        System.arraycopy(other.values, 0, values, size, other.size);
+        size += other.size;
+      }
+    }
+
+    int[] sortedDistinct() {
+      int[] a = Arrays.copyOf(values, size);
+      Arrays.sort(a);
+      int n = 0;
+      for (int i = 0; i < a.length; i++) {
+        if (n == 0 || a[i] != a[n - 1]) {
+          a[n++] = a[i];
         }
       }
+      return Arrays.copyOf(a, n);
     }
   }
 
@@ -115,20 +149,31 @@ final class PeerTotals {
       long waitNanos = 0;
       long waitCount = 0;
       for (ThreadStats t : activeIn(from, to)) {
-        Counters c = t.windows().sum(from, to);
-        long r = Math.max(c.get(Metric.REQUESTS), c.get(Metric.ACQUISITIONS));
+        // only the metrics read here, in one walk over the thread's windows in the run
+        WindowedCounters w = t.windows();
+        long a = 0;
+        long requested = 0;
+        long waited = 0;
+        long waitsCounted = 0;
+        for (int p = w.positionAtOrAfter(from); p < w.size() && w.index(p) <= to; p++) {
+          Counters c = w.counters(p);
+          a += c.get(Metric.ACQUISITIONS);
+          requested += c.get(Metric.REQUESTS);
+          waited += StarvationDetector.waitNanos(c, flag);
+          waitsCounted += StarvationDetector.waitCount(c, flag);
+        }
+        long r = Math.max(requested, a);
         if (r == 0) {
           continue;
         }
         names.add(t.name());
         active.add(t);
-        long a = c.get(Metric.ACQUISITIONS);
         activeAcquisitions.add(a);
         acq += a;
         req += r;
         squares += a * a;
-        waitNanos += StarvationDetector.waitNanos(c, flag);
-        waitCount += StarvationDetector.waitCount(c, flag);
+        waitNanos += waited;
+        waitCount += waitsCounted;
       }
       threads = Collections.unmodifiableList(names);
       acquisitions = acq;

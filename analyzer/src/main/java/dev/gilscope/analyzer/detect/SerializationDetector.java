@@ -155,24 +155,41 @@ public final class SerializationDetector implements Detector {
       return Evaluation.nothing();
     }
     OccupancyRun o = OccupancyRun.of(m, r, run, MIN_THREADS);
+    Severity amdahl =
+        contentions(m.windows().sum(run[0], run[1])) >= MIN_CONTENTIONS ? o.amdahlSeverity() : null;
     Severity severity =
         Objects.requireNonNullElse(
-            utilizationSeverity(o.utilization(), o.waiters()), Severity.INFO);
+            Severity.worse(utilizationSeverity(o.utilization(), o.waiters()), amdahl),
+            Severity.INFO);
     return finding(m, run, severity, o.start(), o.end(), o::evidence, n -> o.summary(m.name(), n));
   }
 
-  /** Each window's score, utilization x waiters, where two threads want it and it qualifies. */
+  /**
+   * Each window's score where two threads want it and it qualifies: utilization x waiters, or 1 -
+   * gain on the window's serial floor (whichever is higher).
+   */
   private static NavigableMap<Integer, Double> occupancyScores(MonitorStats m, RecordingInfo r) {
     NavigableMap<Integer, Double> scores = new TreeMap<>();
     Map<Integer, Integer> wantingPerWindow = WantingThreads.perWindow(m);
+    Map<Integer, Integer> usersPerWindow = WantingThreads.usersPerWindow(m);
     for (Map.Entry<Integer, Counters> e : m.windows().all().entrySet()) {
       int w = e.getKey();
       long len = r.windowLengthNanos(w);
-      double u = utilization(e.getValue(), len);
-      boolean twoWant = wantingPerWindow.getOrDefault(w, 0) >= MIN_THREADS;
-      double waiters = twoWant ? waiters(e.getValue(), len) : 0;
-      if (utilizationSeverity(u, waiters) != null && twoWant) {
-        scores.put(w, u * waiters);
+      Counters c = e.getValue();
+      int wanting = wantingPerWindow.getOrDefault(w, 0);
+      if (wanting < MIN_THREADS) {
+        continue;
+      }
+      double u = utilization(c, len);
+      double waiters = waiters(c, len);
+      double score = utilizationSeverity(u, waiters) != null ? u * waiters : 0;
+      int n = parallelThreads(wanting, r.cpuCores());
+      double gain = gain(OccupancyRun.serialFloor(c, len, usersPerWindow.getOrDefault(w, 0)), n);
+      if (n >= MIN_THREADS && contentions(c) > 0 && severity(gain) != null) {
+        score = Math.max(score, 1 - gain);
+      }
+      if (score > 0) {
+        scores.put(w, score);
       }
     }
     return scores;

@@ -60,11 +60,14 @@ final class SerializationWording {
       double averageWaiters,
       long contentionPerSecond,
       Integer cores,
-      double bound) {
+      double bound,
+      double serialFloor,
+      int users) {
     return String.format(
         "%s was held %s of the time from %s to %s while %s threads contended for it (%s"
-            + " waiting on average, %s contended or barged acquisitions a second): they ran"
-            + " one at a time, so on %s the monitor allows at most a %sx speed-up.",
+            + " waiting on average, %s contended or barged acquisitions a second); its %d users"
+            + " spent at least %s of their time holding or getting it: they ran one at a time, so"
+            + " on %s the monitor allows at most a %sx speed-up.",
         monitor,
         switch (basis) {
           case EXACT -> Text.percent(utilization);
@@ -80,6 +83,8 @@ final class SerializationWording {
         threads,
         Text.fixed(averageWaiters, 1),
         Text.count(contentionPerSecond),
+        users,
+        Text.percent(serialFloor),
         cores == null ? "this machine's cores" : cores + " cores",
         Text.fixed(bound, 2));
   }

@@ -11,7 +11,6 @@ import dev.gilscope.analyzer.model.Severity;
 import dev.gilscope.analyzer.model.ThreadStats;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,24 +150,23 @@ public final class ThrashingDetector implements Detector {
    * victims: the threads passed over or waiting.
    */
   private static Parties parties(MonitorStats m, int[] run) {
-    List<ThreadStats> active = new ArrayList<>();
-    Map<ThreadStats, Counters> inRun = new HashMap<>(); // each thread's run summed once
+    // each thread's run summed once, kept beside it (no map from thread to sum: 100,000 threads)
+    List<InRun> active = new ArrayList<>();
     long acquisitions = 0;
     for (ThreadStats t : m.threads()) {
       Counters tc = t.windows().sum(run[0], run[1]);
       if (tc.get(Metric.ACQUISITIONS) > 0 || tc.get(Metric.REQUESTS) > 0) {
-        active.add(t);
-        inRun.put(t, tc);
+        active.add(new InRun(t, tc));
         acquisitions += tc.get(Metric.ACQUISITIONS);
       }
     }
     double fairShare = active.isEmpty() ? 0 : 1.0 / active.size();
     Parties parties = new Parties(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     active.sort(
-        Comparator.comparingLong((ThreadStats t) -> inRun.get(t).get(Metric.PASS_OVERS))
-            .reversed());
-    for (ThreadStats t : active) {
-      Counters tc = inRun.get(t);
+        Comparator.comparingLong((InRun a) -> a.counters.get(Metric.PASS_OVERS)).reversed());
+    for (InRun a : active) {
+      ThreadStats t = a.thread;
+      Counters tc = a.counters;
       parties.threads.add(t.name());
       if (t.isEndedThreads()) {
         continue; // an aggregate of threads JFR could no longer name
@@ -182,6 +180,9 @@ public final class ThrashingDetector implements Detector {
     }
     return parties;
   }
+
+  /** A thread and its counters summed over the run. */
+  private record InRun(ThreadStats thread, Counters counters) {}
 
   private static String summary(String monitor, Rates rates, long start, long end) {
     if (rates.futileDominates()) {

@@ -1,8 +1,8 @@
 package dev.gilscope.analyzer.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,14 +166,48 @@ public final class MonitorStats {
   }
 
   private List<ThreadStats> sortThreads() {
-    List<ThreadStats> list = new ArrayList<>(threads.values());
-    list.sort(
-        Comparator.comparingLong((ThreadStats t) -> t.totals().get(Metric.ACQUISITIONS))
-            .thenComparingLong(t -> t.totals().get(Metric.WAIT_NANOS))
-            .thenComparingLong(t -> t.totals().get(Metric.WAIT_IN_WAIT_NANOS))
-            .reversed()
-            .thenComparing(ThreadStats::name));
+    // the keys read once per thread, not twice per comparison (100,000 threads: 1.7 million)
+    SortKey[] keys = new SortKey[threads.size()];
+    int i = 0;
+    for (ThreadStats t : threads.values()) {
+      keys[i++] = new SortKey(t);
+    }
+    Arrays.sort(keys);
+    List<ThreadStats> list = new ArrayList<>(keys.length);
+    for (SortKey k : keys) {
+      list.add(k.thread);
+    }
     return list;
+  }
+
+  /**
+   * Most acquisitions first, then most wait at entry, then most time in {@code wait()}, then by
+   * name.
+   */
+  private static final class SortKey implements Comparable<SortKey> {
+    final ThreadStats thread;
+    final long acquisitions;
+    final long waitNanos;
+    final long waitInWaitNanos;
+
+    SortKey(ThreadStats t) {
+      thread = t;
+      acquisitions = t.totals().get(Metric.ACQUISITIONS);
+      waitNanos = t.totals().get(Metric.WAIT_NANOS);
+      waitInWaitNanos = t.totals().get(Metric.WAIT_IN_WAIT_NANOS);
+    }
+
+    @Override
+    public int compareTo(SortKey o) {
+      int c = Long.compare(o.acquisitions, acquisitions);
+      if (c == 0) {
+        c = Long.compare(o.waitNanos, waitNanos);
+      }
+      if (c == 0) {
+        c = Long.compare(o.waitInWaitNanos, waitInWaitNanos);
+      }
+      return c != 0 ? c : thread.name().compareTo(o.thread.name());
+    }
   }
 
   public long acquireEvents() {
@@ -221,7 +255,10 @@ public final class MonitorStats {
     sortedThreads = null;
     waits.recordZeros(totals.get(Metric.ACQUISITIONS) - acquireEvents);
     for (ThreadStats t : threads.values()) {
-      t.waits().recordZeros(t.totals().get(Metric.ACQUISITIONS) - t.acquireEvents());
+      long zeros = t.totals().get(Metric.ACQUISITIONS) - t.acquireEvents();
+      if (zeros > 0) {
+        t.waits().recordZeros(zeros);
+      }
     }
   }
 }

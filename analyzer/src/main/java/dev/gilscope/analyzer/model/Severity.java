@@ -9,4 +9,12 @@ public enum Severity {
   public boolean atLeast(Severity other) {
     return compareTo(other) >= 0;
   }
+
+  /** The more severe of two, either of which may be null (below INFO). */
+  public static Severity worse(Severity a, Severity b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.atLeast(b) ? a : b;
+  }
 }

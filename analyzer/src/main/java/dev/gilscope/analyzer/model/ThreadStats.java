@@ -1,5 +1,6 @@
 package dev.gilscope.analyzer.model;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -7,6 +8,9 @@ import java.util.Map;
  * What one thread did on one monitor: exact counters (totals and per window), wait, hold and
  * in-{@code wait()} distributions, and blame: the wait time this thread spent behind each other
  * thread (charged to the holder, as Go's mutex profile does). Not thread-safe.
+ *
+ * <p>There is one per thread and monitor (100,000 for 100,000 virtual threads on one monitor), and
+ * most threads use few of its parts: the distributions and the blame map are made on first use.
  */
 public final class ThreadStats {
   /**
@@ -16,17 +20,20 @@ public final class ThreadStats {
   public static final String ENDED_THREADS = "(ended threads)";
 
   private final String name;
+  private final boolean endedThreads; // asked for each thread in every per-thread pass
   private final Counters totals = new Counters();
   private final WindowedCounters windows = new WindowedCounters();
-  private final DurationStats waits = new DurationStats();
-  private final DurationStats holds = new DurationStats();
-  private final DurationStats waitsInWait = new DurationStats();
-  private final DurationStats episodes = new DurationStats();
-  private final Map<String, Long> blameNanosByHolder = new HashMap<>();
+  // made on first use (see the class comment)
+  private DurationStats waits;
+  private DurationStats holds;
+  private DurationStats waitsInWait;
+  private DurationStats episodes;
+  private Map<String, Long> blameNanosByHolder;
   private long acquireEvents;
 
   public ThreadStats(String name) {
     this.name = name;
+    this.endedThreads = ENDED_THREADS.equals(name);
   }
 
   public String name() {
@@ -35,7 +42,7 @@ public final class ThreadStats {
 
   /** Whether this is {@link #ENDED_THREADS}, an aggregate rather than one thread. */
   public boolean isEndedThreads() {
-    return ENDED_THREADS.equals(name);
+    return endedThreads;
   }
 
   public Counters totals() {
@@ -48,29 +55,52 @@ public final class ThreadStats {
 
   /** Request-to-acquisition waits (blocked entry, parking). */
   public DurationStats waits() {
+    if (waits == null) {
+      waits = new DurationStats();
+    }
     return waits;
   }
 
   public DurationStats holds() {
+    if (holds == null) {
+      holds = new DurationStats();
+    }
     return holds;
   }
 
   /** Single {@code wait()} calls on the monitor. */
   public DurationStats waitsInWait() {
+    if (waitsInWait == null) {
+      waitsInWait = new DurationStats();
+    }
     return waitsInWait;
+  }
+
+  /** The number of {@link #waitsInWait()}, without making the distribution. */
+  public long waitsInWaitCount() {
+    return waitsInWait == null ? 0 : waitsInWait.count();
   }
 
   /** Runs of back-to-back {@code wait()} calls: the wait for a flag guarded by the monitor. */
   public DurationStats episodes() {
+    if (episodes == null) {
+      episodes = new DurationStats();
+    }
     return episodes;
   }
 
+  /** Wait nanoseconds by holder thread name; unmodifiable. */
   public Map<String, Long> blameNanosByHolder() {
-    return blameNanosByHolder;
+    return blameNanosByHolder == null
+        ? Collections.emptyMap()
+        : Collections.unmodifiableMap(blameNanosByHolder);
   }
 
   public void blame(String holder, long nanos) {
     if (holder != null && !holder.isEmpty() && !holder.equals(name) && nanos > 0) {
+      if (blameNanosByHolder == null) {
+        blameNanosByHolder = new HashMap<>();
+      }
       blameNanosByHolder.merge(holder, nanos, Long::sum);
     }
   }
@@ -86,11 +116,21 @@ public final class ThreadStats {
   public void mergeFrom(ThreadStats other) {
     totals.mergeFrom(other.totals);
     windows.mergeFrom(other.windows);
-    waits.mergeFrom(other.waits);
-    holds.mergeFrom(other.holds);
-    waitsInWait.mergeFrom(other.waitsInWait);
-    episodes.mergeFrom(other.episodes);
-    other.blameNanosByHolder.forEach((k, v) -> blameNanosByHolder.merge(k, v, Long::sum));
+    if (other.waits != null) {
+      waits().mergeFrom(other.waits);
+    }
+    if (other.holds != null) {
+      holds().mergeFrom(other.holds);
+    }
+    if (other.waitsInWait != null) {
+      waitsInWait().mergeFrom(other.waitsInWait);
+    }
+    if (other.episodes != null) {
+      episodes().mergeFrom(other.episodes);
+    }
+    if (other.blameNanosByHolder != null) {
+      other.blameNanosByHolder.forEach(this::blame);
+    }
     acquireEvents += other.acquireEvents;
   }
 }

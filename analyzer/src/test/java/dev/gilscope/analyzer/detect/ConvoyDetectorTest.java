@@ -126,13 +126,27 @@ class ConvoyDetectorTest {
   }
 
   @Test
-  void theFlagShapesEdges() {
+  void theFlagShapesEdgesWithoutCpuLoad() {
     // WARNING: episodes of 1 ms, half of them timed out, 5x the cause's
-    assertThat(ConvoyDetector.flagSeverity(1_000_000, 0.5, 5)).isEqualTo(Severity.WARNING);
-    assertThat(ConvoyDetector.flagSeverity(1_000_000, 0.49, 5)).isEqualTo(Severity.INFO);
-    assertThat(ConvoyDetector.flagSeverity(1_000_000, 0.5, 4.9)).isEqualTo(Severity.INFO);
-    assertThat(ConvoyDetector.flagSeverity(2_000_000, 0.5, 50)).isEqualTo(Severity.CRITICAL);
-    assertThat(ConvoyDetector.flagSeverity(200_000, 0, 3)).isEqualTo(Severity.INFO);
-    assertThat(ConvoyDetector.flagSeverity(200_000, 0, 2.9)).isNull();
+    double noCpu = Double.NaN;
+    assertThat(ConvoyDetector.flagSeverity(1_000_000, 0.5, 5, noCpu)).isEqualTo(Severity.WARNING);
+    assertThat(ConvoyDetector.flagSeverity(1_000_000, 0.49, 5, noCpu)).isEqualTo(Severity.INFO);
+    assertThat(ConvoyDetector.flagSeverity(1_000_000, 0.5, 4.9, noCpu)).isEqualTo(Severity.INFO);
+    assertThat(ConvoyDetector.flagSeverity(2_000_000, 0.5, 50, noCpu)).isEqualTo(Severity.CRITICAL);
+    assertThat(ConvoyDetector.flagSeverity(200_000, 0, 3, noCpu)).isEqualTo(Severity.INFO);
+    assertThat(ConvoyDetector.flagSeverity(200_000, 0, 2.9, noCpu)).isNull();
+  }
+
+  @Test
+  void withTheCpuSplitRecordedTheVictimsEpisodesNeedOnlyMatchTheCauses() {
+    // new-gil on a loaded machine: episodes 3.3x the cause's, the I/O thread used 0.18 of its CPU
+    assertThat(ConvoyDetector.flagSeverity(5_000_000, 0.89, 3.35, 0.18))
+        .isEqualTo(Severity.WARNING);
+    // the edges: half the cause's CPU, episodes as long as the cause's
+    assertThat(ConvoyDetector.flagSeverity(1_000_000, 0.5, 1, 0.5)).isEqualTo(Severity.WARNING);
+    assertThat(ConvoyDetector.flagSeverity(1_000_000, 0.5, 1, 0.51)).isNull();
+    assertThat(ConvoyDetector.flagSeverity(1_000_000, 0.5, 0.99, 0.5)).isNull();
+    // two CPU-bound threads sharing the flag wait and use alike: no convoy even with long waits
+    assertThat(ConvoyDetector.flagSeverity(5_000_000, 0.9, 1.1, 0.9)).isNull();
   }
 }

@@ -47,10 +47,54 @@ class SerializationDetectorTest {
     assertThat(f.summary())
         .isEqualTo(
             "Interp#GIL was held 95% of the time from 3.0 s to 5.0 s while 2 threads contended"
-                + " for it (1.0 waiting on average, 0 contended or barged acquisitions a second):"
-                + " they ran one at a time, so on 2 cores the monitor allows at most a 1.05x"
-                + " speed-up.");
-    assertThat(f.evidence()).containsEntry("speedUpBound", 1.053).containsEntry("cpuCores", 2);
+                + " for it (1.0 waiting on average, 0 contended or barged acquisitions a second);"
+                + " its 2 users spent at least 95% of their time holding or getting it: they ran"
+                + " one at a time, so on 2 cores the monitor allows at most a 1.03x speed-up.");
+    assertThat(f.evidence())
+        .containsEntry("speedUpBound", 1.026)
+        .containsEntry("serialFractionLowerBound", 0.95)
+        .containsEntry("cpuCores", 2);
+  }
+
+  /**
+   * A fair lock with a waiter at every release (the matrix's 4 threads doing all their work under
+   * it): the hand-overs' transit leaves it idle a third of the time, so occupancy alone says INFO;
+   * the users' time says they did nothing but hold it or wait for it.
+   */
+  @Test
+  void aLockWithAWaiterAtEveryReleaseIsSerialWhateverItsTransitTime() {
+    MonitorStats m = Models.gilscopeMonitor("Pool#FAIR");
+    for (int w = 0; w < 2; w++) {
+      Models.monitor(m, w, Metric.ACQUISITIONS, 700);
+      Models.monitor(m, w, Metric.CONTENDED, 690);
+      Models.monitor(m, w, Metric.TIMED_HOLDS, 700);
+      Models.monitor(m, w, Metric.HOLD_NANOS, 700_000_000);
+      Models.monitor(m, w, Metric.WAIT_NANOS, 2_200_000_000L);
+      for (int t = 1; t <= 4; t++) {
+        Models.thread(m, "worker-" + t, w, Metric.ACQUISITIONS, 175);
+        Models.thread(m, "worker-" + t, w, Metric.WAIT_NANOS, 550_000_000);
+      }
+    }
+    Finding f = detector.evaluate(m, Models.recording(2 * SECOND, 2)).findings().get(0);
+    // s >= (0.7 + 2.2) / 4 = 0.725 on 2 cores: at most 1.16x, a gain of 0.16
+    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    assertThat(f.evidence())
+        .containsEntry("utilization", 0.7)
+        .containsEntry("serialFractionLowerBound", 0.725)
+        .containsEntry("speedUpBound", 1.159);
+    // without the waits, occupancy alone: INFO at most
+    MonitorStats idle = Models.gilscopeMonitor("Pool#FAIR");
+    for (int w = 0; w < 2; w++) {
+      Models.monitor(idle, w, Metric.ACQUISITIONS, 700);
+      Models.monitor(idle, w, Metric.CONTENDED, 690);
+      Models.monitor(idle, w, Metric.TIMED_HOLDS, 700);
+      Models.monitor(idle, w, Metric.HOLD_NANOS, 700_000_000);
+      for (int t = 1; t <= 4; t++) {
+        Models.thread(idle, "worker-" + t, w, Metric.ACQUISITIONS, 175);
+      }
+    }
+    assertThat(detector.evaluate(idle, Models.recording(2 * SECOND, 2)).findings())
+        .allMatch(x -> x.severity() == Severity.INFO);
   }
 
   @Test

@@ -239,4 +239,46 @@ class StarvationDetectorTest {
             .severity();
     assertThat(s).isEqualTo(Severity.WARNING);
   }
+
+  /** Three threads over 2 s; the victim with the given numbers per window. */
+  private static MonitorStats parkingLoser(long acquisitions, long meanWait, long passOvers) {
+    MonitorStats m = Models.gilscopeMonitor("Worker#GIL");
+    for (int w = 0; w < 2; w++) {
+      for (String greedy : new String[] {"greedy-1", "greedy-2"}) {
+        Models.thread(m, greedy, w, Metric.REQUESTS, 10_000);
+        Models.thread(m, greedy, w, Metric.ACQUISITIONS, 10_000);
+      }
+      Models.thread(m, "starved-1", w, Metric.REQUESTS, acquisitions);
+      Models.thread(m, "starved-1", w, Metric.ACQUISITIONS, acquisitions);
+      Models.thread(m, "starved-1", w, Metric.TIMED_WAITS, acquisitions);
+      Models.thread(m, "starved-1", w, Metric.WAIT_NANOS, acquisitions * meanWait);
+      Models.thread(m, "starved-1", w, Metric.PASS_OVERS, passOvers);
+    }
+    return m;
+  }
+
+  @Test
+  void losingARaceForEveryAcquisitionWithUnderHalfTheFairShareIsAWarning() {
+    // the matrix's parking loser: 3,000 of 23,000 acquisitions a second (0.39 of the fair share),
+    // 150 us waits (45% of the time, 15x the floored peers' wait), passed over once per acquisition
+    Severity s =
+        detector
+            .evaluate(parkingLoser(3_000, 150_000, 3_000), Models.recording(2 * SECOND, 2))
+            .findings()
+            .get(0)
+            .severity();
+    assertThat(s).isEqualTo(Severity.WARNING);
+    // one pass-over fewer: it won more races than it lost, and its waits are short
+    assertThat(
+            detector
+                .evaluate(parkingLoser(3_000, 150_000, 2_999), Models.recording(2 * SECOND, 2))
+                .findings())
+        .isEmpty();
+    // more than half the fair share (12,000 of 32,000: 1.1): not starved, whatever its pass-overs
+    assertThat(
+            detector
+                .evaluate(parkingLoser(12_000, 50_000, 120_000), Models.recording(2 * SECOND, 2))
+                .findings())
+        .isEmpty();
+  }
 }

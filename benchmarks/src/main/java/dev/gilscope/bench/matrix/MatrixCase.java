@@ -73,7 +73,12 @@ public record MatrixCase(
      * until asked, drops it at its next check (every 100 us) and waits until another thread took it
      * (forced switching). {@code holdNanos} is the 5 ms switch interval.
      */
-    FLAG_GIL
+    FLAG_GIL,
+    /**
+     * The new GIL's flag shared by CPU-bound holders only: each waits out the others' intervals
+     * alike, so nobody is a short job behind a long one (a negative control for CONVOY).
+     */
+    FLAG_GIL_CPU_ONLY
   }
 
   /** How long the I/O thread holds the lock (or the flag) per round trip. */
@@ -82,7 +87,7 @@ public record MatrixCase(
   /** The -javaagent options that track the case's lock. */
   public String agentOptions() {
     String w = MatrixWorkload.class.getName();
-    if (shape == Shape.FLAG_GIL) {
+    if (shape == Shape.FLAG_GIL || shape == Shape.FLAG_GIL_CPU_ONLY) {
       return "monitor=" + w + "#FLAG_MONITOR";
     }
     if (shape == Shape.PER_THREAD) {
@@ -244,7 +249,18 @@ public record MatrixCase(
               EnumSet.of(Pattern.CONVOY),
               none));
     }
-    // negative control for convoy: the workers hold the lock as briefly as the I/O thread
+    // negative controls for convoy: CPU-bound threads alone on the flag GIL, and workers that hold
+    // the lock as briefly as the I/O thread
+    cases.add(
+        new MatrixCase(
+            name("flaggil-cpu", 2, LockKind.SYNCHRONIZED, 5_000_000, 0),
+            Shape.FLAG_GIL_CPU_ONLY,
+            2,
+            LockKind.SYNCHRONIZED,
+            5_000_000,
+            0,
+            none,
+            EnumSet.of(Pattern.CONVOY, Pattern.STARVATION)));
     for (LockKind lock : new LockKind[] {LockKind.FAIR, LockKind.SYNCHRONIZED}) {
       cases.add(
           new MatrixCase(

@@ -1,0 +1,68 @@
+package dev.gilscope.analyzer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CountersTest {
+
+  @Test
+  void metricsAddedInAnyOrderReadBackAsAddedAndAbsentOnesReadZero() {
+    Counters c = new Counters();
+    Metric[] all = Metric.values();
+    // from the last metric to the first, every other one: each new slot goes before the others
+    for (int i = all.length - 1; i >= 0; i -= 2) {
+      if (all[i].isMax()) {
+        c.max(all[i], 1000 + i);
+      } else {
+        c.add(all[i], 1000 + i);
+      }
+    }
+    for (int i = 0; i < all.length; i++) {
+      long expected = (all.length - 1 - i) % 2 == 0 ? 1000 + i : 0;
+      assertThat(c.get(all[i])).as(all[i].name()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void sumsAddAndMaximaKeepTheLargestAlsoWhenMerged() {
+    Counters a = new Counters();
+    a.add(Metric.ACQUISITIONS, 5);
+    a.increment(Metric.ACQUISITIONS);
+    a.max(Metric.MAX_WAIT_NANOS, 70);
+    a.max(Metric.MAX_WAIT_NANOS, 20);
+    Counters b = new Counters();
+    b.add(Metric.WAIT_NANOS, 300);
+    b.add(Metric.MAX_WAIT_NANOS, 90); // add() of a maximum keeps the maximum
+    b.add(Metric.ACQUISITIONS, 4);
+
+    a.mergeFrom(b);
+
+    assertThat(a.get(Metric.ACQUISITIONS)).isEqualTo(10);
+    assertThat(a.get(Metric.WAIT_NANOS)).isEqualTo(300);
+    assertThat(a.get(Metric.MAX_WAIT_NANOS)).isEqualTo(90);
+    assertThat(a.get(Metric.HOLD_NANOS)).isZero();
+    assertThat(a.ratio(Metric.WAIT_NANOS, Metric.ACQUISITIONS)).isEqualTo(30.0);
+  }
+
+  @Test
+  void emptyUntilSomethingNonZeroIsAdded() {
+    Counters c = new Counters();
+    c.add(Metric.ACQUISITIONS, 0);
+    c.max(Metric.MAX_HOLD_NANOS, 0);
+    assertThat(c.isEmpty()).isTrue();
+    c.increment(Metric.NOTIFIES);
+    assertThat(c.isEmpty()).isFalse();
+  }
+
+  @Test
+  void everyMetricFitsInTheMask() {
+    Counters c = new Counters();
+    for (Metric m : Metric.values()) {
+      c.add(m, 1);
+    }
+    for (Metric m : Metric.values()) {
+      assertThat(c.get(m)).as(m.name()).isEqualTo(1);
+    }
+  }
+}
