@@ -2,6 +2,7 @@ package dev.gilscope.analyzer.report;
 
 import dev.gilscope.analyzer.detect.FlagShape;
 import dev.gilscope.analyzer.model.AnalysisResult;
+import dev.gilscope.analyzer.model.Counters;
 import dev.gilscope.analyzer.model.DurationStats;
 import dev.gilscope.analyzer.model.Finding;
 import dev.gilscope.analyzer.model.Metric;
@@ -117,6 +118,30 @@ public final class JsonReport implements ReportWriter {
     n.put("kind", m.kind());
     n.put("source", m.source().label());
     n.put("flagShaped", FlagShape.isFlagShaped(m));
+    putCounts(n, m);
+    putDouble(n, "utilization", MonitorFigures.utilization(m, r));
+    String basis = MonitorFigures.utilizationBasis(m);
+    if (basis == null) {
+      n.putNull("utilizationBasis");
+    } else {
+      n.put("utilizationBasis", basis);
+    }
+    putDistributions(n, m);
+    Json.Arr threads = n.putArray("threads");
+    for (ThreadStats t : allThreads ? m.threads() : ReportLimits.topThreads(m)) {
+      threads.add(thread(m, t, r));
+    }
+    ReportLimits.OtherThreads others = allThreads ? null : ReportLimits.otherThreads(m);
+    if (others != null) {
+      putOtherThreads(n.putObject("otherThreads"), others);
+    }
+    Json.Arr windows = n.putArray("windows");
+    m.windows().all().forEach((w, c) -> putWindow(windows.addObject(), m, r, w, c));
+    return n;
+  }
+
+  /** The whole recording's counters; null where the source cannot count them. */
+  private static void putCounts(Json.Obj n, MonitorStats m) {
     putLong(n, "acquisitions", MonitorFigures.exact(m, Metric.ACQUISITIONS));
     n.put("contendedAcquisitions", m.totals().get(Metric.CONTENDED));
     putLong(n, "handoffs", MonitorFigures.exact(m, Metric.HANDOFFS));
@@ -128,68 +153,46 @@ public final class JsonReport implements ReportWriter {
     n.put("timedOutWaits", m.totals().get(Metric.TIMED_OUT_WAITS));
     putLong(n, "notifies", MonitorFigures.exact(m, Metric.NOTIFIES));
     putLong(n, "maxQueueLength", MonitorFigures.exact(m, Metric.MAX_QUEUE_LENGTH));
-    Double u = MonitorFigures.utilization(m, r);
-    if (u == null) {
-      n.putNull("utilization");
-    } else {
-      n.put("utilization", u);
-    }
-    String basis = MonitorFigures.utilizationBasis(m);
-    if (basis == null) {
-      n.putNull("utilizationBasis");
-    } else {
-      n.put("utilizationBasis", basis);
-    }
+  }
+
+  private static void putDistributions(Json.Obj n, MonitorStats m) {
     n.set("wait", stats(m.waits(), MonitorFigures.waitNote(m)));
     n.set(
         "hold",
         m.hasExactCounts() ? stats(m.holds(), MonitorFigures.holdNote(m)) : nullStats("hold"));
     n.set("waitInWait", stats(m.waitsInWait(), "single wait() calls on the monitor"));
     n.set("waitEpisodes", stats(m.episodes(), "runs of back-to-back wait() calls of one thread"));
-    Json.Arr threads = n.putArray("threads");
-    for (ThreadStats t : allThreads ? m.threads() : ReportLimits.topThreads(m)) {
-      threads.add(thread(m, t, r));
+  }
+
+  /** The threads not listed, summed. */
+  private static void putOtherThreads(Json.Obj o, ReportLimits.OtherThreads others) {
+    o.put("count", others.count());
+    putLong(o, "acquisitions", others.acquisitions());
+    o.put("waitNanos", others.waitNanos());
+    if (others.shareHistogram() == null) {
+      o.putNull("byShareOfAcquisitions");
+    } else {
+      Json.Obj h = o.putObject("byShareOfAcquisitions");
+      others.shareHistogram().forEach(h::put);
     }
-    ReportLimits.OtherThreads others = allThreads ? null : ReportLimits.otherThreads(m);
-    if (others != null) {
-      Json.Obj o = n.putObject("otherThreads");
-      o.put("count", others.count());
-      putLong(o, "acquisitions", others.acquisitions());
-      o.put("waitNanos", others.waitNanos());
-      if (others.shareHistogram() == null) {
-        o.putNull("byShareOfAcquisitions");
-      } else {
-        Json.Obj h = o.putObject("byShareOfAcquisitions");
-        others.shareHistogram().forEach(h::put);
-      }
+  }
+
+  /** Window {@code w}'s counters {@code c}. */
+  private static void putWindow(Json.Obj wn, MonitorStats m, RecordingInfo r, int w, Counters c) {
+    long len = r.windowLengthNanos(w);
+    wn.put("startOffsetNanos", (long) w * r.windowNanos());
+    wn.put("lengthNanos", len);
+    if (m.hasExactCounts()) {
+      wn.put("acquisitions", c.get(Metric.ACQUISITIONS));
+      wn.put("barging", c.get(Metric.BARGING));
+      wn.put("passOvers", c.get(Metric.PASS_OVERS));
+      wn.put("handoffs", c.get(Metric.HANDOFFS));
     }
-    Json.Arr windows = n.putArray("windows");
-    m.windows()
-        .all()
-        .forEach(
-            (w, c) -> {
-              long len = r.windowLengthNanos(w);
-              Json.Obj wn = windows.addObject();
-              wn.put("startOffsetNanos", (long) w * r.windowNanos());
-              wn.put("lengthNanos", len);
-              if (m.hasExactCounts()) {
-                wn.put("acquisitions", c.get(Metric.ACQUISITIONS));
-                wn.put("barging", c.get(Metric.BARGING));
-                wn.put("passOvers", c.get(Metric.PASS_OVERS));
-                wn.put("handoffs", c.get(Metric.HANDOFFS));
-              }
-              wn.put("contendedAcquisitions", c.get(Metric.CONTENDED));
-              wn.put("waitNanos", c.get(Metric.WAIT_NANOS));
-              wn.put("waitInWaitNanos", c.get(Metric.WAIT_IN_WAIT_NANOS));
-              wn.put("averageWaiters", (double) c.get(Metric.WAIT_NANOS) / len);
-              Double wu = MonitorFigures.utilization(m, c, len);
-              if (wu == null) {
-                wn.putNull("utilization");
-              } else {
-                wn.put("utilization", wu);
-              }
-            });
-    return n;
+    wn.put("contendedAcquisitions", c.get(Metric.CONTENDED));
+    wn.put("waitNanos", c.get(Metric.WAIT_NANOS));
+    wn.put("waitInWaitNanos", c.get(Metric.WAIT_IN_WAIT_NANOS));
+    wn.put("averageWaiters", (double) c.get(Metric.WAIT_NANOS) / len);
+    putDouble(wn, "utilization", MonitorFigures.utilization(m, c, len));
   }
 
   private static Json.Obj thread(MonitorStats m, ThreadStats t, RecordingInfo r) {
@@ -289,6 +292,14 @@ public final class JsonReport implements ReportWriter {
     n.put("summary", f.summary());
     n.put("advice", f.advice());
     return n;
+  }
+
+  private static void putDouble(Json.Obj n, String field, Double value) {
+    if (value == null) {
+      n.putNull(field);
+    } else {
+      n.put(field, value);
+    }
   }
 
   private static void putLong(Json.Obj n, String field, Long value) {

@@ -1,5 +1,6 @@
 package dev.gilscope.bench.jmh;
 
+import dev.gilscope.bench.CommandLines;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Runs {@link AcquireReleaseBenchmark} under every {@link AgentSetup} in one invocation and prints
@@ -36,36 +39,44 @@ public final class AcquireReleaseComparison {
     Path moduleDir = moduleDir();
     Path agentJar = moduleDir.resolve("../agent/target/gilscope-agent.jar").normalize();
     Path outDir = moduleDir.resolve("target/jmh");
-    List<AgentSetup> setups = List.of(AgentSetup.values());
-    String benchmarks = ".*";
-    int passes = 3;
-    int forks = 1;
-    int warmup = 2;
-    int iterations = 4;
-    int iterationMillis = 1000;
-    for (int i = 0; i < args.length; i += 2) {
-      String option = args[i];
-      if (i + 1 >= args.length) {
-        usage("missing value for " + option);
-        return;
-      }
-      String value = args[i + 1];
-      switch (option) {
-        case "--agent" -> agentJar = Path.of(value);
-        case "--setups" -> setups = parseSetups(value);
-        case "--benchmarks" -> benchmarks = value;
-        case "--passes" -> passes = Integer.parseInt(value);
-        case "--forks" -> forks = Integer.parseInt(value);
-        case "--warmup" -> warmup = Integer.parseInt(value);
-        case "--iterations" -> iterations = Integer.parseInt(value);
-        case "--iteration-ms" -> iterationMillis = Integer.parseInt(value);
-        case "--out" -> outDir = Path.of(value);
-        default -> {
-          usage("unknown option '" + option + "'");
-          return;
-        }
-      }
+    CommandSpec command = CommandLines.command("AcquireReleaseComparison");
+    for (String option :
+        List.of(
+            "--agent",
+            "--setups",
+            "--benchmarks",
+            "--passes",
+            "--forks",
+            "--warmup",
+            "--iterations",
+            "--iteration-ms",
+            "--out")) {
+      command.addOption(CommandLines.valued(option, "VALUE"));
     }
+    ParseResult parsed;
+    try {
+      parsed = CommandLines.parse(command, args);
+    } catch (IllegalArgumentException e) {
+      usage(e.getMessage());
+      return;
+    }
+    String agent = parsed.matchedOptionValue("--agent", null);
+    if (agent != null) {
+      agentJar = Path.of(agent);
+    }
+    String out = parsed.matchedOptionValue("--out", null);
+    if (out != null) {
+      outDir = Path.of(out);
+    }
+    String setupList = parsed.matchedOptionValue("--setups", null);
+    List<AgentSetup> setups =
+        setupList == null ? List.of(AgentSetup.values()) : parseSetups(setupList);
+    String benchmarks = parsed.matchedOptionValue("--benchmarks", ".*");
+    int passes = Integer.parseInt(parsed.matchedOptionValue("--passes", "3"));
+    int forks = Integer.parseInt(parsed.matchedOptionValue("--forks", "1"));
+    int warmup = Integer.parseInt(parsed.matchedOptionValue("--warmup", "2"));
+    int iterations = Integer.parseInt(parsed.matchedOptionValue("--iterations", "4"));
+    int iterationMillis = Integer.parseInt(parsed.matchedOptionValue("--iteration-ms", "1000"));
     if (!Files.isRegularFile(agentJar) && setups.size() > 1) {
       System.out.println("no agent jar at " + agentJar + ": running without the agent only");
       setups = List.of(AgentSetup.NO_AGENT);

@@ -1,5 +1,6 @@
 package dev.gilscope.bench.matrix;
 
+import dev.gilscope.bench.CommandLines;
 import dev.gilscope.bench.matrix.MatrixCase.Pattern;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The accuracy matrix: runs every {@link MatrixCase} in a child JVM under the agent, analyses the
@@ -28,11 +31,28 @@ public final class MatrixRunner {
   private MatrixRunner() {}
 
   public static void main(String[] args) throws Exception {
-    Path agent = Path.of(args[0]);
-    Path analyzer = Path.of(args[1]);
-    Path out = Path.of(args[2]);
-    String seconds = args[3];
-    String filter = args.length > 4 ? args[4] : "";
+    CommandSpec command = CommandLines.command("MatrixRunner");
+    command.addPositional(CommandLines.positional(0, "<agent.jar>", true));
+    command.addPositional(CommandLines.positional(1, "<analyzer.jar>", true));
+    command.addPositional(CommandLines.positional(2, "<out dir>", true));
+    command.addPositional(CommandLines.positional(3, "<seconds per case>", true));
+    command.addPositional(CommandLines.positional(4, "[name filter]", false));
+    ParseResult parsed;
+    try {
+      parsed = CommandLines.parse(command, args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("gilscope matrix: " + e.getMessage());
+      System.err.println(
+          "usage: MatrixRunner <agent.jar> <analyzer.jar> <out dir> <seconds per case> [name"
+              + " filter]");
+      System.exit(2);
+      return;
+    }
+    Path agent = Path.of(parsed.<String>matchedPositionalValue(0, null));
+    Path analyzer = Path.of(parsed.<String>matchedPositionalValue(1, null));
+    Path out = Path.of(parsed.<String>matchedPositionalValue(2, null));
+    String seconds = parsed.matchedPositionalValue(3, null);
+    String filter = parsed.matchedPositionalValue(4, "");
     Files.createDirectories(out);
     Map<Pattern, int[]> counts = new EnumMap<>(Pattern.class); // tp, fp, fn, tn
     for (Pattern p : Pattern.values()) {

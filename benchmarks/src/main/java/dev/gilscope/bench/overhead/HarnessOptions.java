@@ -1,11 +1,14 @@
 package dev.gilscope.bench.overhead;
 
+import dev.gilscope.bench.CommandLines;
 import dev.gilscope.bench.workload.WorkloadSize;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The overhead harness's command line, parsed and validated; {@link #USAGE} lists every option.
@@ -67,34 +70,42 @@ record HarnessOptions(
    * @throws IllegalArgumentException on an unknown option or a bad value
    */
   static HarnessOptions parse(Path defaultModuleDir, String... args) {
-    int runs = 5;
-    int warmupRounds = 1;
-    int threads = WorkloadSize.DEFAULT_THREADS;
-    long windows = WorkloadSize.DEFAULT_WINDOWS_PER_THREAD;
-    List<Configuration> configurations = Arrays.asList(Configuration.values());
-    Path agentJar = defaultModuleDir.resolve("../agent/target/gilscope-agent.jar").normalize();
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Path outDir = defaultModuleDir.resolve("target/overhead");
-    boolean keepRecordings = false;
-    for (int i = 0; i < args.length; i++) {
-      String option = args[i];
-      switch (option) {
-        case "--runs" -> runs = intValue(option, value(args, ++i, option));
-        case "--warmup-rounds" -> warmupRounds = intValue(option, value(args, ++i, option));
-        case "--threads" -> threads = intValue(option, value(args, ++i, option));
-        case "--windows" -> windows = longValue(option, value(args, ++i, option));
-        case "--configs" -> configurations = parseConfigurations(value(args, ++i, option));
-        case "--agent" -> agentJar = Path.of(value(args, ++i, option));
-        case "--java" -> java = Path.of(value(args, ++i, option));
-        case "--out" -> outDir = Path.of(value(args, ++i, option));
-        case "--keep-recordings" -> keepRecordings = true;
-        default -> throw new IllegalArgumentException("unknown option '" + option + "'");
-      }
+    CommandSpec command = CommandLines.command("OverheadHarness");
+    for (String option :
+        List.of(
+            "--runs",
+            "--warmup-rounds",
+            "--threads",
+            "--windows",
+            "--configs",
+            "--agent",
+            "--java",
+            "--out")) {
+      command.addOption(CommandLines.valued(option, "VALUE"));
     }
+    command.addOption(CommandLines.flag("--keep-recordings"));
+    ParseResult parsed = CommandLines.parse(command, args);
+    String configs = parsed.matchedOptionValue("--configs", null);
+    String agent = parsed.matchedOptionValue("--agent", null);
+    String java = parsed.matchedOptionValue("--java", null);
+    String out = parsed.matchedOptionValue("--out", null);
     WorkloadSize size =
-        new WorkloadSize(threads, windows, WorkloadSize.DEFAULT_INSTRUCTIONS_PER_WINDOW, false);
+        new WorkloadSize(
+            intValue(parsed, "--threads", WorkloadSize.DEFAULT_THREADS),
+            longValue(parsed, "--windows", WorkloadSize.DEFAULT_WINDOWS_PER_THREAD),
+            WorkloadSize.DEFAULT_INSTRUCTIONS_PER_WINDOW,
+            false);
     return new HarnessOptions(
-        runs, warmupRounds, size, configurations, agentJar, java, outDir, keepRecordings);
+        intValue(parsed, "--runs", 5),
+        intValue(parsed, "--warmup-rounds", 1),
+        size,
+        configs == null ? Arrays.asList(Configuration.values()) : parseConfigurations(configs),
+        agent == null
+            ? defaultModuleDir.resolve("../agent/target/gilscope-agent.jar").normalize()
+            : Path.of(agent),
+        java == null ? Path.of(System.getProperty("java.home"), "bin", "java") : Path.of(java),
+        out == null ? defaultModuleDir.resolve("target/overhead") : Path.of(out),
+        parsed.hasMatchedOption("--keep-recordings"));
   }
 
   /** The configurations that can run here: gilscope ones need the agent jar to exist. */
@@ -125,11 +136,14 @@ record HarnessOptions(
     return configurations;
   }
 
-  private static String value(String[] args, int index, String option) {
-    if (index >= args.length) {
-      throw new IllegalArgumentException("missing value for " + option);
-    }
-    return args[index];
+  private static int intValue(ParseResult parsed, String option, int absent) {
+    String value = parsed.matchedOptionValue(option, null);
+    return value == null ? absent : intValue(option, value);
+  }
+
+  private static long longValue(ParseResult parsed, String option, long absent) {
+    String value = parsed.matchedOptionValue(option, null);
+    return value == null ? absent : longValue(option, value);
   }
 
   private static int intValue(String option, String value) {

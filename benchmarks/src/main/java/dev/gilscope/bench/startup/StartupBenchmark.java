@@ -1,5 +1,6 @@
 package dev.gilscope.bench.startup;
 
+import dev.gilscope.bench.CommandLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Start-up cost, side by side: the one-class {@link StartupProgram} from launch to exit in fresh
@@ -43,34 +46,33 @@ public final class StartupBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    int runs = 11;
-    List<Path> javas = new ArrayList<>();
     Path module = moduleDir();
-    Path agentJar = module.resolve("../agent/target/gilscope-agent.jar").normalize();
-    Path out = module.resolve("target/startup");
-    for (int i = 0; i < args.length; i++) {
-      String value = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "--runs":
-          runs = Integer.parseInt(required(args[i], value));
-          break;
-        case "--java":
-          javas.add(Path.of(required(args[i], value)));
-          break;
-        case "--agent":
-          agentJar = Path.of(required(args[i], value));
-          break;
-        case "--out":
-          out = Path.of(required(args[i], value));
-          break;
-        default:
-          System.err.println(
-              "usage: StartupBenchmark [--runs N] [--java PATH]... [--agent PATH] [--out DIR]");
-          System.exit(2);
-          return;
-      }
-      i++;
+    CommandSpec command = CommandLines.command("StartupBenchmark");
+    command.addOption(CommandLines.valued("--runs", "N"));
+    command.addOption(CommandLines.repeated("--java", "PATH"));
+    command.addOption(CommandLines.valued("--agent", "PATH"));
+    command.addOption(CommandLines.valued("--out", "DIR"));
+    ParseResult parsed;
+    try {
+      parsed = CommandLines.parse(command, args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(
+          "usage: StartupBenchmark [--runs N] [--java PATH]... [--agent PATH] [--out DIR]");
+      System.exit(2);
+      return;
     }
+    int runs = Integer.parseInt(parsed.matchedOptionValue("--runs", "11"));
+    List<Path> javas = new ArrayList<>();
+    parsed
+        .<List<String>>matchedOptionValue("--java", List.of())
+        .forEach(j -> javas.add(Path.of(j)));
+    String agent = parsed.matchedOptionValue("--agent", null);
+    Path agentJar =
+        agent == null
+            ? module.resolve("../agent/target/gilscope-agent.jar").normalize()
+            : Path.of(agent);
+    String outOption = parsed.matchedOptionValue("--out", null);
+    Path out = outOption == null ? module.resolve("target/startup") : Path.of(outOption);
     if (javas.isEmpty()) {
       javas.add(Path.of(System.getProperty("java.home"), "bin", "java"));
     }
@@ -85,13 +87,6 @@ public final class StartupBenchmark {
       ok &= new StartupBenchmark(java, agentJar, classes, out).run(runs, System.out);
     }
     System.exit(ok ? 0 : 1);
-  }
-
-  private static String required(String option, String value) {
-    if (value == null) {
-      throw new IllegalArgumentException(option + " needs a value");
-    }
-    return value;
   }
 
   /** Runs the warm-up round and {@code runs} measured rounds, then prints the table. */
