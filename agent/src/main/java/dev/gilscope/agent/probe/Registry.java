@@ -50,7 +50,11 @@ public final class Registry {
           for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             for (String name : classMonitorNames) {
               if (name.equals(c.getName())) {
-                return new InstanceClass(type, instanceBound, IDS.incrementAndGet());
+                return new InstanceClass(
+                    type,
+                    instanceBound,
+                    IDS.incrementAndGet(),
+                    InstanceProbe.loadedClassesAdvised());
               }
             }
           }
