@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class InstanceClass {
   final String className;
+  final Class<?> type;
 
   /** The monitor that reports the untracked instances; its counters are summed at each flush. */
   final MonitorState others;
@@ -40,6 +41,7 @@ final class InstanceClass {
 
   InstanceClass(Class<?> type, int bound, long id, boolean loadedClassesAdvised) {
     this.className = type.getName();
+    this.type = type;
     this.bound = bound;
     this.keepsHeld = loadedClassesAdvised || hasJdkClass(type);
     this.others =

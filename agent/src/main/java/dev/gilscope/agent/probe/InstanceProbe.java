@@ -50,16 +50,14 @@ public final class InstanceProbe {
       return null;
     }
     long mark = MarkWord.read(o);
-    if (MarkWord.lockBits(mark) != MarkWord.UNLOCKED
-        || (c.trackedCount() != 0 && MarkWord.hash(mark) != 0)
-        || c.tracksFirstComers()) {
+    // not folded yet: the class may still track its first comers (beforeEnter decides)
+    if (!c.folded
+        || MarkWord.lockBits(mark) != MarkWord.UNLOCKED
+        || (MarkWord.hash(mark) != 0 && c.trackedCount() != 0)) {
       beforeEnter(c, o);
       return null;
     }
     InstanceThread t = c.thread();
-    if (!c.folded) {
-      c.folded = true;
-    }
     t.acquisitions++;
     if (c.keepsHeld) {
       t.push(o, null);

@@ -510,6 +510,15 @@ abstract class AgentITBase {
     assertThat(
             rec.sum(GilscopeEvents.MONITOR_STATISTICS, n -> n.startsWith(session), "acquisitions"))
         .isEqualTo(r.expected("many.classAcquisitions"));
+    // and so are its reentrant entries and waits, on instances that are not tracked
+    assertThat(
+            rec.sum(
+                GilscopeEvents.MONITOR_STATISTICS, n -> n.startsWith(session), "reentrantEntries"))
+        .isEqualTo(r.expected("many.classReentrant"))
+        .isPositive();
+    assertThat(rec.sum(GilscopeEvents.MONITOR_STATISTICS, n -> n.startsWith(session), "waits"))
+        .isEqualTo(r.expected("many.classWaits"))
+        .isPositive();
     String others = session + " (other instances)";
     assertThat(rec.of(GilscopeEvents.MONITOR_STATISTICS, others))
         .isNotEmpty()
