@@ -56,6 +56,15 @@ final class SiteRewriter extends ClassVisitor {
     this.enters = enters;
   }
 
+  /**
+   * Whether the class must be read with expanded frames ({@code ClassReader.EXPAND_FRAMES}): for
+   * the wrapper's handler frame, for the token locals added to every frame, and so for the
+   * handlers' plain releases (see {@code Sites#visitTryCatchBlock}).
+   */
+  boolean expandsFrames() {
+    return wrapSynchronized || (enters != null && !enters.isEmpty());
+  }
+
   /** Whether the class visited so far differs from its class file. */
   boolean changed() {
     return changed;
@@ -130,6 +139,16 @@ final class SiteRewriter extends ClassVisitor {
     private int nextToken;
     // monitor local -> the token local of the latest monitorenter that stored it
     private final Map<Integer, Integer> tokenOf = new HashMap<>();
+    // self-covering catch-any handler -> the plain release its range goes to instead
+    private final Map<Label, Label> fallbacks = new java.util.LinkedHashMap<>();
+    // handler -> its frame {locals, stack} (expanded), for a fallback that loops back to it
+    private final Map<Label, Object[]> handlerFrames = new HashMap<>();
+    // the self-covering handler being visited, and the monitor local its release reloads
+    private Label inHandler;
+    private int handlerMonitor = -1;
+    // the local the handler stores the exception in (its first astore)
+    private int handlerTemp = -1;
+
     private boolean rewrote;
     private int lastAstore = -1;
     private int lastAload = -1;
@@ -195,14 +214,19 @@ final class SiteRewriter extends ClassVisitor {
 
     @Override
     public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
-      if (tokens == 0 || type != Opcodes.F_NEW) {
-        // without tokens, or a class without frames' compressed kinds (tokens come with
-        // EXPAND_FRAMES, see SiteTransformer)
-        super.visitFrame(type, numLocal, local, numStack, stack);
-        return;
+      if (tokens != 0 && type == Opcodes.F_NEW) {
+        // (tokens come with EXPAND_FRAMES, see SiteTransformer)
+        local = withTokens(numLocal, local);
+        numLocal = local.length;
       }
-      Object[] locals = withTokens(numLocal, local);
-      super.visitFrame(type, locals.length, locals, numStack, stack);
+      super.visitFrame(type, numLocal, local, numStack, stack);
+      if (inHandler != null && type == Opcodes.F_NEW && !handlerFrames.containsKey(inHandler)) {
+        handlerFrames.put(
+            inHandler,
+            new Object[] {
+              java.util.Arrays.copyOf(local, numLocal), java.util.Arrays.copyOf(stack, numStack)
+            });
+      }
     }
 
     /** A frame's locals (expanded format) with the token locals declared as Object. */
@@ -224,6 +248,12 @@ final class SiteRewriter extends ClassVisitor {
 
     @Override
     public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+      if (type == null && start == handler && expandsFrames()) {
+        // javac's handler covers its own release; with the probe call in it C1 gives the method
+        // up ("exception handler covers itself"), and it runs interpreted until C2 compiles it,
+        // for seconds when the compile queue is long. Its range goes to a plain release instead.
+        handler = fallbacks.computeIfAbsent(handler, h -> new Label());
+      }
       if (type == null) {
         // The range gets a start of our own, visited where the original one is, except right after
         // a monitorenter: there it goes before the after-enter call, so that the call is covered
@@ -247,6 +277,11 @@ final class SiteRewriter extends ClassVisitor {
         super.visitLabel(rangeStart);
       }
       super.visitLabel(label);
+      if (fallbacks.containsKey(label)) {
+        inHandler = label;
+        handlerMonitor = -1;
+        handlerTemp = -1;
+      }
     }
 
     /** Emits a pending after-enter call before any other code: not covered, so not compiled. */
@@ -277,6 +312,9 @@ final class SiteRewriter extends ClassVisitor {
         return;
       }
       if (opcode == Opcodes.MONITOREXIT && plan.monitorSites) {
+        if (inHandler != null && handlerMonitor < 0) {
+          handlerMonitor = aloadBefore;
+        }
         Integer token = aloadBefore < 0 ? null : tokenOf.get(aloadBefore);
         exit(token == null ? -1 : token);
         return;
@@ -286,6 +324,69 @@ final class SiteRewriter extends ClassVisitor {
         exit(wrapToken);
       }
       super.visitInsn(opcode);
+      if (opcode == Opcodes.ATHROW && inHandler != null) {
+        Object[] frame = handlerFrames.get(inHandler);
+        if (handlerMonitor >= 0 && (frame != null || !hasFrames)) {
+          Object[] locals =
+              frame == null ? new Object[0] : withTop((Object[]) frame[0], handlerTemp);
+          plainRelease(fallbacks.remove(inHandler), handlerMonitor, locals);
+        }
+        inHandler = null;
+      }
+    }
+
+    /**
+     * A handler's plain release, where its own range now goes: it releases the monitor in {@code
+     * monitorLocal} without calling the probe and rethrows, as the JVM would. Placed right after
+     * the handler, inside the ranges of the blocks around it, with the handler's locals (those
+     * handlers need them), less the one the handler stores the exception in.
+     */
+    private void plainRelease(Label fallback, int monitorLocal, Object[] locals) {
+      super.visitLabel(fallback);
+      if (hasFrames) {
+        super.visitFrame(
+            Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+      }
+      super.visitVarInsn(Opcodes.ALOAD, monitorLocal);
+      super.visitInsn(Opcodes.MONITOREXIT);
+      super.visitInsn(Opcodes.ATHROW);
+    }
+
+    /** Expanded frame locals with local {@code slot} (and its pair, for a long) made TOP. */
+    private Object[] withTop(Object[] locals, int slot) {
+      java.util.List<Object> out = new java.util.ArrayList<>(locals.length);
+      int at = 0;
+      for (Object type : locals) {
+        boolean wide = type == Opcodes.LONG || type == Opcodes.DOUBLE;
+        if (slot == at || (wide && slot == at + 1)) {
+          out.add(Opcodes.TOP);
+          if (wide) {
+            out.add(Opcodes.TOP);
+          }
+        } else {
+          out.add(type);
+        }
+        at += wide ? 2 : 1;
+      }
+      return out.toArray();
+    }
+
+    /**
+     * The fallbacks of handlers whose shape was not javac's: they go back to the handler itself, as
+     * the original range did (with the handler's frame).
+     */
+    private void loopBackFallbacks() {
+      for (Map.Entry<Label, Label> f : fallbacks.entrySet()) {
+        super.visitLabel(f.getValue());
+        Object[] frame = handlerFrames.get(f.getKey());
+        if (hasFrames && frame != null) {
+          Object[] locals = (Object[]) frame[0];
+          Object[] stack = (Object[]) frame[1];
+          super.visitFrame(Opcodes.F_NEW, locals.length, locals, stack.length, stack);
+        }
+        super.visitJumpInsn(Opcodes.GOTO, f.getKey());
+      }
+      fallbacks.clear();
     }
 
     private void enter(int monitorLocal) {
@@ -333,6 +434,9 @@ final class SiteRewriter extends ClassVisitor {
       super.visitVarInsn(opcode, varIndex);
       if (opcode == Opcodes.ASTORE) {
         lastAstore = varIndex;
+        if (inHandler != null && handlerTemp < 0) {
+          handlerTemp = varIndex;
+        }
         tokenOf.remove(varIndex); // the monitor local now holds something else
       } else if (opcode == Opcodes.ALOAD) {
         lastAload = varIndex;
@@ -492,6 +596,7 @@ final class SiteRewriter extends ClassVisitor {
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
       flush();
+      loopBackFallbacks();
       if (wrap) {
         // The outermost handler (last in the table): release on any exception, then rethrow,
         // exactly what the JVM does for a synchronized method.
@@ -502,11 +607,12 @@ final class SiteRewriter extends ClassVisitor {
         int thrown = Math.max(Math.max(maxLocals, 1), tokenBase + tokens);
         super.visitTryCatchBlock(bodyStart, bodyEnd, handler, null);
         // javac's shape: the handler covers its own release, so no exception path leaves it held
-        super.visitTryCatchBlock(handler, handlerEnd, handler, null);
+        Label fallback = new Label();
+        super.visitTryCatchBlock(handler, handlerEnd, fallback, null);
         super.visitLabel(handler);
+        Object[] locals =
+            tokens == 0 ? new Object[] {className} : withTokens(1, new Object[] {className});
         if (hasFrames) {
-          Object[] locals =
-              tokens == 0 ? new Object[] {className} : withTokens(1, new Object[] {className});
           super.visitFrame(
               Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
         }
@@ -516,6 +622,7 @@ final class SiteRewriter extends ClassVisitor {
         super.visitLabel(handlerEnd);
         super.visitVarInsn(Opcodes.ALOAD, thrown);
         super.visitInsn(Opcodes.ATHROW);
+        plainRelease(fallback, 0, locals);
         maxLocals = thrown + 1;
       }
       if (rewrote) {

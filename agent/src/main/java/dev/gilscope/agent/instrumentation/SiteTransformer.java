@@ -103,10 +103,9 @@ final class SiteTransformer implements ClassFileTransformer {
             : MonitorEnters.of(reader, classfile, wrapSynchronized);
     SiteRewriter rewriter =
         new SiteRewriter(writer, plan, wrapSynchronized, plan.debug, jdkCalls, types, enters);
-    // the synchronized-method wrapper adds a handler frame, and token locals are added to every
-    // frame, in the expanded format
-    boolean expand = wrapSynchronized || (enters != null && !enters.isEmpty());
-    reader.accept(rewriter, expand ? ClassReader.EXPAND_FRAMES : 0);
+    // the synchronized-method wrapper's handler, the token locals and the plain releases need
+    // frames in the expanded format
+    reader.accept(rewriter, rewriter.expandsFrames() ? ClassReader.EXPAND_FRAMES : 0);
     return rewriter.changed() ? writer.toByteArray() : null;
   }
 

@@ -544,6 +544,35 @@ abstract class AgentITBase {
     assertThat(r.expected("many.peakRssKb")).isLessThan(256L << 10);
   }
 
+  @Test
+  void monitorSitesOfAClassMonitorCompileWithC1() throws Exception {
+    // C1 gives up a method whose catch-any handler covers a call of its own ("exception handler
+    // covers itself"): the method then runs interpreted until C2 takes it, for seconds when JFR's
+    // start-up fills the compile queue. -Xbatch: each compilation ends before the call returns.
+    String session = "dev.gilscope.itapps.ManyInstancesApp$Session";
+    ChildJvm.Result r =
+        new ChildJvm(javaHome())
+            .jvmArg("-XX:TieredStopAtLevel=1")
+            .jvmArg("-Xbatch")
+            .jvmArg("-XX:+PrintCompilation")
+            .agent("monitor=" + session + ",instances=10")
+            .run("dev.gilscope.itapps.ManyInstancesApp", "20000", "4");
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    List<String> appCompiles =
+        r.stdout
+            .lines()
+            .filter(l -> l.contains("dev.gilscope.itapps.ManyInstancesApp"))
+            .collect(Collectors.toList());
+    // a block and a wrapped synchronized method (C1 still gives up a method with nested blocks)
+    Predicate<String> skipped = l -> l.contains("COMPILE SKIPPED");
+    assertThat(appCompiles)
+        .anyMatch(l -> l.contains("ManyInstancesApp::lockNew "))
+        .anyMatch(l -> l.contains("ManyInstancesApp$Session::touch "))
+        .noneMatch(l -> l.contains("ManyInstancesApp::lockNew ") && skipped.test(l))
+        .noneMatch(l -> l.contains("ManyInstancesApp$Session::touch ") && skipped.test(l))
+        .noneMatch(l -> l.contains("ManyInstancesApp::lockShared ") && skipped.test(l));
+  }
+
   static void assertExactGilTotals(ChildJvm.Result r, Recorded rec) {
     assertThat(rec.stat(GIL, "acquisitions")).isEqualTo(r.expected("gil.acquisitions"));
     assertThat(rec.stat(GIL, "reentrantEntries")).isEqualTo(r.expected("gil.reentrant"));
