@@ -1,7 +1,11 @@
 package dev.gilscope.agent.instrumentation;
 
 import dev.gilscope.agent.probe.Errors;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Label;
@@ -140,7 +144,7 @@ final class SiteRewriter extends ClassVisitor {
     // monitor local -> the token local of the latest monitorenter that stored it
     private final Map<Integer, Integer> tokenOf = new HashMap<>();
     // self-covering catch-any handler -> the plain release its range goes to instead
-    private final Map<Label, Label> fallbacks = new java.util.LinkedHashMap<>();
+    private final Map<Label, Label> fallbacks = new LinkedHashMap<>();
     // handler -> its frame {locals, stack} (expanded), for a fallback that loops back to it
     private final Map<Label, Object[]> handlerFrames = new HashMap<>();
     // the self-covering handler being visited, and the monitor local its release reloads
@@ -223,15 +227,13 @@ final class SiteRewriter extends ClassVisitor {
       if (inHandler != null && type == Opcodes.F_NEW && !handlerFrames.containsKey(inHandler)) {
         handlerFrames.put(
             inHandler,
-            new Object[] {
-              java.util.Arrays.copyOf(local, numLocal), java.util.Arrays.copyOf(stack, numStack)
-            });
+            new Object[] {Arrays.copyOf(local, numLocal), Arrays.copyOf(stack, numStack)});
       }
     }
 
     /** A frame's locals (expanded format) with the token locals declared as Object. */
     private Object[] withTokens(int numLocal, Object[] local) {
-      java.util.List<Object> out = new java.util.ArrayList<>(numLocal + tokens + 4);
+      List<Object> out = new ArrayList<>(numLocal + tokens + 4);
       int slots = 0;
       for (int i = 0; i < numLocal; i++) {
         out.add(local[i]);
@@ -354,7 +356,7 @@ final class SiteRewriter extends ClassVisitor {
 
     /** Expanded frame locals with local {@code slot} (and its pair, for a long) made TOP. */
     private Object[] withTop(Object[] locals, int slot) {
-      java.util.List<Object> out = new java.util.ArrayList<>(locals.length);
+      List<Object> out = new ArrayList<>(locals.length);
       int at = 0;
       for (Object type : locals) {
         boolean wide = type == Opcodes.LONG || type == Opcodes.DOUBLE;

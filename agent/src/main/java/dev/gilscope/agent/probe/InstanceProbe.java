@@ -3,10 +3,11 @@ package dev.gilscope.agent.probe;
 /**
  * The probe's operations on instances of a {@code monitor=<class>} class ({@link Probe} hands them
  * over when the registry answers with the class's "other instances" monitor). A request decides,
- * once, whether the instance is tracked: by reference against the thread's held instances, then
- * from the object's header (free or held, ever hashed) and only then by identity hash in the
- * registry's table. After the enter and at the exit the thread's own record says what was decided,
- * so a fresh instance costs no hash, no allocation and no shared write.
+ * once, whether the instance is tracked: from the object's header (free or held, ever hashed), by
+ * reference against the thread's held instances, and only then by identity hash in the registry's
+ * table. A site that keeps a token ({@link #request}) settles a free untracked instance there and
+ * then; otherwise, after the enter and at the exit, the thread's own record says what was decided.
+ * Either way a fresh instance costs no hash, no allocation and no shared write.
  */
 public final class InstanceProbe {
   /**

@@ -8,8 +8,9 @@ package dev.gilscope.agent.probe;
  *
  * <p>Every method is safe for any thread and never throws into the caller (errors are counted in
  * {@link Errors}); the wait/notify replacements throw exactly what the original call throws. For an
- * untracked object, each method costs one reference comparison (plus a ClassValue lookup when class
- * monitors are configured) and is small enough for the JIT to inline.
+ * untracked object, each method costs one reference comparison (plus a class lookup when class
+ * monitors are configured, once per lock and unlock at a site with a token: {@link #requestToken})
+ * and is small enough for the JIT to inline.
  */
 public final class Probe {
   private Probe() {}
