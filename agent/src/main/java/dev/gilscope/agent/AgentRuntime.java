@@ -54,7 +54,7 @@ final class AgentRuntime {
         classMonitors.toArray(new String[0]), fields.toArray(new Registry.FieldSpec[0]));
     UnseenTargets.install(options, instrumentation);
     if (!classMonitors.isEmpty()) {
-      configureInstances(options, instrumentation);
+      configureInstances(options, instrumentation, attached);
     }
     registerWithJfr(options);
     if (options.file() != null) {
@@ -86,7 +86,8 @@ final class AgentRuntime {
    * instance without per-instance state (jdk.internal.misc exported to the probe, which lives in
    * the bootstrap loader's unnamed module).
    */
-  private static void configureInstances(AgentOptions options, Instrumentation instrumentation) {
+  private static void configureInstances(
+      AgentOptions options, Instrumentation instrumentation, boolean attached) {
     boolean exported;
     try {
       instrumentation.redefineModule(
@@ -100,7 +101,7 @@ final class AgentRuntime {
     } catch (RuntimeException e) {
       exported = false;
     }
-    String why = InstanceProbe.configure(options.instances(), exported);
+    String why = InstanceProbe.configure(options.instances(), exported, attached);
     if (why != null) {
       System.err.println(
           "gilscope: monitor=<class>: contention on untracked instances is not seen on this JVM ("

@@ -8,14 +8,22 @@ import java.util.concurrent.CyclicBarrier;
  * {@code monitor=<class>} on a class with a million short-lived instances and one shared hot one:
  * two threads each lock {@code perThread} new {@link Session}s once and, after every {@code every}
  * of them, the {@link #SHARED} session, which they hold for a stretch of work, so that it is the
- * contended monitor of the class. Prints the exact counts, the shared instance's display name and
- * the peak RSS (VmHWM) as {@code name=value} lines.
+ * contended monitor of the class. Now and then a new session is also re-entered (a nested block and
+ * a synchronized method inside its block) or waited on, as request handling does. Prints the exact
+ * counts, the shared instance's display name and the peak RSS (VmHWM) as {@code name=value} lines.
  */
 public final class ManyInstancesApp {
   /** The monitor class. */
   public static final class Session {
     long touched;
+
+    synchronized void touch() {
+      touched++;
+    }
   }
+
+  // one of the new sessions waited on, after the shared one has long been contended
+  private static final int WAIT_EVERY = 50_000;
 
   static final Session SHARED = new Session();
 
@@ -27,6 +35,8 @@ public final class ManyInstancesApp {
     int threads = 2;
     long[] own = new long[threads];
     long[] shared = new long[threads];
+    long[] reentrant = new long[threads];
+    long[] waits = new long[threads];
     CyclicBarrier start = new CyclicBarrier(threads);
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
@@ -40,6 +50,14 @@ public final class ManyInstancesApp {
                   if (i % every == 0) {
                     shared[index] += lockShared();
                   }
+                  if (i % every == every / 2) {
+                    own[index] += 1;
+                    reentrant[index] += lockNewReentrant();
+                  }
+                  if (i % WAIT_EVERY == WAIT_EVERY / 2) {
+                    own[index] += 1;
+                    waits[index] += lockNewAndWait();
+                  }
                 }
               },
               "instances-" + t);
@@ -47,12 +65,18 @@ public final class ManyInstancesApp {
     }
     long ownTotal = 0;
     long sharedTotal = 0;
+    long reentrantTotal = 0;
+    long waitTotal = 0;
     for (int t = 0; t < threads; t++) {
       workers[t].join();
       ownTotal += own[t];
       sharedTotal += shared[t];
+      reentrantTotal += reentrant[t];
+      waitTotal += waits[t];
     }
     Scenarios.expect("many.classAcquisitions", ownTotal + sharedTotal);
+    Scenarios.expect("many.classReentrant", reentrantTotal);
+    Scenarios.expect("many.classWaits", waitTotal);
     Scenarios.expect("many.sharedAcquisitions", sharedTotal);
     Scenarios.expect(
         "many.sharedName",
@@ -64,6 +88,31 @@ public final class ManyInstancesApp {
     Session s = new Session();
     synchronized (s) {
       s.touched++;
+    }
+    return 1;
+  }
+
+  /** One acquisition of a new session and two reentrant entries: a nested block, a method. */
+  private static int lockNewReentrant() {
+    Session s = new Session();
+    synchronized (s) {
+      synchronized (s) {
+        s.touched++;
+      }
+      s.touch();
+    }
+    return 2;
+  }
+
+  /** One acquisition of a new session and one wait on it. */
+  private static int lockNewAndWait() {
+    Session s = new Session();
+    synchronized (s) {
+      try {
+        s.wait(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     return 1;
   }

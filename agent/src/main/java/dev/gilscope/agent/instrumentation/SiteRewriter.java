@@ -1,7 +1,11 @@
 package dev.gilscope.agent.instrumentation;
 
 import dev.gilscope.agent.probe.Errors;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Label;
@@ -25,12 +29,15 @@ final class SiteRewriter extends ClassVisitor {
   static final String PROBE = "dev/gilscope/agent/probe/Probe";
   static final String LOCK_PROBE = "dev/gilscope/agent/probe/LockProbe";
   private static final String OBJECT_TO_VOID = "(Ljava/lang/Object;)V";
+  private static final String OBJECT_TOKEN_TO_VOID = "(Ljava/lang/Object;Ljava/lang/Object;)V";
 
   private final Plan plan;
   private final boolean wrapSynchronized;
   private final boolean debug;
   private final JdkCallSites jdkCalls;
   private final TypePool typePool;
+  // null: no token locals (no monitor=<class> target); else where each method's tokens go
+  private final MonitorEnters enters;
   private SynchronizedCallHelpers callHelpers;
   private String className;
   private boolean hasFrames;
@@ -42,13 +49,24 @@ final class SiteRewriter extends ClassVisitor {
       boolean wrapSynchronized,
       boolean debug,
       JdkCallSites jdkCalls,
-      TypePool typePool) {
+      TypePool typePool,
+      MonitorEnters enters) {
     super(OpenedClassReader.ASM_API, next);
     this.plan = plan;
     this.wrapSynchronized = wrapSynchronized;
     this.debug = debug;
     this.jdkCalls = jdkCalls;
     this.typePool = typePool;
+    this.enters = enters;
+  }
+
+  /**
+   * Whether the class must be read with expanded frames ({@code ClassReader.EXPAND_FRAMES}): for
+   * the wrapper's handler frame, for the token locals added to every frame, and so for the
+   * handlers' plain releases (see {@code Sites#visitTryCatchBlock}).
+   */
+  boolean expandsFrames() {
+    return wrapSynchronized || (enters != null && !enters.isEmpty());
   }
 
   /** Whether the class visited so far differs from its class file. */
@@ -95,7 +113,9 @@ final class SiteRewriter extends ClassVisitor {
     if (wrap) {
       changed = true;
     }
-    return new Sites(mv, wrap);
+    int tokenBase = enters == null || !plan.monitorSites ? -1 : enters.maxLocals(name, descriptor);
+    int tokens = tokenBase < 0 ? 0 : enters.enters(name, descriptor) + (wrap ? 1 : 0);
+    return new Sites(mv, wrap, tokens == 0 ? -1 : Math.max(tokenBase, 1), tokens);
   }
 
   /**
@@ -105,36 +125,137 @@ final class SiteRewriter extends ClassVisitor {
    * start of that handler's range, so the range is made to start one call earlier and the call
    * reloads the monitor from local {@code n}. Other shapes are still counted correctly, but the
    * method then runs interpreted (reported with {@code debug=true}).
+   *
+   * <p>With token locals (a {@code monitor=<class>} target), each of javac's {@code monitorenter}s
+   * (and a wrapped method's own) gets a local of its own above the method's original ones, where
+   * the request leaves a token for the enter and the exits that reload the same monitor local
+   * ({@code aload n; monitorexit}): {@link dev.gilscope.agent.probe.Probe#requestToken}. The locals
+   * are set to null at the method's start and declared as {@code Object} in every frame, which
+   * holds on every path.
    */
   private final class Sites extends MethodVisitor {
     private final boolean wrap;
     private final Label bodyStart = new Label();
     private final Map<Label, Label> catchAnyStarts = new HashMap<>();
+    // the token locals: tokenBase .. tokenBase + tokens - 1 (tokenBase -1: none)
+    private final int tokenBase;
+    private final int tokens;
+    private int nextToken;
+    // monitor local -> the token local of the latest monitorenter that stored it
+    private final Map<Integer, Integer> tokenOf = new HashMap<>();
+    // self-covering catch-any handler -> the plain release its range goes to instead
+    private final Map<Label, Label> fallbacks = new LinkedHashMap<>();
+    // handler -> its frame {locals, stack} (expanded), for a fallback that loops back to it
+    private final Map<Label, Object[]> handlerFrames = new HashMap<>();
+    // the self-covering handler being visited, and the monitor local its release reloads
+    private Label inHandler;
+    private int handlerMonitor = -1;
+    // the local the handler stores the exception in (its first astore)
+    private int handlerTemp = -1;
+
     private boolean rewrote;
     private int lastAstore = -1;
+    private int lastAload = -1;
     private int pendingLocal = -1;
+    private int pendingToken = -1;
+    private int wrapToken = -1;
 
-    Sites(MethodVisitor next, boolean wrap) {
+    Sites(MethodVisitor next, boolean wrap, int tokenBase, int tokens) {
       super(OpenedClassReader.ASM_API, next);
       this.wrap = wrap;
+      this.tokenBase = tokenBase;
+      this.tokens = tokens;
     }
 
     @Override
     public void visitCode() {
       super.visitCode();
+      for (int i = 0; i < tokens; i++) {
+        super.visitInsn(Opcodes.ACONST_NULL);
+        super.visitVarInsn(Opcodes.ASTORE, tokenBase + i);
+      }
       if (wrap) {
+        wrapToken = takeToken();
         super.visitVarInsn(Opcodes.ALOAD, 0);
-        super.visitInsn(Opcodes.DUP);
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "beforeEnter", OBJECT_TO_VOID, false);
-        super.visitInsn(Opcodes.MONITORENTER);
+        request(wrapToken);
         super.visitLabel(bodyStart);
-        super.visitVarInsn(Opcodes.ALOAD, 0);
+        callAfterEnter(0, wrapToken);
+      }
+    }
+
+    /** A token local for the next monitorenter, or -1 when there is none left. */
+    private int takeToken() {
+      return nextToken < tokens ? tokenBase + nextToken++ : -1;
+    }
+
+    /** With the monitor on the stack: the request and the monitorenter. */
+    private void request(int token) {
+      super.visitInsn(Opcodes.DUP);
+      if (token < 0) {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "beforeEnter", OBJECT_TO_VOID, false);
+      } else {
+        super.visitMethodInsn(
+            Opcodes.INVOKESTATIC,
+            PROBE,
+            "requestToken",
+            "(Ljava/lang/Object;)Ljava/lang/Object;",
+            false);
+        super.visitVarInsn(Opcodes.ASTORE, token);
+      }
+      super.visitInsn(Opcodes.MONITORENTER);
+    }
+
+    private void callAfterEnter(int monitorLocal, int token) {
+      super.visitVarInsn(Opcodes.ALOAD, monitorLocal);
+      if (token < 0) {
         super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "afterEnter", OBJECT_TO_VOID, false);
+      } else {
+        super.visitVarInsn(Opcodes.ALOAD, token);
+        super.visitMethodInsn(
+            Opcodes.INVOKESTATIC, PROBE, "afterEnter", OBJECT_TOKEN_TO_VOID, false);
       }
     }
 
     @Override
+    public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+      if (tokens != 0 && type == Opcodes.F_NEW) {
+        // (tokens come with EXPAND_FRAMES, see SiteTransformer)
+        local = withTokens(numLocal, local);
+        numLocal = local.length;
+      }
+      super.visitFrame(type, numLocal, local, numStack, stack);
+      if (inHandler != null && type == Opcodes.F_NEW && !handlerFrames.containsKey(inHandler)) {
+        handlerFrames.put(
+            inHandler,
+            new Object[] {Arrays.copyOf(local, numLocal), Arrays.copyOf(stack, numStack)});
+      }
+    }
+
+    /** A frame's locals (expanded format) with the token locals declared as Object. */
+    private Object[] withTokens(int numLocal, Object[] local) {
+      List<Object> out = new ArrayList<>(numLocal + tokens + 4);
+      int slots = 0;
+      for (int i = 0; i < numLocal; i++) {
+        out.add(local[i]);
+        slots += local[i] == Opcodes.LONG || local[i] == Opcodes.DOUBLE ? 2 : 1;
+      }
+      for (; slots < tokenBase; slots++) {
+        out.add(Opcodes.TOP);
+      }
+      for (int i = 0; i < tokens; i++) {
+        out.add("java/lang/Object");
+      }
+      return out.toArray();
+    }
+
+    @Override
     public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+      if (type == null && start == handler && expandsFrames()) {
+        // javac's handler covers its own release; with the probe call in it C1 gives the method
+        // up ("exception handler covers itself"), and it runs interpreted until C2 compiles it,
+        // for seconds when the compile queue is long. Its range goes to a plain release instead.
+        handler = fallbacks.computeIfAbsent(handler, h -> new Label());
+      }
       if (type == null) {
         // The range gets a start of our own, visited where the original one is, except right after
         // a monitorenter: there it goes before the after-enter call, so that the call is covered
@@ -158,20 +279,26 @@ final class SiteRewriter extends ClassVisitor {
         super.visitLabel(rangeStart);
       }
       super.visitLabel(label);
+      if (fallbacks.containsKey(label)) {
+        inHandler = label;
+        handlerMonitor = -1;
+        handlerTemp = -1;
+      }
     }
 
     /** Emits a pending after-enter call before any other code: not covered, so not compiled. */
     private void flush() {
       lastAstore = -1;
+      lastAload = -1;
       if (pendingLocal >= 0) {
         emitAfterEnter(false);
       }
     }
 
     private void emitAfterEnter(boolean covered) {
-      super.visitVarInsn(Opcodes.ALOAD, pendingLocal);
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "afterEnter", OBJECT_TO_VOID, false);
+      callAfterEnter(pendingLocal, pendingToken);
       pendingLocal = -1;
+      pendingToken = -1;
       if (!covered && debug) {
         System.err.println("gilscope: slow monitor site in " + className + " (not JIT-compiled)");
       }
@@ -180,32 +307,106 @@ final class SiteRewriter extends ClassVisitor {
     @Override
     public void visitInsn(int opcode) {
       int astoreBefore = lastAstore;
+      int aloadBefore = lastAload;
       flush();
       if (opcode == Opcodes.MONITORENTER && plan.monitorSites) {
         enter(astoreBefore);
         return;
       }
       if (opcode == Opcodes.MONITOREXIT && plan.monitorSites) {
-        exit();
+        if (inHandler != null && handlerMonitor < 0) {
+          handlerMonitor = aloadBefore;
+        }
+        Integer token = aloadBefore < 0 ? null : tokenOf.get(aloadBefore);
+        exit(token == null ? -1 : token);
         return;
       }
       if (wrap && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
         super.visitVarInsn(Opcodes.ALOAD, 0);
-        exit();
+        exit(wrapToken);
       }
       super.visitInsn(opcode);
+      if (opcode == Opcodes.ATHROW && inHandler != null) {
+        Object[] frame = handlerFrames.get(inHandler);
+        if (handlerMonitor >= 0 && (frame != null || !hasFrames)) {
+          Object[] locals =
+              frame == null ? new Object[0] : withTop((Object[]) frame[0], handlerTemp);
+          plainRelease(fallbacks.remove(inHandler), handlerMonitor, locals);
+        }
+        inHandler = null;
+      }
+    }
+
+    /**
+     * A handler's plain release, where its own range now goes: it releases the monitor in {@code
+     * monitorLocal} without calling the probe and rethrows, as the JVM would. Placed right after
+     * the handler, inside the ranges of the blocks around it, with the handler's locals (those
+     * handlers need them), less the one the handler stores the exception in.
+     */
+    private void plainRelease(Label fallback, int monitorLocal, Object[] locals) {
+      super.visitLabel(fallback);
+      if (hasFrames) {
+        super.visitFrame(
+            Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+      }
+      super.visitVarInsn(Opcodes.ALOAD, monitorLocal);
+      super.visitInsn(Opcodes.MONITOREXIT);
+      super.visitInsn(Opcodes.ATHROW);
+    }
+
+    /** Expanded frame locals with local {@code slot} (and its pair, for a long) made TOP. */
+    private Object[] withTop(Object[] locals, int slot) {
+      List<Object> out = new ArrayList<>(locals.length);
+      int at = 0;
+      for (Object type : locals) {
+        boolean wide = type == Opcodes.LONG || type == Opcodes.DOUBLE;
+        if (slot == at || (wide && slot == at + 1)) {
+          out.add(Opcodes.TOP);
+          if (wide) {
+            out.add(Opcodes.TOP);
+          }
+        } else {
+          out.add(type);
+        }
+        at += wide ? 2 : 1;
+      }
+      return out.toArray();
+    }
+
+    /**
+     * The fallbacks of handlers whose shape was not javac's: they go back to the handler itself, as
+     * the original range did (with the handler's frame).
+     */
+    private void loopBackFallbacks() {
+      for (Map.Entry<Label, Label> f : fallbacks.entrySet()) {
+        super.visitLabel(f.getValue());
+        Object[] frame = handlerFrames.get(f.getKey());
+        if (hasFrames && frame != null) {
+          Object[] locals = (Object[]) frame[0];
+          Object[] stack = (Object[]) frame[1];
+          super.visitFrame(Opcodes.F_NEW, locals.length, locals, stack.length, stack);
+        }
+        super.visitJumpInsn(Opcodes.GOTO, f.getKey());
+      }
+      fallbacks.clear();
     }
 
     private void enter(int monitorLocal) {
       rewrote = true;
-      super.visitInsn(Opcodes.DUP);
       if (monitorLocal >= 0) {
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "beforeEnter", OBJECT_TO_VOID, false);
-        super.visitInsn(Opcodes.MONITORENTER);
+        int token = takeToken();
+        if (token >= 0) {
+          tokenOf.put(monitorLocal, token);
+        } else {
+          tokenOf.remove(monitorLocal);
+        }
+        request(token);
         pendingLocal = monitorLocal;
+        pendingToken = token;
         return;
       }
       // no local holds the monitor: keep a copy on the stack (correct, but not JIT-compiled)
+      super.visitInsn(Opcodes.DUP);
       super.visitInsn(Opcodes.DUP);
       super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "beforeEnter", OBJECT_TO_VOID, false);
       super.visitInsn(Opcodes.MONITORENTER);
@@ -215,9 +416,16 @@ final class SiteRewriter extends ClassVisitor {
       }
     }
 
-    private void exit() {
+    /** With the monitor on the stack: the exit call (with its token when known) and the exit. */
+    private void exit(int token) {
       super.visitInsn(Opcodes.DUP);
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "beforeExit", OBJECT_TO_VOID, false);
+      if (token < 0) {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "beforeExit", OBJECT_TO_VOID, false);
+      } else {
+        super.visitVarInsn(Opcodes.ALOAD, token);
+        super.visitMethodInsn(
+            Opcodes.INVOKESTATIC, PROBE, "beforeExit", OBJECT_TOKEN_TO_VOID, false);
+      }
       super.visitInsn(Opcodes.MONITOREXIT);
       rewrote = true;
     }
@@ -228,6 +436,12 @@ final class SiteRewriter extends ClassVisitor {
       super.visitVarInsn(opcode, varIndex);
       if (opcode == Opcodes.ASTORE) {
         lastAstore = varIndex;
+        if (inHandler != null && handlerTemp < 0) {
+          handlerTemp = varIndex;
+        }
+        tokenOf.remove(varIndex); // the monitor local now holds something else
+      } else if (opcode == Opcodes.ALOAD) {
+        lastAload = varIndex;
       }
     }
 
@@ -384,6 +598,7 @@ final class SiteRewriter extends ClassVisitor {
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
       flush();
+      loopBackFallbacks();
       if (wrap) {
         // The outermost handler (last in the table): release on any exception, then rethrow,
         // exactly what the JVM does for a synchronized method.
@@ -391,27 +606,31 @@ final class SiteRewriter extends ClassVisitor {
         Label handler = new Label();
         super.visitLabel(bodyEnd);
         Label handlerEnd = new Label();
-        int thrown = Math.max(maxLocals, 1);
+        int thrown = Math.max(Math.max(maxLocals, 1), tokenBase + tokens);
         super.visitTryCatchBlock(bodyStart, bodyEnd, handler, null);
         // javac's shape: the handler covers its own release, so no exception path leaves it held
-        super.visitTryCatchBlock(handler, handlerEnd, handler, null);
+        Label fallback = new Label();
+        super.visitTryCatchBlock(handler, handlerEnd, fallback, null);
         super.visitLabel(handler);
+        Object[] locals =
+            tokens == 0 ? new Object[] {className} : withTokens(1, new Object[] {className});
         if (hasFrames) {
           super.visitFrame(
-              Opcodes.F_NEW, 1, new Object[] {className}, 1, new Object[] {"java/lang/Throwable"});
+              Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
         }
         super.visitVarInsn(Opcodes.ASTORE, thrown);
         super.visitVarInsn(Opcodes.ALOAD, 0);
-        exit();
+        exit(wrapToken);
         super.visitLabel(handlerEnd);
         super.visitVarInsn(Opcodes.ALOAD, thrown);
         super.visitInsn(Opcodes.ATHROW);
+        plainRelease(fallback, 0, locals);
         maxLocals = thrown + 1;
       }
       if (rewrote) {
         changed = true;
       }
-      super.visitMaxs(maxStack + 3, Math.max(maxLocals, 1));
+      super.visitMaxs(maxStack + 3, Math.max(Math.max(maxLocals, 1), tokenBase + tokens));
     }
   }
 }

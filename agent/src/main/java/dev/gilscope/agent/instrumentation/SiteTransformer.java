@@ -96,10 +96,16 @@ final class SiteTransformer implements ClassFileTransformer {
     ClassWriter writer = new ClassWriter(reader, 0);
     // the class hierarchy of a call's owner is only needed for JDK-class call sites
     TypePool types = jdkCalls == null ? null : jdkCalls.typesOf(loader);
+    // monitor=<class>: monitor sites keep a token in a local of their own, see SiteRewriter
+    MonitorEnters enters =
+        plan.classMonitors.isEmpty() || !plan.monitorSites
+            ? null
+            : MonitorEnters.of(reader, classfile, wrapSynchronized);
     SiteRewriter rewriter =
-        new SiteRewriter(writer, plan, wrapSynchronized, plan.debug, jdkCalls, types);
-    // the synchronized-method wrapper adds a handler frame in the expanded format
-    reader.accept(rewriter, wrapSynchronized ? ClassReader.EXPAND_FRAMES : 0);
+        new SiteRewriter(writer, plan, wrapSynchronized, plan.debug, jdkCalls, types, enters);
+    // the synchronized-method wrapper's handler, the token locals and the plain releases need
+    // frames in the expanded format
+    reader.accept(rewriter, rewriter.expandsFrames() ? ClassReader.EXPAND_FRAMES : 0);
     return rewriter.changed() ? writer.toByteArray() : null;
   }
 

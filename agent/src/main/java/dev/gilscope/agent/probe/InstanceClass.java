@@ -17,23 +17,48 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class InstanceClass {
   final String className;
+  final Class<?> type;
 
   /** The monitor that reports the untracked instances; its counters are summed at each flush. */
   final MonitorState others;
 
   final int bound;
+
+  /**
+   * Whether an untracked instance stays on its thread's held stack while held, even when entered by
+   * a request with a token ({@link InstanceProbe#request}): the instances of a class with advised
+   * synchronized methods (a JDK class, or any class when the agent was attached), whose entry
+   * {@link InstanceProbe#enteredSynchronizedMethod} tells a reentry from a first entry only by the
+   * stack. Other classes' fresh instances cost no write of a reference.
+   */
+  final boolean keepsHeld;
+
   private final AtomicInteger tracked = new AtomicInteger();
   private volatile Table threads = new Table(8);
   private int size;
   private boolean listed;
   private final Object insertLock = new Object();
 
-  InstanceClass(Class<?> type, int bound, long id) {
+  InstanceClass(Class<?> type, int bound, long id, boolean loadedClassesAdvised) {
     this.className = type.getName();
+    this.type = type;
     this.bound = bound;
+    this.keepsHeld = loadedClassesAdvised || hasJdkClass(type);
     this.others =
         new MonitorState(
             id, className + " (other instances)", type, GilscopeEvents.KIND_INSTANCES, this);
+  }
+
+  /** Whether {@code type} or a superclass below Object is defined by the JDK's own loaders. */
+  private static boolean hasJdkClass(Class<?> type) {
+    ClassLoader platform = ClassLoader.getPlatformClassLoader();
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      ClassLoader loader = c.getClassLoader();
+      if (loader == null || loader == platform) {
+        return true;
+      }
+    }
+    return false;
   }
 
   int trackedCount() {

@@ -3,12 +3,23 @@ package dev.gilscope.agent.probe;
 /**
  * The probe's operations on instances of a {@code monitor=<class>} class ({@link Probe} hands them
  * over when the registry answers with the class's "other instances" monitor). A request decides,
- * once, whether the instance is tracked: by reference against the thread's held instances, then
- * from the object's header (free or held, ever hashed) and only then by identity hash in the
- * registry's table. After the enter and at the exit the thread's own record says what was decided,
- * so a fresh instance costs no hash, no allocation and no shared write.
+ * once, whether the instance is tracked: from the object's header (free or held, ever hashed), by
+ * reference against the thread's held instances, and only then by identity hash in the registry's
+ * table. A site that keeps a token ({@link #request}) settles a free untracked instance there and
+ * then; otherwise, after the enter and at the exit, the thread's own record says what was decided.
+ * Either way a fresh instance costs no hash, no allocation and no shared write.
  */
 public final class InstanceProbe {
+  /**
+   * The token of a request that was counted in full ({@link #request}): the enter and the exit that
+   * carry it have nothing left to do.
+   */
+  static final Object SETTLED = new Object();
+
+  // attached to a running JVM: an application class loaded before may have advised synchronized
+  // methods (LiveInstall), so every class keeps its untracked instances on the held stack
+  private static volatile boolean loadedClassesAdvised;
+
   private InstanceProbe() {}
 
   /**
@@ -16,11 +27,56 @@ public final class InstanceProbe {
    * can be read (premain, after {@code jdk.internal.misc} was exported to the probe). Returns why
    * contention on untracked instances cannot be seen, or null.
    */
-  public static String configure(int bound, boolean headersExported) {
+  public static String configure(int bound, boolean headersExported, boolean attached) {
     Registry.instanceBound(bound);
+    loadedClassesAdvised = attached;
     return headersExported
         ? MarkWord.calibrate()
         : "jdk.internal.misc is not exported to the agent";
+  }
+
+  /**
+   * A request from a site that keeps a token from its {@code monitorenter} to its {@code
+   * monitorexit} in a local of its own ({@link Probe#requestToken}). The common case, a free
+   * instance that is not tracked (a fresh one), is decided and counted here, once: the header says
+   * the monitor is free, so the acquisition that follows is this thread's and uncontended. The
+   * token then tells the enter and the exit that nothing is left to do ({@link #SETTLED}), or, for
+   * a class whose instances must stay on the held stack ({@link InstanceClass#keepsHeld}), that the
+   * exit pops it (the thread's record). Anything else (a tracked instance, a held or inflated
+   * monitor, a class still tracking its first comers) goes the way of a site without a token: null.
+   */
+  static Object request(InstanceClass c, Object o) {
+    if (!MarkWord.usable()) {
+      beforeEnter(c, o);
+      return null;
+    }
+    long mark = MarkWord.read(o);
+    // not folded yet: the class may still track its first comers (beforeEnter decides)
+    if (!c.folded
+        || MarkWord.lockBits(mark) != MarkWord.UNLOCKED
+        || (MarkWord.hash(mark) != 0 && c.trackedCount() != 0)) {
+      beforeEnter(c, o);
+      return null;
+    }
+    InstanceThread t = c.thread();
+    t.acquisitions++;
+    if (c.keepsHeld) {
+      t.push(o, null);
+      return t;
+    }
+    return SETTLED;
+  }
+
+  /** The exit of an instance that {@link #request} pushed on the held stack. */
+  static void exitHeld(InstanceThread t, Object o) {
+    int index = t.find(o);
+    if (index >= 0) {
+      t.exit(index); // pushed untracked: its entry stays untracked until it is popped
+    }
+  }
+
+  static boolean loadedClassesAdvised() {
+    return loadedClassesAdvised;
   }
 
   static void beforeEnter(InstanceClass c, Object o) {
@@ -46,7 +102,9 @@ public final class InstanceProbe {
       return;
     }
     if (Thread.holdsLock(o)) {
-      pend(t, o, null, InstanceThread.UNSEEN); // entered where the agent does not see it
+      // held, but not on the held stack: entered where the agent does not see it, or, for most
+      // classes, counted by a request with a token (which keeps no state for the instance)
+      pend(t, o, null, c.keepsHeld ? InstanceThread.UNSEEN : InstanceThread.REENTRANT);
       return;
     }
     MonitorState s = c.trackedCount() != 0 ? tracked(o, MarkWord.hash(mark)) : null;
@@ -212,10 +270,10 @@ public final class InstanceProbe {
   static MonitorState forWait(InstanceClass c, Object o) {
     InstanceThread t = c.thread();
     int index = t.find(o);
-    if (index < 0) {
+    if (index < 0 && !heldSinceRequest(c, o)) {
       return null; // not held through instrumented code: wait() throws or was not seen
     }
-    MonitorState s = t.heldState(index);
+    MonitorState s = index < 0 ? null : t.heldState(index);
     if (s != null) {
       return s;
     }
@@ -230,14 +288,22 @@ public final class InstanceProbe {
   static MonitorState forNotify(InstanceClass c, Object o) {
     InstanceThread t = c.thread();
     int index = t.find(o);
-    if (index < 0) {
+    if (index < 0 && !heldSinceRequest(c, o)) {
       return null;
     }
-    MonitorState s = t.heldState(index);
+    MonitorState s = index < 0 ? null : t.heldState(index);
     if (s == null) {
       t.notifies++;
     }
     return s;
+  }
+
+  /**
+   * Whether the current thread holds {@code o}, not on its held stack, since a {@link #request}
+   * with a token counted it (only where the class does not keep its instances on the stack).
+   */
+  private static boolean heldSinceRequest(InstanceClass c, Object o) {
+    return !c.keepsHeld && Thread.holdsLock(o);
   }
 
   /** The tracked state of {@code o}, by its identity hash when known (0: never hashed). */

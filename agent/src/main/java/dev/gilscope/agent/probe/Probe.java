@@ -8,8 +8,9 @@ package dev.gilscope.agent.probe;
  *
  * <p>Every method is safe for any thread and never throws into the caller (errors are counted in
  * {@link Errors}); the wait/notify replacements throw exactly what the original call throws. For an
- * untracked object, each method costs one reference comparison (plus a ClassValue lookup when class
- * monitors are configured) and is small enough for the JIT to inline.
+ * untracked object, each method costs one reference comparison (plus a class lookup when class
+ * monitors are configured, once per lock and unlock at a site with a token: {@link #requestToken})
+ * and is small enough for the JIT to inline.
  */
 public final class Probe {
   private Probe() {}
@@ -66,6 +67,52 @@ public final class Probe {
       }
     } catch (Throwable t) {
       Errors.suppressed(t);
+    }
+  }
+
+  /**
+   * Bytecode before a {@code monitorenter} of a method that keeps a token local (classes rewritten
+   * while {@code monitor=<class>} targets are configured, javac's shape): {@code dup; astore n;
+   * dup; invokestatic requestToken; astore t; monitorenter}; the matching {@link
+   * #afterEnter(Object, Object)} and {@link #beforeExit(Object, Object)} get the token back from
+   * local {@code t}. It saves them the lookups of the object's class and thread record: an object
+   * that is not monitored, and a fresh instance of a {@code monitor=<class>} class, are settled
+   * here (a non-null token); null sends them the way of a site without a token (a monitor of its
+   * own, a tracked instance, a reentrant or contended request).
+   */
+  public static Object requestToken(Object monitor) {
+    MonitorState s = Registry.monitor(monitor);
+    if (s == null) {
+      return InstanceProbe.SETTLED;
+    }
+    try {
+      if (s.instances != null) {
+        return InstanceProbe.request(s.instances, monitor);
+      }
+      s.request(true);
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+    return null;
+  }
+
+  /** Bytecode right after the {@code monitorenter}: {@code aload n; aload t; invokestatic}. */
+  public static void afterEnter(Object monitor, Object token) {
+    if (token == null) {
+      afterEnter(monitor);
+    }
+  }
+
+  /** Bytecode: {@code aload n; dup; aload t; invokestatic beforeExit; monitorexit}. */
+  public static void beforeExit(Object monitor, Object token) {
+    if (token == null) {
+      beforeExit(monitor);
+    } else if (token != InstanceProbe.SETTLED) {
+      try {
+        InstanceProbe.exitHeld((InstanceThread) token, monitor);
+      } catch (Throwable t) {
+        Errors.suppressed(t);
+      }
     }
   }
 

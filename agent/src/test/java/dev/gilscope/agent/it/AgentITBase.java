@@ -510,6 +510,15 @@ abstract class AgentITBase {
     assertThat(
             rec.sum(GilscopeEvents.MONITOR_STATISTICS, n -> n.startsWith(session), "acquisitions"))
         .isEqualTo(r.expected("many.classAcquisitions"));
+    // and so are its reentrant entries and waits, on instances that are not tracked
+    assertThat(
+            rec.sum(
+                GilscopeEvents.MONITOR_STATISTICS, n -> n.startsWith(session), "reentrantEntries"))
+        .isEqualTo(r.expected("many.classReentrant"))
+        .isPositive();
+    assertThat(rec.sum(GilscopeEvents.MONITOR_STATISTICS, n -> n.startsWith(session), "waits"))
+        .isEqualTo(r.expected("many.classWaits"))
+        .isPositive();
     String others = session + " (other instances)";
     assertThat(rec.of(GilscopeEvents.MONITOR_STATISTICS, others))
         .isNotEmpty()
@@ -533,6 +542,35 @@ abstract class AgentITBase {
     assertThat(monitors).isLessThanOrEqualTo(10 + 1);
     assertThat(Files.size(file)).isLessThan(2L << 20);
     assertThat(r.expected("many.peakRssKb")).isLessThan(256L << 10);
+  }
+
+  @Test
+  void monitorSitesOfAClassMonitorCompileWithC1() throws Exception {
+    // C1 gives up a method whose catch-any handler covers a call of its own ("exception handler
+    // covers itself"): the method then runs interpreted until C2 takes it, for seconds when JFR's
+    // start-up fills the compile queue. -Xbatch: each compilation ends before the call returns.
+    String session = "dev.gilscope.itapps.ManyInstancesApp$Session";
+    ChildJvm.Result r =
+        new ChildJvm(javaHome())
+            .jvmArg("-XX:TieredStopAtLevel=1")
+            .jvmArg("-Xbatch")
+            .jvmArg("-XX:+PrintCompilation")
+            .agent("monitor=" + session + ",instances=10")
+            .run("dev.gilscope.itapps.ManyInstancesApp", "20000", "4");
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    List<String> appCompiles =
+        r.stdout
+            .lines()
+            .filter(l -> l.contains("dev.gilscope.itapps.ManyInstancesApp"))
+            .collect(Collectors.toList());
+    // a block and a wrapped synchronized method (C1 still gives up a method with nested blocks)
+    Predicate<String> skipped = l -> l.contains("COMPILE SKIPPED");
+    assertThat(appCompiles)
+        .anyMatch(l -> l.contains("ManyInstancesApp::lockNew "))
+        .anyMatch(l -> l.contains("ManyInstancesApp$Session::touch "))
+        .noneMatch(l -> l.contains("ManyInstancesApp::lockNew ") && skipped.test(l))
+        .noneMatch(l -> l.contains("ManyInstancesApp$Session::touch ") && skipped.test(l))
+        .noneMatch(l -> l.contains("ManyInstancesApp::lockShared ") && skipped.test(l));
   }
 
   static void assertExactGilTotals(ChildJvm.Result r, Recorded rec) {

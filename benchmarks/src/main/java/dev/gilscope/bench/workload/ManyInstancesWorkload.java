@@ -1,5 +1,7 @@
 package dev.gilscope.bench.workload;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.CyclicBarrier;
 
 /**
@@ -8,7 +10,9 @@ import java.util.concurrent.CyclicBarrier;
  * with {@code --shared-every N} each thread also locks one {@link #SHARED} session after every
  * {@code N} of its own, the one instance that is everybody's monitor. Prints one {@code
  * gilscope-instances key=value ...} line: the exact acquisitions of the class (counted by the
- * threads themselves), of the shared instance, and the time the threads took.
+ * threads themselves), of the shared instance, the time the threads took ({@code nanos}, wall) and
+ * the CPU time they used ({@code cpuNanos}, summed over the threads, each from its start to the end
+ * of its loop).
  *
  * <p>HOW TO RUN: {@code java -cp benchmarks/target/gilscope-benchmarks.jar
  * dev.gilscope.bench.workload.ManyInstancesWorkload --instances 2000000 [--shared-every 4]}, with
@@ -23,6 +27,9 @@ public final class ManyInstancesWorkload {
 
   /** The instance every thread locks with {@code --shared-every}. */
   public static final Session SHARED = new Session();
+
+  // the threads' own CPU time: a per-acquisition cost that other processes' load does not inflate
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private ManyInstancesWorkload() {}
 
@@ -44,6 +51,7 @@ public final class ManyInstancesWorkload {
     }
     long[] own = new long[threads];
     long[] shared = new long[threads];
+    long[] cpu = new long[threads];
     CyclicBarrier start = new CyclicBarrier(threads + 1);
     Thread[] workers = new Thread[threads];
     int perThread = instances;
@@ -61,6 +69,7 @@ public final class ManyInstancesWorkload {
                     shared[index] += touchShared();
                   }
                 }
+                cpu[index] = THREADS.getCurrentThreadCpuTime();
               },
               "instances-" + t);
       workers[t].start();
@@ -73,14 +82,16 @@ public final class ManyInstancesWorkload {
     long nanos = System.nanoTime() - begin;
     long ownTotal = 0;
     long sharedTotal = 0;
+    long cpuTotal = 0;
     for (int t = 0; t < threads; t++) {
       ownTotal += own[t];
       sharedTotal += shared[t];
+      cpuTotal += cpu[t];
     }
     System.out.printf(
         "gilscope-instances threads=%d instances=%d sharedAcquisitions=%d classAcquisitions=%d"
-            + " nanos=%d%n",
-        threads, ownTotal, sharedTotal, ownTotal + sharedTotal, nanos);
+            + " nanos=%d cpuNanos=%d%n",
+        threads, ownTotal, sharedTotal, ownTotal + sharedTotal, nanos, cpuTotal);
   }
 
   /**
