@@ -10,6 +10,11 @@ import java.util.Arrays;
  * through a bit mask. A thread's counters use about a dozen of the metrics, and a recording of
  * 100,000 threads has about three of these per thread and monitor (totals and each window): a dense
  * {@code long[]} of every metric was over half the analyzer's heap there (90 MB of 165 MB).
+ *
+ * <p>Dense once written often ({@link #DENSE_AFTER_WRITES}): every metric has its slot, at its
+ * ordinal, and the mask is all ones, so the slot of a metric is found without counting bits. The
+ * few counters that take most of a large recording's events (a monitor's, a busy thread's) pay no
+ * more per event than a plain array; the many that see a few events stay small.
  */
 public final class Counters {
   private static final Metric[] METRICS = Metric.values();
@@ -21,7 +26,14 @@ public final class Counters {
     }
   }
 
+  /** All metrics present: the slot of a metric is its ordinal. */
+  private static final long ALL = METRICS.length == Long.SIZE ? -1L : (1L << METRICS.length) - 1;
+
+  /** Writes after which an instance makes a slot for every metric (see the class comment). */
+  static final int DENSE_AFTER_WRITES = 256;
+
   private long present; // bit i: METRICS[i] has a slot
+  private int writes; // while not dense
   // the slots, in Metric order; past bitCount(present) unused room
   private long[] values = NONE;
 
@@ -50,12 +62,22 @@ public final class Counters {
   }
 
   public long get(Metric metric) {
+    if (present == ALL) {
+      return values[metric.ordinal()];
+    }
     long bit = 1L << metric.ordinal();
     return (present & bit) == 0 ? 0 : values[Long.bitCount(present & (bit - 1))];
   }
 
   /** The index of {@code ordinal}'s slot, made (zero) when it has none. */
   private int slot(int ordinal) {
+    if (present == ALL) {
+      return ordinal;
+    }
+    if (++writes > DENSE_AFTER_WRITES) {
+      makeDense();
+      return ordinal;
+    }
     long bit = 1L << ordinal;
     int i = Long.bitCount(present & (bit - 1));
     if ((present & bit) == 0) {
@@ -72,6 +94,17 @@ public final class Counters {
       present |= bit;
     }
     return i;
+  }
+
+  private void makeDense() {
+    long[] dense = new long[METRICS.length];
+    long bits = present;
+    for (int slot = 0; bits != 0; slot++) {
+      dense[Long.numberOfTrailingZeros(bits)] = values[slot];
+      bits &= bits - 1;
+    }
+    values = dense;
+    present = ALL;
   }
 
   public void mergeFrom(Counters other) {

@@ -284,10 +284,7 @@ public final class MonitorStats {
     sortedThreads = null;
     waits.recordZeros(totals.get(Metric.ACQUISITIONS) - acquireEvents);
     for (ThreadStats t : threads.values()) {
-      long zeros = t.totals().get(Metric.ACQUISITIONS) - t.acquireEvents();
-      if (zeros > 0) {
-        t.waits().recordZeros(zeros);
-      }
+      t.recordZeroWaits(t.totals().get(Metric.ACQUISITIONS) - t.acquireEvents());
     }
   }
 }
