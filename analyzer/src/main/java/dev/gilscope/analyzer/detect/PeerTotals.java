@@ -141,15 +141,16 @@ final class PeerTotals {
     Run(int from, int to) {
       this.from = from;
       this.to = to;
-      List<String> names = new ArrayList<>();
-      List<ThreadStats> active = new ArrayList<>();
-      List<Long> activeAcquisitions = new ArrayList<>();
+      List<ThreadStats> candidates = activeIn(from, to);
+      List<String> names = new ArrayList<>(candidates.size());
+      List<ThreadStats> active = new ArrayList<>(candidates.size());
+      long[] activeAcquisitions = new long[candidates.size()]; // by position in active
       long acq = 0;
       long req = 0;
       long squares = 0;
       long waitNanos = 0;
       long waitCount = 0;
-      for (ThreadStats t : activeIn(from, to)) {
+      for (ThreadStats t : candidates) {
         // only the metrics read here, in one walk over the thread's windows in the run
         WindowedCounters w = t.windows();
         long a = 0;
@@ -168,8 +169,8 @@ final class PeerTotals {
           continue;
         }
         names.add(t.name());
+        activeAcquisitions[active.size()] = a;
         active.add(t);
-        activeAcquisitions.add(a);
         acq += a;
         req += r;
         squares += a * a;
@@ -185,9 +186,7 @@ final class PeerTotals {
       double fairShare = names.isEmpty() ? 0 : 1.0 / names.size();
       for (int i = 0; i < active.size(); i++) {
         ThreadStats t = active.get(i);
-        if (!t.isEndedThreads()
-            && acq > 0
-            && (double) activeAcquisitions.get(i) / acq > fairShare) {
+        if (!t.isEndedThreads() && acq > 0 && (double) activeAcquisitions[i] / acq > fairShare) {
           aboveFairShare.add(t);
         }
       }

@@ -41,20 +41,24 @@ public final class Counters {
     if (metric.isMax()) {
       max(metric, amount);
     } else if (amount != 0) {
-      int i = slot(metric.ordinal()); // before reading 'values': slot() may replace the array
+      int o = metric.ordinal();
+      // the dense case here, not in slot(): small enough for C1 to inline on the reader's path
+      int i = present == ALL ? o : slot(o); // before reading 'values': slot() may replace it
       values[i] += amount;
     }
   }
 
   public void increment(Metric metric) {
-    int i = slot(metric.ordinal());
+    int o = metric.ordinal();
+    int i = present == ALL ? o : slot(o);
     values[i]++;
   }
 
   public void max(Metric metric, long candidate) {
     // an absent metric reads 0, so a candidate of 0 or less changes nothing
     if (candidate > 0) {
-      int i = slot(metric.ordinal());
+      int o = metric.ordinal();
+      int i = present == ALL ? o : slot(o);
       if (candidate > values[i]) {
         values[i] = candidate;
       }
@@ -71,9 +75,6 @@ public final class Counters {
 
   /** The index of {@code ordinal}'s slot, made (zero) when it has none. */
   private int slot(int ordinal) {
-    if (present == ALL) {
-      return ordinal;
-    }
     if (++writes > DENSE_AFTER_WRITES) {
       makeDense();
       return ordinal;
