@@ -117,22 +117,27 @@ if [[ $what == scale ]]; then
   [[ -f $out/threads-100k.jfr ]] || "$jdk25" \
     -javaagent:$agent=monitor=dev.gilscope.bench.scale.ScaleWorkload#GLOBAL,file=$out/threads-100k.jfr \
     -cp "$jar" dev.gilscope.bench.scale.ScaleWorkload threads 100000 5
+  # instances=: the agent tracks at most 100 instances of a monitor=<class> one by one by default
   [[ -f $out/monitors-10k.jfr ]] || "$jdk25" \
-    -javaagent:$agent=monitor=dev.gilscope.bench.scale.SessionEntry,file=$out/monitors-10k.jfr \
+    -javaagent:$agent=monitor=dev.gilscope.bench.scale.SessionEntry,instances=20000,file=$out/monitors-10k.jfr \
     -cp "$jar" dev.gilscope.bench.scale.ScaleWorkload monitors 10000 4
   median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
   for f in "$out/threads-100k.jfr" "$out/monitors-10k.jfr" ${SCALE_FILES:-}; do
     : >"$out/jfr.times"; : >"$out/gilscope.times"; : >"$out/gilscope.rss"
+    : >"$out/jfr.cpu"; : >"$out/gilscope.cpu"
     for ((i = 0; i < ${SCALE_RUNS:-5}; i++)); do
-      /usr/bin/time -f "%e %M" -o "$out/t" "$java_cmd" -Xmx256m -jar "$analyzer" analyze "$f" >/dev/null
-      read -r s kb <"$out/t"; echo "$s" >>"$out/gilscope.times"; echo "$kb" >>"$out/gilscope.rss"
-      /usr/bin/time -f "%e %M" -o "$out/t" jfr summary "$f" >/dev/null
-      read -r s kb <"$out/t"; echo "$s" >>"$out/jfr.times"
+      /usr/bin/time -f "%e %M %U %S" -o "$out/t" "$java_cmd" -Xmx256m -jar "$analyzer" analyze "$f" >/dev/null
+      read -r s kb u k <"$out/t"; echo "$s" >>"$out/gilscope.times"; echo "$kb" >>"$out/gilscope.rss"
+      echo "$u + $k" | bc >>"$out/gilscope.cpu"
+      /usr/bin/time -f "%e %M %U %S" -o "$out/t" jfr summary "$f" >/dev/null
+      read -r s kb u k <"$out/t"; echo "$s" >>"$out/jfr.times"; echo "$u + $k" | bc >>"$out/jfr.cpu"
     done
     events=$(jfr summary "$f" | awk '$1 ~ /^(gilscope|jdk)\./ {n += $2} END {print n}')
     g=$(median <"$out/gilscope.times"); j=$(median <"$out/jfr.times"); rss=$(median <"$out/gilscope.rss")
-    printf '%s: %s events, %s MB; gilscope analyze -Xmx256m %s s (peak RSS %d MB, %.0f events/s), jfr summary %s s, ratio %.2f\n' \
-      "$(basename "$f")" "$events" "$(($(stat -c %s "$f") / 1048576))" "$g" $((rss / 1024)) \
-      "$(echo "$events / $g" | bc -l)" "$j" "$(echo "$g / $j" | bc -l)" | tee -a "$out/report.txt"
+    gc=$(median <"$out/gilscope.cpu"); jc=$(median <"$out/jfr.cpu")
+    printf '%s: %s events, %s MB; gilscope analyze -Xmx256m %s s, CPU %s s (peak RSS %d MB, %.0f events/s), jfr summary %s s, CPU %s s, ratio %.2f (CPU %.2f); load %s\n' \
+      "$(basename "$f")" "$events" "$(($(stat -c %s "$f") / 1048576))" "$g" "$gc" $((rss / 1024)) \
+      "$(echo "$events / $g" | bc -l)" "$j" "$jc" "$(echo "$g / $j" | bc -l)" "$(echo "$gc / $jc" | bc -l)" \
+      "$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/report.txt"
   done
 fi

@@ -221,7 +221,11 @@ public final class StarvationDetector implements Detector {
       boolean flag,
       long windowNanos,
       boolean requireSample) {
-    Counters v = victim.windows().sum(all.from, all.to);
+    // one window (most calls): its own counters, read only here, rather than a copy
+    Counters v =
+        all.from == all.to
+            ? victim.windows().get(all.from)
+            : victim.windows().sum(all.from, all.to);
     if (Math.max(v.get(Metric.REQUESTS), v.get(Metric.ACQUISITIONS)) == 0
         || all.threads.size() < 2) {
       return null;

@@ -162,8 +162,7 @@ public final class ThrashingDetector implements Detector {
     }
     double fairShare = active.isEmpty() ? 0 : 1.0 / active.size();
     Parties parties = new Parties(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-    active.sort(
-        Comparator.comparingLong((InRun a) -> a.counters.get(Metric.PASS_OVERS)).reversed());
+    active.sort(Comparator.comparingLong((InRun a) -> a.passOvers).reversed());
     for (InRun a : active) {
       ThreadStats t = a.thread;
       Counters tc = a.counters;
@@ -181,8 +180,12 @@ public final class ThrashingDetector implements Detector {
     return parties;
   }
 
-  /** A thread and its counters summed over the run. */
-  private record InRun(ThreadStats thread, Counters counters) {}
+  /** A thread and its counters summed over the run (and the sort key read once). */
+  private record InRun(ThreadStats thread, Counters counters, long passOvers) {
+    InRun(ThreadStats thread, Counters counters) {
+      this(thread, counters, counters.get(Metric.PASS_OVERS));
+    }
+  }
 
   private static String summary(String monitor, Rates rates, long start, long end) {
     if (rates.futileDominates()) {

@@ -5,6 +5,7 @@ import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.ThreadStats;
 import dev.gilscope.analyzer.model.WindowedCounters;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -45,42 +46,34 @@ final class WantingThreads {
    * passes over the threads per window, which made a long recording with many threads quadratic.
    */
   static Map<Integer, Integer> perWindow(MonitorStats m) {
-    // the windows' totals in an array over the threads' span of windows: no boxing per pair
-    int first = Integer.MAX_VALUE;
-    int last = Integer.MIN_VALUE;
+    // the windows' totals in an array over the span of windows seen: no boxing per pair
+    WindowSums totals = new WindowSums();
     for (ThreadStats t : m.threads()) {
       WindowedCounters windows = t.windows();
-      if (!windows.isEmpty()) {
-        first = Math.min(first, windows.firstIndex());
-        last = Math.max(last, windows.lastIndex());
+      for (int p = 0; p < windows.size(); p++) {
+        totals.add(windows.index(p), windows.counters(p).get(Metric.ACQUISITIONS));
       }
     }
     Map<Integer, Integer> counts = new HashMap<>();
-    if (first > last) {
+    if (totals.sums == null) {
       return counts;
     }
-    long[] totals = new long[last - first + 1];
+    int[] wanting = new int[totals.sums.length];
     for (ThreadStats t : m.threads()) {
       WindowedCounters windows = t.windows();
       for (int p = 0; p < windows.size(); p++) {
-        totals[windows.index(p) - first] += windows.counters(p).get(Metric.ACQUISITIONS);
-      }
-    }
-    int[] wanting = new int[totals.length];
-    for (ThreadStats t : m.threads()) {
-      WindowedCounters windows = t.windows();
-      for (int p = 0; p < windows.size(); p++) {
-        long total = totals[windows.index(p) - first];
+        int i = windows.index(p) - totals.first;
+        long total = totals.sums[i];
         if (total > 0
             && (double) windows.counters(p).get(Metric.ACQUISITIONS) / total
                 >= MIN_SHARE_OF_ACQUISITIONS) {
-          wanting[windows.index(p) - first]++;
+          wanting[i]++;
         }
       }
     }
     for (int i = 0; i < wanting.length; i++) {
       if (wanting[i] > 0) {
-        counts.put(first + i, wanting[i]);
+        counts.put(totals.first + i, wanting[i]);
       }
     }
     return counts;
@@ -88,14 +81,20 @@ final class WantingThreads {
 
   /** Threads that requested or acquired the monitor in each window (its users there). */
   static Map<Integer, Integer> usersPerWindow(MonitorStats m) {
-    Map<Integer, Integer> counts = new HashMap<>();
+    WindowSums users = new WindowSums(); // no boxing per (thread, window) pair
     for (ThreadStats t : m.threads()) {
       WindowedCounters windows = t.windows();
       for (int p = 0; p < windows.size(); p++) {
         Counters c = windows.counters(p);
         if (c.get(Metric.ACQUISITIONS) > 0 || c.get(Metric.REQUESTS) > 0) {
-          counts.merge(windows.index(p), 1, Integer::sum);
+          users.add(windows.index(p), 1);
         }
+      }
+    }
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (int i = 0; users.sums != null && i < users.sums.length; i++) {
+      if (users.sums[i] > 0) {
+        counts.put(users.first + i, (int) users.sums[i]);
       }
     }
     return counts;
@@ -111,5 +110,27 @@ final class WantingThreads {
       }
     }
     return n;
+  }
+
+  /** Sums by window index, in an array that grows to the span of the windows added. */
+  private static final class WindowSums {
+    long[] sums; // sums[i]: window first + i
+    int first;
+
+    void add(int window, long amount) {
+      if (sums == null) {
+        sums = new long[8];
+        first = window;
+      } else if (window < first) {
+        int shift = first - window;
+        long[] grown = new long[Math.max(sums.length + shift, 2 * sums.length)];
+        System.arraycopy(sums, 0, grown, shift, sums.length);
+        sums = grown;
+        first = window;
+      } else if (window - first >= sums.length) {
+        sums = Arrays.copyOf(sums, Math.max(window - first + 1, 2 * sums.length));
+      }
+      sums[window - first] += amount;
+    }
   }
 }

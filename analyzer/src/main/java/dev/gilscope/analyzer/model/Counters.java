@@ -10,6 +10,11 @@ import java.util.Arrays;
  * through a bit mask. A thread's counters use about a dozen of the metrics, and a recording of
  * 100,000 threads has about three of these per thread and monitor (totals and each window): a dense
  * {@code long[]} of every metric was over half the analyzer's heap there (90 MB of 165 MB).
+ *
+ * <p>Dense once written often ({@link #DENSE_AFTER_WRITES}): every metric has its slot, at its
+ * ordinal, and the mask is all ones, so the slot of a metric is found without counting bits. The
+ * few counters that take most of a large recording's events (a monitor's, a busy thread's) pay no
+ * more per event than a plain array; the many that see a few events stay small.
  */
 public final class Counters {
   private static final Metric[] METRICS = Metric.values();
@@ -21,7 +26,14 @@ public final class Counters {
     }
   }
 
+  /** All metrics present: the slot of a metric is its ordinal. */
+  private static final long ALL = METRICS.length == Long.SIZE ? -1L : (1L << METRICS.length) - 1;
+
+  /** Writes after which an instance makes a slot for every metric (see the class comment). */
+  static final int DENSE_AFTER_WRITES = 256;
+
   private long present; // bit i: METRICS[i] has a slot
+  private int writes; // while not dense
   // the slots, in Metric order; past bitCount(present) unused room
   private long[] values = NONE;
 
@@ -29,20 +41,24 @@ public final class Counters {
     if (metric.isMax()) {
       max(metric, amount);
     } else if (amount != 0) {
-      int i = slot(metric.ordinal()); // before reading 'values': slot() may replace the array
+      int o = metric.ordinal();
+      // the dense case here, not in slot(): small enough for C1 to inline on the reader's path
+      int i = present == ALL ? o : slot(o); // before reading 'values': slot() may replace it
       values[i] += amount;
     }
   }
 
   public void increment(Metric metric) {
-    int i = slot(metric.ordinal());
+    int o = metric.ordinal();
+    int i = present == ALL ? o : slot(o);
     values[i]++;
   }
 
   public void max(Metric metric, long candidate) {
     // an absent metric reads 0, so a candidate of 0 or less changes nothing
     if (candidate > 0) {
-      int i = slot(metric.ordinal());
+      int o = metric.ordinal();
+      int i = present == ALL ? o : slot(o);
       if (candidate > values[i]) {
         values[i] = candidate;
       }
@@ -50,12 +66,19 @@ public final class Counters {
   }
 
   public long get(Metric metric) {
+    if (present == ALL) {
+      return values[metric.ordinal()];
+    }
     long bit = 1L << metric.ordinal();
     return (present & bit) == 0 ? 0 : values[Long.bitCount(present & (bit - 1))];
   }
 
   /** The index of {@code ordinal}'s slot, made (zero) when it has none. */
   private int slot(int ordinal) {
+    if (++writes > DENSE_AFTER_WRITES) {
+      makeDense();
+      return ordinal;
+    }
     long bit = 1L << ordinal;
     int i = Long.bitCount(present & (bit - 1));
     if ((present & bit) == 0) {
@@ -72,6 +95,17 @@ public final class Counters {
       present |= bit;
     }
     return i;
+  }
+
+  private void makeDense() {
+    long[] dense = new long[METRICS.length];
+    long bits = present;
+    for (int slot = 0; bits != 0; slot++) {
+      dense[Long.numberOfTrailingZeros(bits)] = values[slot];
+      bits &= bits - 1;
+    }
+    values = dense;
+    present = ALL;
   }
 
   public void mergeFrom(Counters other) {

@@ -186,12 +186,14 @@ public final class MonitorStats {
    */
   private static final class SortKey implements Comparable<SortKey> {
     final ThreadStats thread;
+    final String name; // here too: a tie (most of 100,000 threads) reads it without the thread
     final long acquisitions;
     final long waitNanos;
     final long waitInWaitNanos;
 
     SortKey(ThreadStats t) {
       thread = t;
+      name = t.name();
       acquisitions = t.totals().get(Metric.ACQUISITIONS);
       waitNanos = t.totals().get(Metric.WAIT_NANOS);
       waitInWaitNanos = t.totals().get(Metric.WAIT_IN_WAIT_NANOS);
@@ -206,7 +208,7 @@ public final class MonitorStats {
       if (c == 0) {
         c = Long.compare(o.waitInWaitNanos, waitInWaitNanos);
       }
-      return c != 0 ? c : thread.name().compareTo(o.thread.name());
+      return c != 0 ? c : name.compareTo(o.name);
     }
   }
 
@@ -255,10 +257,7 @@ public final class MonitorStats {
     sortedThreads = null;
     waits.recordZeros(totals.get(Metric.ACQUISITIONS) - acquireEvents);
     for (ThreadStats t : threads.values()) {
-      long zeros = t.totals().get(Metric.ACQUISITIONS) - t.acquireEvents();
-      if (zeros > 0) {
-        t.waits().recordZeros(zeros);
-      }
+      t.recordZeroWaits(t.totals().get(Metric.ACQUISITIONS) - t.acquireEvents());
     }
   }
 }

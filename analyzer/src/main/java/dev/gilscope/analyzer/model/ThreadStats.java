@@ -29,6 +29,8 @@ public final class ThreadStats {
   private DurationStats waitsInWait;
   private DurationStats episodes;
   private Map<String, Long> blameNanosByHolder;
+  // zero waits recorded before the wait distribution was made: most threads are never asked
+  private long pendingZeroWaits;
   private long acquireEvents;
 
   public ThreadStats(String name) {
@@ -57,8 +59,22 @@ public final class ThreadStats {
   public DurationStats waits() {
     if (waits == null) {
       waits = new DurationStats();
+      waits.recordZeros(pendingZeroWaits);
+      pendingZeroWaits = 0;
     }
     return waits;
+  }
+
+  /**
+   * Records {@code n} acquisitions that did not wait, as {@code waits().recordZeros(n)} does, but
+   * without making the distribution of a thread whose waits nobody asks for.
+   */
+  public void recordZeroWaits(long n) {
+    if (waits != null) {
+      waits.recordZeros(n);
+    } else if (n > 0) {
+      pendingZeroWaits += n;
+    }
   }
 
   public DurationStats holds() {
@@ -119,6 +135,7 @@ public final class ThreadStats {
     if (other.waits != null) {
       waits().mergeFrom(other.waits);
     }
+    recordZeroWaits(other.pendingZeroWaits);
     if (other.holds != null) {
       holds().mergeFrom(other.holds);
     }

@@ -18,8 +18,9 @@ final class ConstantPools {
   private final Map<Long, Object> strings = new HashMap<>();
   private final Map<Long, Object> symbols = new HashMap<>();
   private final Map<Long, Long> classSymbols = new HashMap<>();
-  private final Map<Long, Object[]> threads = new HashMap<>();
-  private final Map<Long, String> threadNames = new HashMap<>();
+  // one entry per thread: 100,000 for 100,000 virtual threads, looked up once per event
+  private final LongKeyMap<Object[]> threads = new LongKeyMap<>();
+  private final LongKeyMap<String> threadNames = new LongKeyMap<>();
   private final Map<Long, String> classNames = new HashMap<>();
 
   static ConstantPools read(ChunkInput in, JfrMetadata metadata, int firstCheckpoint) {

@@ -65,4 +65,34 @@ class CountersTest {
       assertThat(c.get(m)).as(m.name()).isEqualTo(1);
     }
   }
+
+  @Test
+  void aCounterWrittenOftenReadsTheSameOnceItIsDenseAndMergesBothWays() {
+    Counters busy = new Counters();
+    Counters sparse = new Counters();
+    for (int i = 0; i < 3 * Counters.DENSE_AFTER_WRITES; i++) {
+      busy.increment(Metric.CONTENDED);
+      busy.add(Metric.WAIT_NANOS, 10);
+      busy.max(Metric.MAX_WAIT_NANOS, i);
+    }
+    sparse.add(Metric.HOLD_NANOS, 7);
+    sparse.max(Metric.MAX_WAIT_NANOS, 5000);
+
+    assertThat(busy.get(Metric.CONTENDED)).isEqualTo(3 * Counters.DENSE_AFTER_WRITES);
+    assertThat(busy.get(Metric.WAIT_NANOS)).isEqualTo(30L * Counters.DENSE_AFTER_WRITES);
+    assertThat(busy.get(Metric.MAX_WAIT_NANOS)).isEqualTo(3 * Counters.DENSE_AFTER_WRITES - 1);
+    assertThat(busy.get(Metric.HOLD_NANOS)).isZero();
+
+    Counters intoSparse = new Counters();
+    intoSparse.add(Metric.REQUESTS, 1);
+    intoSparse.mergeFrom(busy);
+    busy.mergeFrom(sparse);
+    for (Counters c : new Counters[] {intoSparse, busy}) {
+      assertThat(c.get(Metric.CONTENDED)).isEqualTo(3 * Counters.DENSE_AFTER_WRITES);
+      assertThat(c.get(Metric.WAIT_NANOS)).isEqualTo(30L * Counters.DENSE_AFTER_WRITES);
+    }
+    assertThat(intoSparse.get(Metric.REQUESTS)).isEqualTo(1);
+    assertThat(busy.get(Metric.HOLD_NANOS)).isEqualTo(7);
+    assertThat(busy.get(Metric.MAX_WAIT_NANOS)).isEqualTo(5000);
+  }
 }

@@ -34,6 +34,33 @@ class DurationStatsTest {
   }
 
   @Test
+  void aFewRawValuesGiveTheHistogramsPercentileAtEveryRank() {
+    // read from the sorted values, not a histogram: every rank, ties and zeros included
+    double[] percentiles = {0, 0.1, 1, 10, 25, 33.3, 50, 66.7, 75, 90, 95, 99, 99.9, 99.99, 100};
+    for (int n = 1; n <= 40; n++) {
+      for (int zeros : new int[] {0, 1, 3, 50}) {
+        Random random = new Random(97L * n + zeros);
+        DurationStats stats = new DurationStats();
+        Histogram plain = new Histogram(2);
+        for (int i = 0; i < n; i++) {
+          long v = random.nextInt(4) == 0 ? 1_000 : (long) Math.exp(random.nextDouble() * 25);
+          stats.record(v);
+          plain.recordValue(v);
+        }
+        stats.recordZeros(zeros);
+        if (zeros > 0) {
+          plain.recordValueWithCount(0, zeros);
+        }
+        for (double p : percentiles) {
+          assertThat(stats.percentileNanos(p))
+              .as("n=%d zeros=%d p%s", n, zeros, p)
+              .isEqualTo(plain.getValueAtPercentile(p));
+        }
+      }
+    }
+  }
+
+  @Test
   void mergingAnyTwoFormsGivesTheUnionsPercentiles() {
     int[] sizes = {3, DurationStats.RAW_LIMIT, 200, 6000};
     for (int a : sizes) {
