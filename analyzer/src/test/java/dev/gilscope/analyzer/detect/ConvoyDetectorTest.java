@@ -7,8 +7,11 @@ import dev.gilscope.analyzer.model.Finding;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.Severity;
+import dev.gilscope.analyzer.model.ThreadCpu;
 import dev.gilscope.analyzer.testing.Models;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConvoyDetectorTest {
@@ -148,5 +151,63 @@ class ConvoyDetectorTest {
     assertThat(ConvoyDetector.flagSeverity(1_000_000, 0.5, 0.99, 0.5)).isNull();
     // two CPU-bound threads sharing the flag wait and use alike: no convoy even with long waits
     assertThat(ConvoyDetector.flagSeverity(5_000_000, 0.9, 1.1, 0.9)).isNull();
+  }
+
+  private static Map<String, ThreadCpu> cpu(double victim, double cause) {
+    Map<String, ThreadCpu> loads = new HashMap<>();
+    loads.put("io-bound-1", new ThreadCpu());
+    loads.get("io-bound-1").add(victim);
+    loads.put("cpu-bound-1", new ThreadCpu());
+    loads.get("cpu-bound-1").add(cause);
+    return loads;
+  }
+
+  @Test
+  void onePreemptedHoldDoesNotMakeTheVictimsJobLong() {
+    // sixteen 26 us holds and one of 13 ms: the mean is 0.8 ms, the median 26 us
+    MonitorStats m = entryShaped(3_000_000);
+    for (int i = 0; i < 16; i++) {
+      m.thread("io-bound-1").holds().record(26_000);
+    }
+    m.thread("io-bound-1").holds().record(13_000_000);
+    Finding f = detector.evaluate(m, Models.recording(3 * SECOND, 2)).findings().get(0);
+    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(f.evidence().get("victimMedianHoldNanos").longValue()).isBetween(25_000L, 27_000L);
+  }
+
+  /** The cause re-took it uncontended all the time: none of its holds was timed. */
+  private static MonitorStats untimedCause() {
+    MonitorStats m = Models.gilscopeMonitor("Gil#LOCK");
+    for (int w = 0; w < 3; w++) {
+      Models.thread(m, "io-bound-1", w, Metric.ACQUISITIONS, 100);
+      Models.thread(m, "io-bound-1", w, Metric.TIMED_WAITS, 100);
+      Models.thread(m, "io-bound-1", w, Metric.WAIT_NANOS, 100 * 4_000_000L);
+      Models.thread(m, "io-bound-1", w, Metric.TIMED_HOLDS, 100);
+      Models.thread(m, "io-bound-1", w, Metric.HOLD_NANOS, 100 * 20_000L);
+      Models.thread(m, "cpu-bound-1", w, Metric.ACQUISITIONS, 200);
+    }
+    m.thread("io-bound-1").blame("cpu-bound-1", 9_000_000);
+    return m;
+  }
+
+  @Test
+  void aCauseWithoutTimedHoldsCountsWhenItUsedTwiceTheVictimsCpu() {
+    Finding f =
+        detector
+            .evaluate(untimedCause(), Models.recording(3 * SECOND, 2, cpu(0.25, 0.5)))
+            .findings()
+            .get(0);
+    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(f.evidence()).containsEntry("causeMedianHoldNanos", null);
+    assertThat(f.summary())
+        .contains("whose holds were not timed but who used 50% of the CPU against its 25%");
+    // a little more CPU than half the cause's, or no CPU load recorded: no evidence of a long job
+    assertThat(
+            detector
+                .evaluate(untimedCause(), Models.recording(3 * SECOND, 2, cpu(0.26, 0.5)))
+                .findings())
+        .isEmpty();
+    assertThat(detector.evaluate(untimedCause(), Models.recording(3 * SECOND, 2)).findings())
+        .isEmpty();
   }
 }
