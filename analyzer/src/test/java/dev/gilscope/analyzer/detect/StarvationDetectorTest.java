@@ -190,14 +190,22 @@ class StarvationDetectorTest {
             .get(0)
             .severity();
     assertThat(half).isEqualTo(Severity.WARNING);
-    // 200 us waits filling 8% of the time (below the 10% a victim must wait) are a note
+    // 200 us waits filling 8% of the time (below the 10% a victim must wait): a note, unless each
+    // acquisition lost ten races (a polite thread that pauses between requests still starves)
     Severity less =
         detector
-            .evaluate(unfair(400, 200_000), Models.recording(2 * SECOND, 2))
+            .evaluate(parkingLoser(400, 200_000, 3_999), Models.recording(2 * SECOND, 2))
             .findings()
             .get(0)
             .severity();
     assertThat(less).isEqualTo(Severity.INFO);
+    Severity lostTenRaces =
+        detector
+            .evaluate(parkingLoser(400, 200_000, 4_000), Models.recording(2 * SECOND, 2))
+            .findings()
+            .get(0)
+            .severity();
+    assertThat(lostTenRaces).isEqualTo(Severity.WARNING);
   }
 
   @Test
