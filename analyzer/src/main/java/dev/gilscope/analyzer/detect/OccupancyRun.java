@@ -75,9 +75,10 @@ final class OccupancyRun {
     for (int w = run[0]; w <= run[1]; w++) {
       length += r.windowLengthNanos(w);
     }
+    int wanting = WantingThreads.count(m, run[0], run[1]);
     // two threads that want it count the contention rate as waiters (see waiters())
     double waiters =
-        WantingThreads.count(m, run[0], run[1]) >= minThreads
+        wanting >= minThreads
             ? SerializationDetector.waiters(c, length)
             : (double) c.get(Metric.WAIT_NANOS) / length;
     return new OccupancyRun(
@@ -87,7 +88,7 @@ final class OccupancyRun {
         length,
         waiters,
         WantingThreads.users(m, run[0], run[1]),
-        WantingThreads.count(m, run[0], run[1]));
+        wanting);
   }
 
   long start() {

@@ -104,8 +104,9 @@ final class WantingThreads {
   static int users(MonitorStats m, int from, int to) {
     int n = 0;
     for (ThreadStats t : m.threads()) {
-      Counters c = t.windows().sum(from, to);
-      if (c.get(Metric.ACQUISITIONS) > 0 || c.get(Metric.REQUESTS) > 0) {
+      WindowedCounters windows = t.windows();
+      if (windows.sum(Metric.ACQUISITIONS, from, to) > 0
+          || windows.sum(Metric.REQUESTS, from, to) > 0) {
         n++;
       }
     }

@@ -38,6 +38,11 @@ class StarvationDetectorTest {
     return m;
   }
 
+  /** The first finding's severity over a 2 s recording on 2 cores. */
+  private Severity severityOver2s(MonitorStats m) {
+    return detector.evaluate(m, Models.recording(2 * SECOND, 2)).findings().get(0).severity();
+  }
+
   @Test
   void starvedThreadIsTheVictimAndTheGreedyOnesTheCauses() {
     List<Finding> findings =
@@ -109,13 +114,7 @@ class StarvationDetectorTest {
     long few = StarvationDetector.MIN_VICTIM_WAITS - 1;
     assertThat(detector.evaluate(fewLongWaits(few), Models.recording(2 * SECOND, 2)).findings())
         .isEmpty();
-    assertThat(
-            detector
-                .evaluate(fewLongWaits(few + 1), Models.recording(2 * SECOND, 2))
-                .findings()
-                .get(0)
-                .severity())
-        .isEqualTo(Severity.CRITICAL);
+    assertThat(severityOver2s(fewLongWaits(few + 1))).isEqualTo(Severity.CRITICAL);
   }
 
   @Test
@@ -183,28 +182,13 @@ class StarvationDetectorTest {
   void manyShortLossesThatFillAQuarterOfTheTimeAreAWarning() {
     // 2,000 waits of 300 us a second: 60% of the time waiting, 15x the peers, 9% of the
     // acquisitions
-    Severity half =
-        detector
-            .evaluate(unfair(2_000, 300_000), Models.recording(2 * SECOND, 2))
-            .findings()
-            .get(0)
-            .severity();
+    Severity half = severityOver2s(unfair(2_000, 300_000));
     assertThat(half).isEqualTo(Severity.WARNING);
     // 200 us waits filling 8% of the time (below the 10% a victim must wait): a note, unless each
     // acquisition lost ten races (a polite thread that pauses between requests still starves)
-    Severity less =
-        detector
-            .evaluate(parkingLoser(400, 200_000, 3_999), Models.recording(2 * SECOND, 2))
-            .findings()
-            .get(0)
-            .severity();
+    Severity less = severityOver2s(parkingLoser(400, 200_000, 3_999));
     assertThat(less).isEqualTo(Severity.INFO);
-    Severity lostTenRaces =
-        detector
-            .evaluate(parkingLoser(400, 200_000, 4_000), Models.recording(2 * SECOND, 2))
-            .findings()
-            .get(0)
-            .severity();
+    Severity lostTenRaces = severityOver2s(parkingLoser(400, 200_000, 4_000));
     assertThat(lostTenRaces).isEqualTo(Severity.WARNING);
   }
 
@@ -212,20 +196,10 @@ class StarvationDetectorTest {
   void aStarvedShareIsAWarningWhenTheWinnersAlsoWait() {
     // 600 us waits, 30% of the time, 2.4% of the acquisitions (0.07 of the fair share), passed
     // over 40 times per acquisition; the greedy threads wait 100 us among themselves: 6x inflation
-    Severity s =
-        detector
-            .evaluate(unfair(500, 600_000, 100_000), Models.recording(2 * SECOND, 2))
-            .findings()
-            .get(0)
-            .severity();
+    Severity s = severityOver2s(unfair(500, 600_000, 100_000));
     assertThat(s).isEqualTo(Severity.WARNING);
     // the same with a third of the acquisitions' wait time (10%): a note only
-    Severity less =
-        detector
-            .evaluate(unfair(500, 200_000, 35_000), Models.recording(2 * SECOND, 2))
-            .findings()
-            .get(0)
-            .severity();
+    Severity less = severityOver2s(unfair(500, 200_000, 35_000));
     assertThat(less).isEqualTo(Severity.INFO);
   }
 
@@ -239,12 +213,7 @@ class StarvationDetectorTest {
         .isTrue();
     // 250 us waits: 12.5x the peers, 12.5% of the time, 2% of the acquisitions, passed over 40
     // times per acquisition: below the 1 ms floor, but a long run of pass-overs
-    Severity s =
-        detector
-            .evaluate(unfair(500, 250_000), Models.recording(2 * SECOND, 2))
-            .findings()
-            .get(0)
-            .severity();
+    Severity s = severityOver2s(unfair(500, 250_000));
     assertThat(s).isEqualTo(Severity.WARNING);
   }
 
@@ -269,12 +238,7 @@ class StarvationDetectorTest {
   void losingARaceForEveryAcquisitionWithUnderHalfTheFairShareIsAWarning() {
     // the matrix's parking loser: 3,000 of 23,000 acquisitions a second (0.39 of the fair share),
     // 150 us waits (45% of the time, 15x the floored peers' wait), passed over once per acquisition
-    Severity s =
-        detector
-            .evaluate(parkingLoser(3_000, 150_000, 3_000), Models.recording(2 * SECOND, 2))
-            .findings()
-            .get(0)
-            .severity();
+    Severity s = severityOver2s(parkingLoser(3_000, 150_000, 3_000));
     assertThat(s).isEqualTo(Severity.WARNING);
     // one pass-over fewer: it won more races than it lost, and its waits are short
     assertThat(
