@@ -5,6 +5,7 @@ import dev.gilscope.agent.event.MonitorHold;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Bookkeeping of one tracked monitor or lock instance. Almost every field is written only by the
@@ -116,6 +117,11 @@ public final class MonitorState extends WeakReference<Object> {
   // whose own entry (next) is then part of that acquisition, not a reentry; 0: none
   private int callSiteDepth;
 
+  // a fair ReentrantLock: a request that finds it free while others are queued queues behind them
+  // (AQS's hasQueuedPredecessors), so it is contended although nobody holds the lock; unfair locks
+  // and monitors let such a request barge in
+  private final boolean queuesBehindWaiters;
+
   // --- shared, atomic (contended and failed paths only) ---
   private volatile int waiters;
   volatile int maxQueueLength;
@@ -142,6 +148,8 @@ public final class MonitorState extends WeakReference<Object> {
     this.strongKey = strong ? monitor : null;
     this.instances = instances;
     this.trackedSinceMillis = trackedSinceMillis;
+    this.queuesBehindWaiters =
+        monitor instanceof ReentrantLock && ((ReentrantLock) monitor).isFair();
   }
 
   /**
@@ -158,6 +166,7 @@ public final class MonitorState extends WeakReference<Object> {
     this.strongKey = new Object();
     this.instances = instances;
     this.trackedSinceMillis = 0;
+    this.queuesBehindWaiters = false;
   }
 
   boolean isOthers() {
@@ -174,11 +183,13 @@ public final class MonitorState extends WeakReference<Object> {
     this.strongKey = new Object();
     this.instances = null;
     this.trackedSinceMillis = 0;
+    this.queuesBehindWaiters = false;
   }
 
   /**
    * Before the enter: returns this state (free or reentrant) or the requesting thread's stats with
-   * the pending request filled in (held by another thread: contended).
+   * the pending request filled in (held by another thread, or a fair lock with others queued:
+   * contended).
    */
   Object request(boolean willWait) {
     Thread current = (Thread) OWNER.getOpaque(this);
@@ -190,7 +201,10 @@ public final class MonitorState extends WeakReference<Object> {
       gap.gapRequestNanos = System.nanoTime();
       gap.gapRequested = true;
     }
-    if (current == null || current == me) {
+    if (current == me) {
+      return this;
+    }
+    if (current == null && !(willWait && queuesBehindWaiters && waiters != 0)) {
       return this;
     }
     return contendedRequest(me, current, willWait);

@@ -3,6 +3,7 @@ package dev.gilscope.agent.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,6 +109,69 @@ class MonitorStateTest {
     assertThat(s.waitersNow()).isZero();
     // the contended hold is timed
     assertThat(s.timedHolds).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void aFairLocksReleaserThatAsksAgainWithOthersQueuedIsContended() throws Exception {
+    ReentrantLock lock = new ReentrantLock(true);
+    Registry.registerLock(lock, "test#fair");
+    MonitorState s = Registry.lock(lock);
+    Thread main = Thread.currentThread();
+    LockProbe.lock(lock);
+    Thread queued =
+        new Thread(
+            () -> {
+              LockProbe.lock(lock);
+              // holds it until the releaser has asked again, whenever it asked
+              while (!lock.hasQueuedThread(main)) {
+                Thread.onSpinWait();
+              }
+              LockProbe.unlock(lock);
+            });
+    queued.start();
+    while (!lock.hasQueuedThread(queued)) {
+      Thread.onSpinWait();
+    }
+    // the lock is free when this request is made, but it queues behind the woken thread
+    LockProbe.unlock(lock);
+    LockProbe.lock(lock);
+    LockProbe.unlock(lock);
+    queued.join();
+    assertThat(s.acquisitions).isEqualTo(3);
+    assertThat(s.contendedAcquisitions).isEqualTo(2);
+    assertThat(s.barging).isZero();
+    assertThat(s.waitersNow()).isZero();
+  }
+
+  @Test
+  void aFairLocksTryLockBargesInAndIsNotContended() throws Exception {
+    ReentrantLock lock = new ReentrantLock(true);
+    Registry.registerLock(lock, "test#fair-trylock");
+    MonitorState s = Registry.lock(lock);
+    CountDownLatch tried = new CountDownLatch(1);
+    LockProbe.lock(lock);
+    Thread queued =
+        new Thread(
+            () -> {
+              LockProbe.lock(lock);
+              await(tried); // holds it until the releaser has tried
+              LockProbe.unlock(lock);
+            });
+    queued.start();
+    while (!lock.hasQueuedThread(queued)) {
+      Thread.onSpinWait();
+    }
+    LockProbe.unlock(lock);
+    // tryLock() ignores fairness: it takes a free lock whoever is queued
+    boolean barged = LockProbe.tryLock(lock);
+    if (barged) {
+      LockProbe.unlock(lock);
+    }
+    tried.countDown();
+    queued.join();
+    assertThat(s.contendedAcquisitions).isEqualTo(1);
+    assertThat(s.acquisitions).isEqualTo(barged ? 3 : 2);
+    assertThat(s.barging).isEqualTo(barged ? 1 : 0);
   }
 
   @Test

@@ -16,7 +16,8 @@ import java.util.Set;
  * @param lock the kind of lock
  * @param holdNanos busy work inside the lock per acquisition (the workers'; the I/O thread holds it
  *     for {@link #IO_HOLD_NANOS})
- * @param outsideNanos busy work outside the lock between two acquisitions
+ * @param outsideNanos busy work outside the lock between two acquisitions (the I/O thread makes
+ *     loopback round trips for at least this long, and at least one)
  */
 public record MatrixCase(
     String name,
@@ -56,8 +57,11 @@ public record MatrixCase(
      */
     STARVED_PARKING,
     /**
-     * One greedy thread re-takes the unfair lock in lock() right after each unlock; the victim
-     * spins on tryLock with Thread.onSpinWait and loses the race almost every time.
+     * One greedy thread re-takes the unfair lock right after each unlock and spins while it looks
+     * taken; the victim spins on tryLock with Thread.onSpinWait after a pause and loses the race
+     * almost every time. (A greedy thread that parked in lock() while the victim held it was woken
+     * after the victim's pause and lost in turn: the roles flipped, and in one run the "victim" got
+     * 60 % of the acquisitions.)
      */
     STARVED_SPINNING,
     /** Greedy threads spin on tryLock with onSpinWait; the victim parks in lock(). */

@@ -62,8 +62,10 @@ public final class MatrixWorkload {
   }
 
   /**
-   * The I/O-bound thread: a one-byte round trip over loopback TCP (an echo server on a thread of
-   * its own, outside the lock), then the lock or the GIL flag for {@link MatrixCase#IO_HOLD_NANOS}.
+   * The I/O-bound thread: one-byte round trips over loopback TCP (an echo server on a thread of its
+   * own, outside the lock) for the case's time outside, at least one, then the lock or the GIL flag
+   * for {@link MatrixCase#IO_HOLD_NANOS}. (One round trip takes ~40 us: a light I/O thread that
+   * made only one would spend a third of its time under the lock, not a tenth.)
    */
   private static Runnable ioThread(MatrixCase c) {
     return () -> {
@@ -76,10 +78,13 @@ public final class MatrixWorkload {
         echoServer.setDaemon(true);
         echoServer.start();
         while (!stop) {
-          client.getOutputStream().write(1);
-          if (client.getInputStream().read() < 0) {
-            return;
-          }
+          long outside = System.nanoTime();
+          do {
+            client.getOutputStream().write(1);
+            if (client.getInputStream().read() < 0) {
+              return;
+            }
+          } while (System.nanoTime() - outside < c.outsideNanos());
           if (c.shape() == MatrixCase.Shape.FLAG_GIL) {
             takeFlag();
             spin(MatrixCase.IO_HOLD_NANOS);
@@ -171,7 +176,7 @@ public final class MatrixWorkload {
         return perThread(c);
       case FLAG_GIL, FLAG_GIL_CPU_ONLY:
         return flagHolder();
-      case STARVED_PARKING:
+      case STARVED_PARKING, STARVED_SPINNING:
         return () -> {
           while (!stop) {
             while (UNFAIR.isLocked() && !stop) {
