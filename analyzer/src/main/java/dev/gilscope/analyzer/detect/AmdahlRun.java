@@ -3,7 +3,6 @@ package dev.gilscope.analyzer.detect;
 import static dev.gilscope.analyzer.detect.SerializationDetector.contentions;
 import static dev.gilscope.analyzer.detect.SerializationDetector.parallelThreads;
 import static dev.gilscope.analyzer.detect.SerializationDetector.round;
-import static dev.gilscope.analyzer.detect.SerializationDetector.serialFraction;
 
 import dev.gilscope.analyzer.model.Counters;
 import dev.gilscope.analyzer.model.HoldTime;
@@ -34,18 +33,30 @@ final class AmdahlRun {
   private final double hold;
   private final double getting;
   private final double gap;
+  // the share of the threads' time they waited while another thread ran on the core
+  private final double costlessWaiting;
+  private final double usersCores;
 
   private AmdahlRun(
-      Counters run, Integer cores, long start, long length, int n, double s, Counters split) {
+      Counters run,
+      Integer cores,
+      long start,
+      long length,
+      int n,
+      Counters split,
+      double costlessWaiting,
+      double usersCores) {
     this.run = run;
     this.cores = cores;
     this.start = start;
     this.length = length;
     this.n = n;
-    this.s = s;
+    this.s = SerialFraction.of(split, costlessWaiting);
     this.hold = HoldTime.totalNanos(split);
     this.getting = split.get(Metric.WAIT_NANOS) + SerialFraction.entryNanos(split);
     this.gap = SerialFraction.gapNanos(split);
+    this.costlessWaiting = costlessWaiting;
+    this.usersCores = usersCores;
   }
 
   static AmdahlRun of(
@@ -53,7 +64,7 @@ final class AmdahlRun {
       RecordingInfo r,
       int[] run,
       Counters typical,
-      double wholeRecording,
+      IdleCores idle,
       long minTimedGaps) {
     long length = 0;
     for (int w = run[0]; w <= run[1]; w++) {
@@ -63,15 +74,16 @@ final class AmdahlRun {
     if (split.get(Metric.TIMED_GAPS) < minTimedGaps) {
       split = typical;
     }
-    int n = parallelThreads(WantingThreads.count(m, run[0], run[1]), r.cpuCores());
+    int wanting = WantingThreads.count(m, run[0], run[1]);
     return new AmdahlRun(
         m.windows().sum(run[0], run[1]),
         r.cpuCores(),
         (long) run[0] * r.windowNanos(),
         length,
-        n,
-        serialFraction(split, wholeRecording),
-        split);
+        parallelThreads(wanting, r.cpuCores()),
+        split,
+        idle.costlessWaitingShare(SerialFraction.gettingShare(split), wanting),
+        idle.usersCores());
   }
 
   /** The recording's median window, the whole recording when it has none with enough gaps. */
@@ -141,6 +153,10 @@ final class AmdahlRun {
     evidence.put("holdingFraction", round(share(hold)));
     evidence.put("waitingFraction", round(share(getting)));
     evidence.put("outsideFraction", round(share(gap)));
+    if (costlessWaiting > 0) {
+      evidence.put("waitingThatIdledNoCore", round(costlessWaiting));
+      evidence.put("usersCpuCores", round(usersCores));
+    }
     evidence.put("amdahlThreads", n);
     evidence.put("threads", threads);
     evidence.put("cpuCores", cores);
@@ -170,6 +186,8 @@ final class AmdahlRun {
         share(hold),
         share(getting),
         share(gap),
+        costlessWaiting,
+        usersCores,
         n,
         cores,
         bound(),

@@ -117,30 +117,40 @@ public final class SerializationDetector implements Detector {
   /** Amdahl's law on the timed holds, waits and gaps: the scan, then the run's estimate. */
   private Evaluation amdahl(MonitorStats m, RecordingInfo r) {
     Counters typical = AmdahlRun.typicalWindow(m, MIN_TIMED_GAPS);
-    double wholeRecording = serialFraction(typical, SerialFraction.of(m.totals()));
-    int[] run = WindowRuns.bestRun(amdahlScores(m, r, wholeRecording));
+    IdleCores idle = IdleCores.of(m, r);
+    int wanting = wantingOverall(m);
+    double wholeRecording =
+        serialFraction(typical, serialFraction(m.totals(), idle, wanting), idle, wanting);
+    int[] run = WindowRuns.bestRun(amdahlScores(m, r, idle, wholeRecording));
     if (run == null || contentions(m.windows().sum(run[0], run[1])) < MIN_CONTENTIONS) {
       return Evaluation.nothing();
     }
-    AmdahlRun a = AmdahlRun.of(m, r, run, typical, wholeRecording, MIN_TIMED_GAPS);
+    AmdahlRun a = AmdahlRun.of(m, r, run, typical, idle, MIN_TIMED_GAPS);
     // each window qualified: the run is at least INFO
     Severity severity = Objects.requireNonNullElse(severity(a.gain()), Severity.INFO);
     return finding(m, run, severity, a.start(), a.end(), a::evidence, n -> a.summary(m.name(), n));
   }
 
+  /** Threads that want the monitor over the whole recording. */
+  private static int wantingOverall(MonitorStats m) {
+    NavigableMap<Integer, Counters> windows = m.windows().all();
+    return windows.isEmpty() ? 0 : WantingThreads.count(m, windows.firstKey(), windows.lastKey());
+  }
+
   /** Each window's score, 1 - gain, where its gain alone would raise a finding. */
   private static NavigableMap<Integer, Double> amdahlScores(
-      MonitorStats m, RecordingInfo r, double wholeRecording) {
+      MonitorStats m, RecordingInfo r, IdleCores idle, double wholeRecording) {
     NavigableMap<Integer, Double> scores = new TreeMap<>();
     Map<Integer, Integer> wantingPerWindow = WantingThreads.perWindow(m);
     for (Map.Entry<Integer, Counters> e : m.windows().all().entrySet()) {
       int w = e.getKey();
       Counters c = e.getValue();
-      int n = parallelThreads(wantingPerWindow.getOrDefault(w, 0), r.cpuCores());
+      int wanting = wantingPerWindow.getOrDefault(w, 0);
+      int n = parallelThreads(wanting, r.cpuCores());
       if (n < MIN_THREADS || contentions(c) == 0) {
         continue;
       }
-      double gain = gain(serialFraction(c, wholeRecording), n);
+      double gain = gain(serialFraction(c, wholeRecording, idle, wanting), n);
       if (severity(gain) != null) {
         scores.put(w, 1 - gain);
       }
@@ -249,8 +259,16 @@ public final class SerializationDetector implements Detector {
     return null;
   }
 
-  static double serialFraction(Counters c, double wholeRecording) {
-    return c.get(Metric.TIMED_GAPS) >= MIN_TIMED_GAPS ? SerialFraction.of(c) : wholeRecording;
+  /** The window's serial fraction where it has enough timed gaps, else the whole recording's. */
+  static double serialFraction(Counters c, double wholeRecording, IdleCores idle, int wanting) {
+    return c.get(Metric.TIMED_GAPS) >= MIN_TIMED_GAPS
+        ? serialFraction(c, idle, wanting)
+        : wholeRecording;
+  }
+
+  /** {@code s} without the waiting that idled no core ({@link IdleCores}). */
+  static double serialFraction(Counters c, IdleCores idle, int wanting) {
+    return SerialFraction.of(c, idle.costlessWaitingShare(SerialFraction.gettingShare(c), wanting));
   }
 
   static long contentions(Counters c) {

@@ -20,6 +20,8 @@ final class SerializationWording {
       double holding,
       double getting,
       double outside,
+      double costlessWaiting,
+      double usersCores,
       int n,
       Integer cores,
       double bound,
@@ -29,18 +31,24 @@ final class SerializationWording {
       double ifSplit) {
     return String.format(
         "From %s to %s the %d threads of %s spent %s of their time holding it or getting it"
-            + " (%s holding, %s waiting or acquiring) and %s outside it: by Amdahl's law %d threads%s"
-            + " run at most %sx as fast as one. If a tenth of that time were spent inside"
+            + " (%s holding, %s waiting or acquiring) and %s outside it%s: by Amdahl's law %d"
+            + " threads%s run at most %sx as fast as one. If a tenth of that time were spent inside"
             + " (the rest moved outside) they could run %sx as fast; half: %sx; split %d ways:"
             + " %sx.",
         Text.seconds(start),
         Text.seconds(end),
         threads,
         monitor,
-        Text.percent(serial),
+        Text.percent(costlessWaiting > 0 ? holding + getting : serial),
         Text.percent(holding),
         Text.percent(getting),
         Text.percent(outside),
+        costlessWaiting > 0
+            ? String.format(
+                "; they kept %s cores busy, so for %s of their time another thread ran while they"
+                    + " waited, which idles no core (a serial fraction of %s)",
+                Text.fixed(usersCores, 1), Text.percent(costlessWaiting), Text.percent(serial))
+            : "",
         n,
         cores == null ? "" : " on " + cores + " cores",
         Text.fixed(bound, 2),

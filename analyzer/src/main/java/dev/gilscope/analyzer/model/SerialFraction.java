@@ -72,6 +72,21 @@ public final class SerialFraction {
     return total <= 0 ? 0 : serial / total;
   }
 
+  /** The share of the threads' time spent waiting or acquiring (waits and entries); 0..1. */
+  public static double gettingShare(Counters c) {
+    double total = serialNanos(c) + gapNanos(c);
+    return total <= 0 ? 0 : (c.get(Metric.WAIT_NANOS) + entryNanos(c)) / total;
+  }
+
+  /**
+   * The serial fraction when {@code costlessShare} of the threads' time was waiting that idled no
+   * core (another thread ran on it): that time is neither serial nor work, and leaves both sides.
+   */
+  public static double of(Counters c, double costlessShare) {
+    double s = of(c);
+    return costlessShare <= 0 || costlessShare >= 1 ? s : (s - costlessShare) / (1 - costlessShare);
+  }
+
   /** Amdahl's speed-up bound of {@code n} threads (on at least {@code n} cores) over one. */
   public static double bound(double s, int n) {
     return 1 / (s + (1 - s) / Math.max(1, n));

@@ -2,13 +2,17 @@ package dev.gilscope.analyzer.detect;
 
 import static dev.gilscope.analyzer.testing.Models.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.gilscope.analyzer.model.Finding;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.Severity;
+import dev.gilscope.analyzer.model.ThreadCpu;
 import dev.gilscope.analyzer.testing.Models;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SerializationDetectorTest {
@@ -159,6 +163,76 @@ class SerializationDetectorTest {
     List<Finding> findings =
         detector.evaluate(amdahl(serialPermille), Models.recording(2 * SECOND, 2)).findings();
     return findings.isEmpty() ? null : findings.get(0).severity();
+  }
+
+  /**
+   * Four threads on 2 cores, windows 0..1 of 2 s, every acquisition contended: 15 % of their time
+   * holding, 45 % waiting, 40 % outside (s = 0.6: a 1.25x bound, WARNING when every wait counts).
+   */
+  private static MonitorStats fourThreadsWaitingHalfTheTime() {
+    MonitorStats m = Models.gilscopeMonitor("Pool#LOCK");
+    for (int w = 0; w < 2; w++) {
+      Models.monitor(m, w, Metric.ACQUISITIONS, 1000);
+      Models.monitor(m, w, Metric.CONTENDED, 1000);
+      Models.monitor(m, w, Metric.TIMED_HOLDS, 1000);
+      Models.monitor(m, w, Metric.HOLD_NANOS, 150_000_000L);
+      Models.monitor(m, w, Metric.WAIT_NANOS, 450_000_000L);
+      Models.monitor(m, w, Metric.TIMED_GAPS, 1000);
+      Models.monitor(m, w, Metric.GAP_NANOS, 400_000_000L);
+      for (int t = 1; t <= 4; t++) {
+        Models.thread(m, "worker-" + t, w, Metric.ACQUISITIONS, 250);
+        Models.thread(m, "worker-" + t, w, Metric.WAIT_NANOS, 1);
+      }
+    }
+    return m;
+  }
+
+  /** Each of the four workers' jdk.ThreadCPULoad (a fraction of the 2-core machine). */
+  private static Map<String, ThreadCpu> workersLoad(double each) {
+    Map<String, ThreadCpu> loads = new HashMap<>();
+    for (int t = 1; t <= 4; t++) {
+      ThreadCpu cpu = new ThreadCpu();
+      cpu.add(each);
+      loads.put("worker-" + t, cpu);
+    }
+    return loads;
+  }
+
+  @Test
+  void waitingWhileAnotherThreadRanOnTheCoreIsNotLostParallelism() {
+    MonitorStats m = fourThreadsWaitingHalfTheTime();
+    // no CPU load recorded: every wait counts
+    Finding plain = detector.evaluate(m, Models.recording(2 * SECOND, 2)).findings().get(0);
+    assertThat(plain.severity()).isEqualTo(Severity.WARNING);
+    assertThat(plain.evidence()).doesNotContainKey("waitingThatIdledNoCore");
+    // they kept 1.6 of the 2 cores busy: 0.4 idle cores explain a tenth of the waiting, the other
+    // 35 % ran another thread: s = 0.25 / 0.65, a 1.44x bound, INFO
+    Finding busy =
+        detector.evaluate(m, Models.recording(2 * SECOND, 2, workersLoad(0.2))).findings().get(0);
+    assertThat(busy.severity()).isEqualTo(Severity.INFO);
+    assertThat(busy.evidence().get("waitingThatIdledNoCore").doubleValue()).isEqualTo(0.35);
+    assertThat(busy.evidence().get("serialFraction").doubleValue()).isEqualTo(0.385);
+    assertThat(busy.summary()).contains("they kept 1.6 cores busy");
+    // 0.8 cores busy: 1.2 idle cores explain 30 % of the waiting, 15 % idled none: s = 0.45 / 0.85
+    Finding idle =
+        detector.evaluate(m, Models.recording(2 * SECOND, 2, workersLoad(0.1))).findings().get(0);
+    assertThat(idle.severity()).isEqualTo(Severity.WARNING);
+    assertThat(idle.evidence().get("serialFraction").doubleValue()).isEqualTo(0.529);
+  }
+
+  @Test
+  void noMoreThreadsThanCoresMeansEveryWaitIdlesACore() {
+    IdleCores busy =
+        IdleCores.of(
+            fourThreadsWaitingHalfTheTime(), Models.recording(2 * SECOND, 4, workersLoad(0.2)));
+    assertThat(busy.usersCores()).isCloseTo(3.2, within(1e-9));
+    assertThat(busy.costlessWaitingShare(0.45, 4)).isZero();
+    // and at most the waiting of the threads beyond the cores runs another thread
+    IdleCores twoCores =
+        IdleCores.of(
+            fourThreadsWaitingHalfTheTime(), Models.recording(2 * SECOND, 2, workersLoad(0.25)));
+    assertThat(twoCores.costlessWaitingShare(0.9, 4)).isEqualTo(0.5);
+    assertThat(IdleCores.UNMEASURED.costlessWaitingShare(0.9, 4)).isZero();
   }
 
   @Test
