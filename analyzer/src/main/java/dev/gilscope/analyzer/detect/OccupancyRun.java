@@ -48,7 +48,7 @@ final class OccupancyRun {
     this.length = length;
     this.utilization = SerializationDetector.utilization(run, length);
     this.waiters = waiters;
-    this.measuredWaiters = (double) run.get(Metric.WAIT_NANOS) / length;
+    this.measuredWaiters = (double) SerializationDetector.waitingNanos(run) / length;
     this.users = users;
     this.parallel = SerializationDetector.parallelThreads(wanting, cores);
     this.serialFloor = serialFloor(run, length, users);
@@ -65,7 +65,9 @@ final class OccupancyRun {
       return 0;
     }
     double measured =
-        c.get(Metric.HOLD_NANOS) + c.get(Metric.WAIT_NANOS) + c.get(Metric.ENTRY_NANOS);
+        c.get(Metric.HOLD_NANOS)
+            + SerializationDetector.waitingNanos(c)
+            + c.get(Metric.ENTRY_NANOS);
     return Math.min(1, measured / ((double) users * length));
   }
 
@@ -80,7 +82,7 @@ final class OccupancyRun {
     double waiters =
         wanting >= minThreads
             ? SerializationDetector.waiters(c, length)
-            : (double) c.get(Metric.WAIT_NANOS) / length;
+            : (double) SerializationDetector.waitingNanos(c) / length;
     return new OccupancyRun(
         c,
         r.cpuCores(),

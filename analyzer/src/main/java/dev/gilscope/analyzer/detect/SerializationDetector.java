@@ -310,12 +310,21 @@ public final class SerializationDetector implements Detector {
    * waiter even when each wait is too short to add up.
    */
   static double waiters(Counters c, long windowNanos) {
-    double measured = (double) c.get(Metric.WAIT_NANOS) / windowNanos;
+    double measured = (double) waitingNanos(c) / windowNanos;
     double contentionPerSecond =
         (c.get(Metric.CONTENDED) + c.get(Metric.BARGING)) / (windowNanos / 1e9);
     return contentionPerSecond >= CONTENTION_PER_SECOND
         ? Math.max(measured, MIN_AVERAGE_WAITERS_CRITICAL)
         : measured;
+  }
+
+  /**
+   * The time threads waited to enter in a window or run: where the acquire events have it, each
+   * wait split over the windows it spans ({@link Metric#WAITING_NANOS}), else the statistics' waits
+   * counted where they ended.
+   */
+  static long waitingNanos(Counters c) {
+    return Math.max(c.get(Metric.WAIT_NANOS), c.get(Metric.WAITING_NANOS));
   }
 
   /** Held time / window; sampled holds are scaled to all acquisitions. */

@@ -57,6 +57,12 @@ public enum Metric {
   SAMPLED_LONG_GAP_NANOS,
   LONG_ENTRIES,
   LONG_ENTRY_NANOS,
+  /**
+   * Contended waits from the acquire events, each split over the windows it spans (the statistics'
+   * {@link #WAIT_NANOS} count a wait in the window where it ends: a thread starved for 0.6 s adds
+   * it all to one window and none to the windows it waited in).
+   */
+  WAITING_NANOS,
   /** Time spent inside {@code wait()} on the monitor. */
   WAIT_IN_WAIT_NANOS,
   /** Wait episodes: runs of back-to-back {@code wait()} calls of one thread. */

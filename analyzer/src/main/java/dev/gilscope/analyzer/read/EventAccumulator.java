@@ -202,9 +202,24 @@ final class EventAccumulator {
       t.countAcquireEvent();
       t.blame(e.threadName(GilscopeFields.PREVIOUS_OWNER), waitNanos);
     }
+    if (waitNanos > 0) {
+      spreadWaiting(m, e.startEpochNanos(), e.endEpochNanos());
+    }
     if (timeline != null && (waitNanos > 0 || e.booleanValue(GilscopeFields.CONTENDED))) {
       timeline.acquire(
           m.name(), threadName, e.startEpochNanos(), e.endEpochNanos(), lastReleaser(e) != null);
+    }
+  }
+
+  /** Adds a wait from {@code start} to {@code end} to each window by the part it spent there. */
+  private void spreadWaiting(MonitorStats m, long start, long end) {
+    m.totals().add(Metric.WAITING_NANOS, end - start);
+    for (int w = window(start), last = window(end); w <= last; w++) {
+      long windowStart = originEpochNanos + w * windowNanos;
+      long part = Math.min(end, windowStart + windowNanos) - Math.max(start, windowStart);
+      if (part > 0) {
+        m.windows().at(w).add(Metric.WAITING_NANOS, part);
+      }
     }
   }
 

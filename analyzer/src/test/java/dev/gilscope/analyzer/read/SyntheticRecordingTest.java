@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gilscope.analyzer.model.Counters;
+import dev.gilscope.analyzer.model.Metric;
+import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.testing.Cli;
 import dev.gilscope.analyzer.testing.FakeAgentEvents;
 import dev.gilscope.analyzer.testing.Recordings;
 import dev.gilscope.contract.GilscopeEvents;
 import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +52,43 @@ class SyntheticRecordingTest {
     JsonNode monitor = new ObjectMapper().readTree(r.out).get("monitors").get(0);
     assertThat(monitor.get("kind").asText()).isEqualTo("lock");
     assertThat(monitor.get("class").asText()).isEqualTo("java.util.concurrent.locks.ReentrantLock");
+  }
+
+  @Test
+  void aLongWaitCountsInEveryWindowItSpans() throws Exception {
+    long[] waitNanos = new long[1];
+    Path file =
+        Recordings.record(
+            dir.resolve("long-wait.jfr"),
+            () -> {
+              FakeAgentEvents.MonitorAcquire a = new FakeAgentEvents.MonitorAcquire();
+              a.begin();
+              long start = System.nanoTime();
+              LockSupport.parkNanos(350_000_000L);
+              a.monitor(9, "com.acme.Interp#GIL");
+              a.contended = true;
+              a.commit();
+              waitNanos[0] = System.nanoTime() - start;
+            },
+            GilscopeEvents.MONITOR_ACQUIRE);
+
+    long window = 100_000_000L;
+    RecordingReader.ReadResult read =
+        new RecordingReader(1, window, null, RecordingReader.Parser.AUTO).read(file);
+
+    MonitorStats m = read.monitors().get(0);
+    long total = m.totals().get(Metric.WAITING_NANOS);
+    assertThat(total).isBetween(waitNanos[0] - 5_000_000L, waitNanos[0] + 5_000_000L);
+    long sum = 0;
+    int windows = 0;
+    for (Counters c : m.windows().all().values()) {
+      long part = c.get(Metric.WAITING_NANOS);
+      assertThat(part).isBetween(0L, window);
+      sum += part;
+      windows += part > 0 ? 1 : 0;
+    }
+    assertThat(sum).isEqualTo(total);
+    assertThat(windows).isGreaterThanOrEqualTo(4); // 350 ms over 100 ms windows
   }
 
   @Test
