@@ -97,7 +97,7 @@ for label in "${labels[@]}"; do
     "$(median "$label" 15)" "$(median "$label" 18)"
 done
 # each agent against JFR's floor (jfr) and against the program alone (none), median against median
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else printf "-"}'; }
 for label in "${labels[@]}"; do
   [[ $label == agent* ]] || continue
   for floor in jfr none; do
