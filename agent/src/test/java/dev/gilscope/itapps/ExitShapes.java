@@ -3,12 +3,12 @@ package dev.gilscope.itapps;
 /**
  * The ways javac leaves a {@code synchronized} region: fall-through, {@code return} with a value,
  * {@code break} and {@code continue}, an exception, nested blocks, a block inside a try, and the
- * {@code synchronized} methods of a {@code monitor=C} class with several returns and with a return
- * covered by a try/catch. The test checks that counts and events stay exact on every path and that
- * no instrumented method becomes one the JIT refuses ({@code -Xlog:monitormismatch}): a probe call
- * in the wrong place of a handler range would make HotSpot run it interpreted for good (see
- * SiteRewriter). Single-threaded, so every acquisition is uncontended. Tracked: {@code
- * ExitShapes#LOCK} and {@code ExitShapes$Wrapped}.
+ * {@code synchronized} methods of a {@code monitor=C} class with several returns, with a return
+ * covered by a try/catch and with a block on their own instance. The test checks that counts and
+ * events stay exact on every path and that no instrumented method becomes one the JIT refuses
+ * ({@code -Xlog:monitormismatch}): a probe call in the wrong place of a handler range would make
+ * HotSpot run it interpreted for good (see SiteRewriter). Single-threaded, so every acquisition is
+ * uncontended. Tracked: {@code ExitShapes#LOCK} and {@code ExitShapes$Wrapped}.
  */
 public final class ExitShapes {
   public static final Object LOCK = new Object();
@@ -39,6 +39,16 @@ public final class ExitShapes {
 
     synchronized void throwing() {
       throw new IllegalStateException("released on the exception path");
+    }
+
+    /** Re-enters its own monitor in a block, and leaves both by an exception now and then. */
+    synchronized int blockOnItself(int i) {
+      synchronized (this) {
+        if (i % 100 == 50) {
+          throw new IllegalStateException("released twice on the exception path");
+        }
+        return ++count;
+      }
     }
   }
 
@@ -116,7 +126,12 @@ public final class ExitShapes {
       reentrant();
       sink += wrapped.twoReturns(i);
       sink += wrapped.returnInsideTry(i);
-      wrappedCalls += 2;
+      try {
+        sink += wrapped.blockOnItself(i);
+      } catch (IllegalStateException expected) {
+        sink--;
+      }
+      wrappedCalls += 3;
       if (i % 100 == 0) {
         try {
           wrapped.throwing();
@@ -128,6 +143,7 @@ public final class ExitShapes {
     Scenarios.expect("shapes.acquisitions", acquisitions);
     Scenarios.expect("shapes.reentrant", iterations);
     Scenarios.expect("shapes.wrapped", wrappedCalls);
+    Scenarios.expect("shapes.wrappedReentrant", iterations);
     Scenarios.expect("shapes.sink", sink);
   }
 }

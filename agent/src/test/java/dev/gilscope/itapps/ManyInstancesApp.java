@@ -9,8 +9,10 @@ import java.util.concurrent.CyclicBarrier;
  * two threads each lock {@code perThread} new {@link Session}s once and, after every {@code every}
  * of them, the {@link #SHARED} session, which they hold for a stretch of work, so that it is the
  * contended monitor of the class. Now and then a new session is also re-entered (a nested block and
- * a synchronized method inside its block) or waited on, as request handling does. Prints the exact
- * counts, the shared instance's display name and the peak RSS (VmHWM) as {@code name=value} lines.
+ * synchronized methods inside its block), locked with another one inside, or waited on, as request
+ * handling does. Then the shared session is contended for certain, twice (on a loaded machine the
+ * workers may hardly overlap). Prints the exact counts, the shared instance's display name and the
+ * peak RSS (VmHWM) as {@code name=value} lines.
  */
 public final class ManyInstancesApp {
   /** The monitor class. */
@@ -19,6 +21,13 @@ public final class ManyInstancesApp {
 
     synchronized void touch() {
       touched++;
+    }
+
+    /** A synchronized method with a block on its own instance: one reentrant entry more. */
+    synchronized void touchAgain() {
+      synchronized (this) {
+        touched++;
+      }
     }
   }
 
@@ -50,6 +59,9 @@ public final class ManyInstancesApp {
                   if (i % every == 0) {
                     shared[index] += lockShared();
                   }
+                  if (i % every == every / 4) {
+                    own[index] += lockTwoNew();
+                  }
                   if (i % every == every / 2) {
                     own[index] += 1;
                     reentrant[index] += lockNewReentrant();
@@ -74,6 +86,8 @@ public final class ManyInstancesApp {
       reentrantTotal += reentrant[t];
       waitTotal += waits[t];
     }
+    // whatever the scheduler let the workers overlap (little, on a loaded machine)
+    sharedTotal += contendShared() + contendShared();
     Scenarios.expect("many.classAcquisitions", ownTotal + sharedTotal);
     Scenarios.expect("many.classReentrant", reentrantTotal);
     Scenarios.expect("many.classWaits", waitTotal);
@@ -92,7 +106,10 @@ public final class ManyInstancesApp {
     return 1;
   }
 
-  /** One acquisition of a new session and two reentrant entries: a nested block, a method. */
+  /**
+   * One acquisition of a new session and four reentrant entries: a nested block, a method, a method
+   * with a block of its own.
+   */
   private static int lockNewReentrant() {
     Session s = new Session();
     synchronized (s) {
@@ -100,6 +117,19 @@ public final class ManyInstancesApp {
         s.touched++;
       }
       s.touch();
+      s.touchAgain();
+    }
+    return 4;
+  }
+
+  /** Two new sessions, one locked inside the other's block: two acquisitions. */
+  private static int lockTwoNew() {
+    Session outer = new Session();
+    Session inner = new Session();
+    synchronized (outer) {
+      synchronized (inner) {
+        inner.touched += outer.touched + 1;
+      }
     }
     return 2;
   }
@@ -126,6 +156,23 @@ public final class ManyInstancesApp {
       SHARED.touched = x;
     }
     return 1;
+  }
+
+  /**
+   * The shared session contended for certain: this thread holds it until another is blocked on it.
+   * The first such request tracks it if nothing did before; the second is a tracked instance's
+   * contended acquisition. Returns the acquisitions (2).
+   */
+  private static int contendShared() throws InterruptedException {
+    Thread contender = new Thread(ManyInstancesApp::lockShared, "instances-contender");
+    synchronized (SHARED) {
+      contender.start();
+      while (contender.getState() != Thread.State.BLOCKED) {
+        Thread.onSpinWait();
+      }
+    }
+    contender.join();
+    return 2;
   }
 
   private static long peakRssKb() throws Exception {

@@ -114,8 +114,10 @@ final class SiteRewriter extends ClassVisitor {
       changed = true;
     }
     int tokenBase = enters == null || !plan.monitorSites ? -1 : enters.maxLocals(name, descriptor);
-    int tokens = tokenBase < 0 ? 0 : enters.enters(name, descriptor) + (wrap ? 1 : 0);
-    return new Sites(mv, wrap, tokens == 0 ? -1 : Math.max(tokenBase, 1), tokens);
+    int blocks = tokenBase < 0 ? 0 : enters.enters(name, descriptor);
+    int tokens = tokenBase < 0 ? 0 : blocks + (wrap ? 1 : 0);
+    int base = tokens == 0 ? -1 : Math.max(tokenBase, 1);
+    return new Sites(mv, wrap, base, tokens, wrap && blocks > 0);
   }
 
   /**
@@ -132,6 +134,14 @@ final class SiteRewriter extends ClassVisitor {
    * ({@code aload n; monitorexit}): {@link dev.gilscope.agent.probe.Probe#requestToken}. The locals
    * are set to null at the method's start and declared as {@code Object} in every frame, which
    * holds on every path.
+   *
+   * <p>A wrapped method with {@code synchronized} blocks of its own locks a copy of {@code this}
+   * kept in one more such local, not {@code this} itself: HotSpot proves a method's monitors
+   * balanced by tracking which locals hold the same reference, and gives up on a method that locks
+   * a reference it already holds locked ("nested redundant lock"); C1 then refuses it. Without the
+   * agent, {@code synchronized void m() { synchronized (this) {...} }} locks {@code this} once in
+   * its bytecode, and the wrapper must not make that twice. The copy comes back from {@code
+   * Objects.requireNonNull}, which HotSpot sees as a new reference and the JIT inlines to nothing.
    */
   private final class Sites extends MethodVisitor {
     private final boolean wrap;
@@ -140,6 +150,10 @@ final class SiteRewriter extends ClassVisitor {
     // the token locals: tokenBase .. tokenBase + tokens - 1 (tokenBase -1: none)
     private final int tokenBase;
     private final int tokens;
+    // the locals above tokenBase: the tokens and, where the wrapper locks a copy, the copy
+    private final int addedLocals;
+    // the local the wrapper locks and releases: 0 (this) or a copy of this above the tokens
+    private final int wrapMonitor;
     private int nextToken;
     // monitor local -> the token local of the latest monitorenter that stored it
     private final Map<Integer, Integer> tokenOf = new HashMap<>();
@@ -160,26 +174,39 @@ final class SiteRewriter extends ClassVisitor {
     private int pendingToken = -1;
     private int wrapToken = -1;
 
-    Sites(MethodVisitor next, boolean wrap, int tokenBase, int tokens) {
+    Sites(MethodVisitor next, boolean wrap, int tokenBase, int tokens, boolean lockCopy) {
       super(OpenedClassReader.ASM_API, next);
       this.wrap = wrap;
       this.tokenBase = tokenBase;
       this.tokens = tokens;
+      boolean copy = lockCopy && tokenBase >= 0;
+      this.addedLocals = tokens + (copy ? 1 : 0);
+      this.wrapMonitor = copy ? tokenBase + tokens : 0;
     }
 
     @Override
     public void visitCode() {
       super.visitCode();
-      for (int i = 0; i < tokens; i++) {
+      for (int i = 0; i < addedLocals; i++) {
         super.visitInsn(Opcodes.ACONST_NULL);
         super.visitVarInsn(Opcodes.ASTORE, tokenBase + i);
       }
       if (wrap) {
         wrapToken = takeToken();
         super.visitVarInsn(Opcodes.ALOAD, 0);
+        if (wrapMonitor != 0) {
+          super.visitMethodInsn(
+              Opcodes.INVOKESTATIC,
+              "java/util/Objects",
+              "requireNonNull",
+              "(Ljava/lang/Object;)Ljava/lang/Object;",
+              false);
+          super.visitInsn(Opcodes.DUP);
+          super.visitVarInsn(Opcodes.ASTORE, wrapMonitor);
+        }
         request(wrapToken);
         super.visitLabel(bodyStart);
-        callAfterEnter(0, wrapToken);
+        callAfterEnter(wrapMonitor, wrapToken);
       }
     }
 
@@ -218,7 +245,7 @@ final class SiteRewriter extends ClassVisitor {
 
     @Override
     public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
-      if (tokens != 0 && type == Opcodes.F_NEW) {
+      if (addedLocals != 0 && type == Opcodes.F_NEW) {
         // (tokens come with EXPAND_FRAMES, see SiteTransformer)
         local = withTokens(numLocal, local);
         numLocal = local.length;
@@ -231,9 +258,9 @@ final class SiteRewriter extends ClassVisitor {
       }
     }
 
-    /** A frame's locals (expanded format) with the token locals declared as Object. */
+    /** A frame's locals (expanded format) with the added locals declared as Object. */
     private Object[] withTokens(int numLocal, Object[] local) {
-      List<Object> out = new ArrayList<>(numLocal + tokens + 4);
+      List<Object> out = new ArrayList<>(numLocal + addedLocals + 4);
       int slots = 0;
       for (int i = 0; i < numLocal; i++) {
         out.add(local[i]);
@@ -242,7 +269,7 @@ final class SiteRewriter extends ClassVisitor {
       for (; slots < tokenBase; slots++) {
         out.add(Opcodes.TOP);
       }
-      for (int i = 0; i < tokens; i++) {
+      for (int i = 0; i < addedLocals; i++) {
         out.add("java/lang/Object");
       }
       return out.toArray();
@@ -322,7 +349,7 @@ final class SiteRewriter extends ClassVisitor {
         return;
       }
       if (wrap && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
-        super.visitVarInsn(Opcodes.ALOAD, 0);
+        super.visitVarInsn(Opcodes.ALOAD, wrapMonitor);
         exit(wrapToken);
       }
       super.visitInsn(opcode);
@@ -606,31 +633,31 @@ final class SiteRewriter extends ClassVisitor {
         Label handler = new Label();
         super.visitLabel(bodyEnd);
         Label handlerEnd = new Label();
-        int thrown = Math.max(Math.max(maxLocals, 1), tokenBase + tokens);
+        int thrown = Math.max(Math.max(maxLocals, 1), tokenBase + addedLocals);
         super.visitTryCatchBlock(bodyStart, bodyEnd, handler, null);
         // javac's shape: the handler covers its own release, so no exception path leaves it held
         Label fallback = new Label();
         super.visitTryCatchBlock(handler, handlerEnd, fallback, null);
         super.visitLabel(handler);
         Object[] locals =
-            tokens == 0 ? new Object[] {className} : withTokens(1, new Object[] {className});
+            addedLocals == 0 ? new Object[] {className} : withTokens(1, new Object[] {className});
         if (hasFrames) {
           super.visitFrame(
               Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
         }
         super.visitVarInsn(Opcodes.ASTORE, thrown);
-        super.visitVarInsn(Opcodes.ALOAD, 0);
+        super.visitVarInsn(Opcodes.ALOAD, wrapMonitor);
         exit(wrapToken);
         super.visitLabel(handlerEnd);
         super.visitVarInsn(Opcodes.ALOAD, thrown);
         super.visitInsn(Opcodes.ATHROW);
-        plainRelease(fallback, 0, locals);
+        plainRelease(fallback, wrapMonitor, locals);
         maxLocals = thrown + 1;
       }
       if (rewrote) {
         changed = true;
       }
-      super.visitMaxs(maxStack + 3, Math.max(Math.max(maxLocals, 1), tokenBase + tokens));
+      super.visitMaxs(maxStack + 3, Math.max(Math.max(maxLocals, 1), tokenBase + addedLocals));
     }
   }
 }

@@ -160,7 +160,7 @@ final class InstanceClass {
           next.place(t);
         }
       }
-      InstanceThread created = new InstanceThread(me, others.threads.forThread(me, others));
+      InstanceThread created = new InstanceThread(this, me, others.threads.forThread(me, others));
       next.place(created);
       size++;
       threads = next; // volatile write: publishes the filled arrays

@@ -43,20 +43,20 @@ public final class InstanceProbe {
    * token then tells the enter and the exit that nothing is left to do ({@link #SETTLED}), or, for
    * a class whose instances must stay on the held stack ({@link InstanceClass#keepsHeld}), that the
    * exit pops it (the thread's record). Anything else (a tracked instance, a held or inflated
-   * monitor, a class still tracking its first comers) goes the way of a site without a token: null.
+   * monitor, a class still tracking its first comers) is decided as at a site without a token, and
+   * the enter and the exit get the class and the thread's record with the token ({@link
+   * PendingToken}).
    */
   static Object request(InstanceClass c, Object o) {
     if (!MarkWord.usable()) {
-      beforeEnter(c, o);
-      return null;
+      return beforeEnter(c, o).pendingToken;
     }
     long mark = MarkWord.read(o);
     // not folded yet: the class may still track its first comers (beforeEnter decides)
     if (!c.folded
         || MarkWord.lockBits(mark) != MarkWord.UNLOCKED
         || (MarkWord.hash(mark) != 0 && c.trackedCount() != 0)) {
-      beforeEnter(c, o);
-      return null;
+      return beforeEnter(c, o).pendingToken;
     }
     InstanceThread t = c.thread();
     t.acquisitions++;
@@ -79,17 +79,18 @@ public final class InstanceProbe {
     return loadedClassesAdvised;
   }
 
-  static void beforeEnter(InstanceClass c, Object o) {
+  /** The request; returns the thread's record, where the enter finds what it decided. */
+  static InstanceThread beforeEnter(InstanceClass c, Object o) {
     InstanceThread t = c.thread();
     int index = t.find(o);
     if (index >= 0) {
       MonitorState s = t.heldState(index);
       pend(t, o, s, InstanceThread.REENTRANT);
-      return;
+      return t;
     }
     if (!MarkWord.usable()) {
       pend(t, o, null, InstanceThread.NEW);
-      return;
+      return t;
     }
     long mark = MarkWord.read(o);
     int bits = MarkWord.lockBits(mark);
@@ -99,18 +100,18 @@ public final class InstanceProbe {
         s = Registry.trackInstance(c, o, true);
       }
       pend(t, o, s, InstanceThread.NEW);
-      return;
+      return t;
     }
     if (Thread.holdsLock(o)) {
       // held, but not on the held stack: entered where the agent does not see it, or, for most
       // classes, counted by a request with a token (which keeps no state for the instance)
       pend(t, o, null, c.keepsHeld ? InstanceThread.UNSEEN : InstanceThread.REENTRANT);
-      return;
+      return t;
     }
     MonitorState s = c.trackedCount() != 0 ? tracked(o, MarkWord.hash(mark)) : null;
     if (s != null) {
       pend(t, o, s, InstanceThread.NEW);
-      return;
+      return t;
     }
     MonitorState promoted = Registry.trackInstance(c, o);
     if (bits == MarkWord.LOCKED) {
@@ -121,6 +122,7 @@ public final class InstanceProbe {
       // inflated: who owns it cannot be read, so the request starts the tracked instance's counts
       pend(t, o, promoted, InstanceThread.NEW);
     }
+    return t;
   }
 
   private static void pend(InstanceThread t, Object o, MonitorState s, byte kind) {
@@ -133,7 +135,14 @@ public final class InstanceProbe {
   }
 
   static void afterEnter(InstanceClass c, Object o) {
-    afterEnter(c, o, false);
+    afterEnter(c, c.thread(), o, false);
+  }
+
+  /** The enter of a {@link #request} that left it work: as {@link #afterEnter}, no lookups. */
+  static void afterEnter(PendingToken token, Object o) {
+    if (Registry.instancesActive()) {
+      afterEnter(token.type, token.thread, o, false);
+    }
   }
 
   /**
@@ -141,12 +150,12 @@ public final class InstanceProbe {
    * CallSiteMonitor}): the acquisition, and the method's own entry, next, is then a free reentry.
    */
   static void afterCallSiteEnter(InstanceClass c, Object o) {
-    afterEnter(c, o, true);
-    c.thread().callSiteObject = o;
+    InstanceThread t = c.thread();
+    afterEnter(c, t, o, true);
+    t.callSiteObject = o;
   }
 
-  private static void afterEnter(InstanceClass c, Object o, boolean atCallSite) {
-    InstanceThread t = c.thread();
+  private static void afterEnter(InstanceClass c, InstanceThread t, Object o, boolean atCallSite) {
     byte kind = t.pendingObject == o ? t.pendingKind : InstanceThread.NEW;
     MonitorState s = t.pendingState;
     t.clearPending();
@@ -237,16 +246,22 @@ public final class InstanceProbe {
   }
 
   static void beforeExit(InstanceClass c, Object o) {
-    beforeExit(c, o, false);
+    beforeExit(c.thread(), o, false);
+  }
+
+  /** The exit of a {@link #request} that left it work: as {@link #beforeExit}, no lookups. */
+  static void beforeExit(PendingToken token, Object o) {
+    if (Registry.instancesActive()) {
+      beforeExit(token.thread, o, false);
+    }
   }
 
   /** Before the {@code monitorexit} of a call site's helper (see {@link #afterCallSiteEnter}). */
   static void beforeCallSiteExit(InstanceClass c, Object o) {
-    beforeExit(c, o, true);
+    beforeExit(c.thread(), o, true);
   }
 
-  private static void beforeExit(InstanceClass c, Object o, boolean atCallSite) {
-    InstanceThread t = c.thread();
+  private static void beforeExit(InstanceThread t, Object o, boolean atCallSite) {
     if (atCallSite && t.callSiteObject == o) {
       t.callSiteObject = null; // the method's own entry was not seen (its class not instrumented)
     }

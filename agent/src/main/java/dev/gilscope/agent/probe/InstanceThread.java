@@ -41,8 +41,15 @@ final class InstanceThread extends InstanceThreadFields {
   long q6;
   long q7;
 
-  InstanceThread(Thread thread, ThreadStats stats) {
+  /**
+   * The token of this thread's requests that leave work to the enter and the exit. Never written
+   * after construction, so it needs no padding.
+   */
+  final PendingToken pendingToken;
+
+  InstanceThread(InstanceClass type, Thread thread, ThreadStats stats) {
     super(thread, stats);
+    pendingToken = new PendingToken(type, this);
   }
 }
 

@@ -77,8 +77,9 @@ public final class Probe {
    * #afterEnter(Object, Object)} and {@link #beforeExit(Object, Object)} get the token back from
    * local {@code t}. It saves them the lookups of the object's class and thread record: an object
    * that is not monitored, and a fresh instance of a {@code monitor=<class>} class, are settled
-   * here (a non-null token); null sends them the way of a site without a token (a monitor of its
-   * own, a tracked instance, a reentrant or contended request).
+   * here ({@code InstanceProbe.SETTLED}); any other instance of such a class, tracked or held, gets
+   * the class and the thread's record as its token ({@link PendingToken}); null sends them the way
+   * of a site without a token (a monitor of its own).
    */
   public static Object requestToken(Object monitor) {
     MonitorState s = Registry.monitor(monitor);
@@ -98,21 +99,43 @@ public final class Probe {
 
   /** Bytecode right after the {@code monitorenter}: {@code aload n; aload t; invokestatic}. */
   public static void afterEnter(Object monitor, Object token) {
+    if (token != InstanceProbe.SETTLED) {
+      afterEnterWithToken(monitor, token);
+    }
+  }
+
+  private static void afterEnterWithToken(Object monitor, Object token) {
     if (token == null) {
       afterEnter(monitor);
-    }
+    } else if (token instanceof PendingToken) {
+      try {
+        InstanceProbe.afterEnter((PendingToken) token, monitor);
+      } catch (Throwable t) {
+        Errors.suppressed(t);
+      }
+    } // else the thread's record: the request pushed the instance on its held stack
   }
 
   /** Bytecode: {@code aload n; dup; aload t; invokestatic beforeExit; monitorexit}. */
   public static void beforeExit(Object monitor, Object token) {
+    if (token != InstanceProbe.SETTLED) {
+      beforeExitWithToken(monitor, token);
+    }
+  }
+
+  private static void beforeExitWithToken(Object monitor, Object token) {
     if (token == null) {
       beforeExit(monitor);
-    } else if (token != InstanceProbe.SETTLED) {
-      try {
+      return;
+    }
+    try {
+      if (token instanceof PendingToken) {
+        InstanceProbe.beforeExit((PendingToken) token, monitor);
+      } else {
         InstanceProbe.exitHeld((InstanceThread) token, monitor);
-      } catch (Throwable t) {
-        Errors.suppressed(t);
       }
+    } catch (Throwable t) {
+      Errors.suppressed(t);
     }
   }
 

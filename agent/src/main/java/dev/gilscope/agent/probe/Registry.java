@@ -129,6 +129,14 @@ public final class Registry {
     }
   }
 
+  /**
+   * Whether instances of {@code monitor=<class>} classes are monitored now: false while quiet, when
+   * {@link #monitor} answers none of them (for probes that already hold their class).
+   */
+  static boolean instancesActive() {
+    return monitorSlowPath;
+  }
+
   public static boolean isActive() {
     synchronized (REGISTER_LOCK) {
       return active;
