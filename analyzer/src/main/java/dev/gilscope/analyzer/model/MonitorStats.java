@@ -140,9 +140,8 @@ public final class MonitorStats {
 
   /**
    * A figure derived from all threads' acquisitions and requests per window ({@code compute} of
-   * this monitor), made once and kept until a thread's counts may change, as {@link #threads()}
-   * is: several detectors ask for the same per-window counts, each a walk over every thread's
-   * windows.
+   * this monitor), made once and kept until a thread's counts may change, as {@link #threads()} is:
+   * several detectors ask for the same per-window counts, each a walk over every thread's windows.
    */
   @SuppressWarnings("unchecked")
   public <T> T derived(String key, Function<MonitorStats, T> compute) {
