@@ -5,6 +5,7 @@ import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.ThreadStats;
 import dev.gilscope.analyzer.model.WindowedCounters;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,6 +14,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 
 /**
@@ -182,6 +185,27 @@ final class PeerTotals {
     }
   }
 
+  /** The names of some threads, by rank: a list over the ranks, not a copy of 100,000 names. */
+  private final class Names extends AbstractList<String> implements RandomAccess {
+    private final int[] ranks;
+    private final int size;
+
+    Names(int[] ranks, int size) {
+      this.ranks = ranks;
+      this.size = size;
+    }
+
+    @Override
+    public String get(int index) {
+      return names[ranks[Objects.checkIndex(index, size)]];
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+  }
+
   /** The sums over one run of windows. */
   final class Run {
     final int from;
@@ -195,9 +219,10 @@ final class PeerTotals {
     final long sumSquares;
     final long wait;
     final long waits;
-    private final List<ThreadStats> aboveFairShare = new ArrayList<>();
-    // made by the first finding that names causes: most runs make none, and with 100,000
-    // threads nearly all of them are above a fair share of 1/100,000
+    // the ranks above a fair share: with 100,000 threads nearly all of them are above a fair share
+    // of 1/100,000, so no list of threads is made unless a finding names them
+    private final int[] aboveFairShare;
+    // made by the first finding that names causes: most runs make none
     private Set<ThreadStats> isAboveFairShare;
     private List<String> aboveFairShareNames;
 
@@ -205,8 +230,8 @@ final class PeerTotals {
       this.from = from;
       this.to = to;
       int[] ranks = sumRun(from, to);
-      List<String> active = new ArrayList<>(ranks.length);
       int[] activeRanks = new int[ranks.length];
+      int active = 0;
       long acq = 0;
       long req = 0;
       long squares = 0;
@@ -218,27 +243,29 @@ final class PeerTotals {
         if (r == 0) {
           continue;
         }
-        activeRanks[active.size()] = rank;
-        active.add(names[rank]);
+        activeRanks[active++] = rank;
         acq += a;
         req += r;
         squares += a * a;
         waitNanos += runWait[rank];
         waitCount += runWaits[rank];
       }
-      threads = Collections.unmodifiableList(active);
+      threads = new Names(activeRanks, active);
       acquisitions = acq;
       requests = req;
       sumSquares = squares;
       wait = waitNanos;
       waits = waitCount;
-      double fairShare = active.isEmpty() ? 0 : 1.0 / active.size();
-      for (int i = 0; i < active.size(); i++) {
+      double fairShare = active == 0 ? 0 : 1.0 / active;
+      int[] above = new int[active];
+      int aboveCount = 0;
+      for (int i = 0; i < active; i++) {
         int rank = activeRanks[i];
         if (!endedThreads[rank] && acq > 0 && (double) runAcquisitions[rank] / acq > fairShare) {
-          aboveFairShare.add(PeerTotals.this.threads.get(rank));
+          above[aboveCount++] = rank;
         }
       }
+      aboveFairShare = Arrays.copyOf(above, aboveCount);
       clearRun(ranks);
     }
 
@@ -248,13 +275,11 @@ final class PeerTotals {
      */
     List<String> aboveFairShareBut(ThreadStats victim) {
       if (aboveFairShareNames == null) {
-        List<String> names = new ArrayList<>(aboveFairShare.size());
-        for (ThreadStats t : aboveFairShare) {
-          names.add(t.name());
-        }
-        aboveFairShareNames = Collections.unmodifiableList(names);
+        aboveFairShareNames = new Names(aboveFairShare, aboveFairShare.length);
         isAboveFairShare = Collections.newSetFromMap(new IdentityHashMap<>());
-        isAboveFairShare.addAll(aboveFairShare);
+        for (int rank : aboveFairShare) {
+          isAboveFairShare.add(PeerTotals.this.threads.get(rank));
+        }
       }
       if (!isAboveFairShare.contains(victim)) {
         return aboveFairShareNames;

@@ -9,6 +9,7 @@ import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.model.Severity;
 import dev.gilscope.analyzer.model.ThreadStats;
+import dev.gilscope.analyzer.model.WindowedCounters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -150,14 +151,15 @@ public final class ThrashingDetector implements Detector {
    * victims: the threads passed over or waiting.
    */
   private static Parties parties(MonitorStats m, int[] run) {
-    // each thread's run summed once, kept beside it (no map from thread to sum: 100,000 threads)
+    // each thread's run summed once, the four figures kept beside it: no map from thread to sum
+    // and no Counters per thread (100,000 threads)
     List<InRun> active = new ArrayList<>();
     long acquisitions = 0;
     for (ThreadStats t : m.threads()) {
-      Counters tc = t.windows().sum(run[0], run[1]);
-      if (tc.get(Metric.ACQUISITIONS) > 0 || tc.get(Metric.REQUESTS) > 0) {
-        active.add(new InRun(t, tc));
-        acquisitions += tc.get(Metric.ACQUISITIONS);
+      InRun a = InRun.of(t, run);
+      if (a.acquisitions > 0 || a.requests > 0) {
+        active.add(a);
+        acquisitions += a.acquisitions;
       }
     }
     double fairShare = active.isEmpty() ? 0 : 1.0 / active.size();
@@ -165,25 +167,39 @@ public final class ThrashingDetector implements Detector {
     active.sort(Comparator.comparingLong((InRun a) -> a.passOvers).reversed());
     for (InRun a : active) {
       ThreadStats t = a.thread;
-      Counters tc = a.counters;
       parties.threads.add(t.name());
       if (t.isEndedThreads()) {
         continue; // an aggregate of threads JFR could no longer name
       }
-      double share = acquisitions == 0 ? 0 : (double) tc.get(Metric.ACQUISITIONS) / acquisitions;
+      double share = acquisitions == 0 ? 0 : (double) a.acquisitions / acquisitions;
       if (share > fairShare) {
         parties.causes.add(t.name());
-      } else if (tc.get(Metric.PASS_OVERS) > 0 || tc.get(Metric.WAIT_NANOS) > 0) {
+      } else if (a.passOvers > 0 || a.waitNanos > 0) {
         parties.victims.add(t.name());
       }
     }
     return parties;
   }
 
-  /** A thread and its counters summed over the run (and the sort key read once). */
-  private record InRun(ThreadStats thread, Counters counters, long passOvers) {
-    InRun(ThreadStats thread, Counters counters) {
-      this(thread, counters, counters.get(Metric.PASS_OVERS));
+  /** A thread and what it did in the run: its windows there summed, in one walk. */
+  private record InRun(
+      ThreadStats thread, long acquisitions, long requests, long passOvers, long waitNanos) {
+    static InRun of(ThreadStats t, int[] run) {
+      WindowedCounters windows = t.windows();
+      long acquisitions = 0;
+      long requests = 0;
+      long passOvers = 0;
+      long waitNanos = 0;
+      for (int p = windows.positionAtOrAfter(run[0]);
+          p < windows.size() && windows.index(p) <= run[1];
+          p++) {
+        Counters c = windows.counters(p);
+        acquisitions += c.get(Metric.ACQUISITIONS);
+        requests += c.get(Metric.REQUESTS);
+        passOvers += c.get(Metric.PASS_OVERS);
+        waitNanos += c.get(Metric.WAIT_NANOS);
+      }
+      return new InRun(t, acquisitions, requests, passOvers, waitNanos);
     }
   }
 

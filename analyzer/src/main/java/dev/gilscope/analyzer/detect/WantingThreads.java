@@ -6,6 +6,7 @@ import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.ThreadStats;
 import dev.gilscope.analyzer.model.WindowedCounters;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -44,60 +45,67 @@ final class WantingThreads {
    * The count of every single window at once, each as {@link #count(MonitorStats, int, int)} with
    * {@code from == to} would give it: two passes over the (thread, window) pairs instead of two
    * passes over the threads per window, which made a long recording with many threads quadratic.
+   * Made once per monitor with {@link #usersPerWindow} (THRASHING and SERIALIZATION both ask);
+   * unmodifiable.
    */
   static Map<Integer, Integer> perWindow(MonitorStats m) {
-    // the windows' totals in an array over the span of windows seen: no boxing per pair
-    WindowSums totals = new WindowSums();
-    for (ThreadStats t : m.threads()) {
-      WindowedCounters windows = t.windows();
-      for (int p = 0; p < windows.size(); p++) {
-        totals.add(windows.index(p), windows.counters(p).get(Metric.ACQUISITIONS));
-      }
-    }
-    Map<Integer, Integer> counts = new HashMap<>();
-    if (totals.sums == null) {
-      return counts;
-    }
-    int[] wanting = new int[totals.sums.length];
-    for (ThreadStats t : m.threads()) {
-      WindowedCounters windows = t.windows();
-      for (int p = 0; p < windows.size(); p++) {
-        int i = windows.index(p) - totals.first;
-        long total = totals.sums[i];
-        if (total > 0
-            && (double) windows.counters(p).get(Metric.ACQUISITIONS) / total
-                >= MIN_SHARE_OF_ACQUISITIONS) {
-          wanting[i]++;
-        }
-      }
-    }
-    for (int i = 0; i < wanting.length; i++) {
-      if (wanting[i] > 0) {
-        counts.put(totals.first + i, wanting[i]);
-      }
-    }
-    return counts;
+    return m.derived(PER_WINDOW, WantingThreads::countPerWindow).wanting;
   }
 
   /** Threads that requested or acquired the monitor in each window (its users there). */
   static Map<Integer, Integer> usersPerWindow(MonitorStats m) {
-    WindowSums users = new WindowSums(); // no boxing per (thread, window) pair
+    return m.derived(PER_WINDOW, WantingThreads::countPerWindow).users;
+  }
+
+  private static final String PER_WINDOW = "WantingThreads.perWindow";
+
+  /** The wanting threads and the users of each window: see {@link #perWindow}. */
+  private record PerWindow(Map<Integer, Integer> wanting, Map<Integer, Integer> users) {}
+
+  private static PerWindow countPerWindow(MonitorStats m) {
+    // the windows' totals in an array over the span of windows seen: no boxing per pair
+    WindowSums totals = new WindowSums();
+    WindowSums users = new WindowSums();
     for (ThreadStats t : m.threads()) {
       WindowedCounters windows = t.windows();
       for (int p = 0; p < windows.size(); p++) {
         Counters c = windows.counters(p);
-        if (c.get(Metric.ACQUISITIONS) > 0 || c.get(Metric.REQUESTS) > 0) {
+        long acquisitions = c.get(Metric.ACQUISITIONS);
+        totals.add(windows.index(p), acquisitions);
+        if (acquisitions > 0 || c.get(Metric.REQUESTS) > 0) {
           users.add(windows.index(p), 1);
         }
       }
     }
-    Map<Integer, Integer> counts = new HashMap<>();
-    for (int i = 0; users.sums != null && i < users.sums.length; i++) {
-      if (users.sums[i] > 0) {
-        counts.put(users.first + i, (int) users.sums[i]);
+    Map<Integer, Integer> wantingCounts = new HashMap<>();
+    if (totals.sums != null) {
+      int[] wanting = new int[totals.sums.length];
+      for (ThreadStats t : m.threads()) {
+        WindowedCounters windows = t.windows();
+        for (int p = 0; p < windows.size(); p++) {
+          int i = windows.index(p) - totals.first;
+          long total = totals.sums[i];
+          if (total > 0
+              && (double) windows.counters(p).get(Metric.ACQUISITIONS) / total
+                  >= MIN_SHARE_OF_ACQUISITIONS) {
+            wanting[i]++;
+          }
+        }
+      }
+      for (int i = 0; i < wanting.length; i++) {
+        if (wanting[i] > 0) {
+          wantingCounts.put(totals.first + i, wanting[i]);
+        }
       }
     }
-    return counts;
+    Map<Integer, Integer> userCounts = new HashMap<>();
+    for (int i = 0; users.sums != null && i < users.sums.length; i++) {
+      if (users.sums[i] > 0) {
+        userCounts.put(users.first + i, (int) users.sums[i]);
+      }
+    }
+    return new PerWindow(
+        Collections.unmodifiableMap(wantingCounts), Collections.unmodifiableMap(userCounts));
   }
 
   /** Threads that requested or acquired the monitor in windows {@code from..to}. */

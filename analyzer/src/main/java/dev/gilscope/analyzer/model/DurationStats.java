@@ -24,7 +24,10 @@ public final class DurationStats {
   /** Values kept as they are before they go into a histogram. */
   static final int RAW_LIMIT = 256;
 
-  private long[] raw; // the values while there are at most RAW_LIMIT of them (zeros excepted)
+  // the values while there are at most RAW_LIMIT of them (zeros excepted); null while there is
+  // one, which is then totalNanos (the sum of the raw values): most of 100,000 threads' waits and
+  // holds have one value, and an array for it was a tenth of the heap. Read through rawValues().
+  private long[] raw;
   private int rawCount;
   private long rawZeros; // recordZeros() while raw
   private Histogram histogram; // once past RAW_LIMIT values, or asked for a percentile
@@ -50,8 +53,13 @@ public final class DurationStats {
 
   private void recordWhileSmall(long value) {
     if (rawCount < RAW_LIMIT) {
+      if (raw == null && rawCount == 0) {
+        rawCount = 1; // kept as totalNanos, which record() adds it to (see raw)
+        return;
+      }
       if (raw == null) {
         raw = new long[4];
+        raw[0] = totalNanos; // the one value so far: record() adds this one after
       } else if (rawCount == raw.length) {
         raw = Arrays.copyOf(raw, Math.min(RAW_LIMIT, raw.length * 2));
       }
@@ -73,12 +81,23 @@ public final class DurationStats {
     }
   }
 
+  /** The raw values (the first {@code rawCount} of the array); not to be written. */
+  private long[] rawValues() {
+    if (raw != null) {
+      return raw;
+    }
+    return rawCount == 1 ? new long[] {totalNanos} : NO_VALUES;
+  }
+
+  private static final long[] NO_VALUES = new long[0];
+
   /** The histogram, made from the raw values if need be. */
   private Histogram toHistogram() {
     if (histogram == null) {
       histogram = new Histogram(SIGNIFICANT_DIGITS);
+      long[] values = rawValues();
       for (int i = 0; i < rawCount; i++) {
-        histogram.recordValue(raw[i]);
+        histogram.recordValue(values[i]);
       }
       if (rawZeros > 0) {
         histogram.recordValueWithCount(0, rawZeros);
@@ -93,9 +112,9 @@ public final class DurationStats {
   public void mergeFrom(DurationStats other) {
     if (histogram == null && other.histogram == null && rawCount + other.rawCount <= RAW_LIMIT) {
       if (other.rawCount > 0) {
-        raw = raw == null ? new long[other.rawCount] : raw;
-        raw = Arrays.copyOf(raw, Math.max(raw.length, rawCount + other.rawCount));
-        System.arraycopy(other.raw, 0, raw, rawCount, other.rawCount);
+        long[] mine = rawValues();
+        raw = Arrays.copyOf(mine, Math.max(mine.length, rawCount + other.rawCount));
+        System.arraycopy(other.rawValues(), 0, raw, rawCount, other.rawCount);
         rawCount += other.rawCount;
       }
       rawZeros += other.rawZeros;
@@ -103,8 +122,9 @@ public final class DurationStats {
       toHistogram().add(other.histogram);
     } else {
       Histogram h = toHistogram();
+      long[] values = other.rawValues();
       for (int i = 0; i < other.rawCount; i++) {
-        h.recordValue(other.raw[i]);
+        h.recordValue(values[i]);
       }
       if (other.rawZeros > 0) {
         h.recordValueWithCount(0, other.rawZeros);
@@ -166,7 +186,7 @@ public final class DurationStats {
     long rank = Math.max(1, (long) Math.ceil(requested * total / 100.0));
     long value = 0;
     if (rank > rawZeros) {
-      long[] sorted = Arrays.copyOf(raw, rawCount);
+      long[] sorted = Arrays.copyOf(rawValues(), rawCount);
       Arrays.sort(sorted);
       value = sorted[(int) (rank - rawZeros - 1)];
     }
@@ -184,8 +204,9 @@ public final class DurationStats {
       return histogram;
     }
     Histogram once = new Histogram(SIGNIFICANT_DIGITS);
+    long[] values = rawValues();
     for (int i = 0; i < rawCount; i++) {
-      once.recordValue(raw[i]);
+      once.recordValue(values[i]);
     }
     if (rawZeros > 0) {
       once.recordValueWithCount(0, rawZeros);

@@ -3,9 +3,11 @@ package dev.gilscope.analyzer.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Everything known about one monitor (or lock): exact counters from gilscope's statistics events
@@ -132,9 +134,32 @@ public final class MonitorStats {
   // at entry, time in wait()), and they are all closed before the analysis asks for threads().
   private List<ThreadStats> sortedThreads;
 
+  // what the detectors derive from all threads' acquisitions and requests (derived()), dropped
+  // with sortedThreads
+  private Map<String, Object> derived;
+
+  /**
+   * A figure derived from all threads' acquisitions and requests per window ({@code compute} of
+   * this monitor), made once and kept until a thread's counts may change, as {@link #threads()} is:
+   * several detectors ask for the same per-window counts, each a walk over every thread's windows.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T derived(String key, Function<MonitorStats, T> compute) {
+    if (derived == null) {
+      derived = new HashMap<>();
+    }
+    Object value = derived.get(key);
+    if (value == null) {
+      value = compute.apply(this);
+      derived.put(key, value);
+    }
+    return (T) value;
+  }
+
   @SuppressWarnings("ReferenceEquality") // an identity hit only skips the map lookup
   public ThreadStats thread(String threadName) {
     sortedThreads = null;
+    derived = null;
     if (threadName == lastThreadName && lastThread != null) {
       return lastThread;
     }
@@ -231,6 +256,7 @@ public final class MonitorStats {
 
   public void mergeFrom(MonitorStats other) {
     sortedThreads = null;
+    derived = null;
     if (!other.provisionalName) {
       named(other.name);
     }
@@ -255,6 +281,7 @@ public final class MonitorStats {
       return;
     }
     sortedThreads = null;
+    derived = null;
     waits.recordZeros(totals.get(Metric.ACQUISITIONS) - acquireEvents);
     for (ThreadStats t : threads.values()) {
       t.recordZeroWaits(t.totals().get(Metric.ACQUISITIONS) - t.acquireEvents());

@@ -1,7 +1,6 @@
 package dev.gilscope.analyzer.model;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -21,14 +20,17 @@ public final class ThreadStats {
 
   private final String name;
   private final boolean endedThreads; // asked for each thread in every per-thread pass
-  private final Counters totals = new Counters();
   private final WindowedCounters windows = new WindowedCounters();
+  // the sum of the windows, made when asked (the windows' own counters when there is one) and
+  // dropped by every write: kept beside the windows, they were a third of the per-thread heap and
+  // every per-thread event wrote both
+  private Counters totals;
   // made on first use (see the class comment)
   private DurationStats waits;
   private DurationStats holds;
   private DurationStats waitsInWait;
   private DurationStats episodes;
-  private Map<String, Long> blameNanosByHolder;
+  private Blame blame;
   // zero waits recorded before the wait distribution was made: most threads are never asked
   private long pendingZeroWaits;
   private long acquireEvents;
@@ -47,12 +49,31 @@ public final class ThreadStats {
     return endedThreads;
   }
 
+  /**
+   * The counters over the whole recording: the sum of {@link #windows()}, which every count goes
+   * into. For reading only; write through {@link #window(int)}.
+   */
   public Counters totals() {
-    return totals;
+    Counters t = totals;
+    if (t == null) {
+      t =
+          windows.size() == 1
+              ? windows.counters(0)
+              : windows.sum(Integer.MIN_VALUE, Integer.MAX_VALUE);
+      totals = t;
+    }
+    return t;
   }
 
+  /** Per-window counters; for reading, as {@link #totals()} is made from them. */
   public WindowedCounters windows() {
     return windows;
+  }
+
+  /** The counters of window {@code windowIndex}, made when it has none, to count into. */
+  public Counters window(int windowIndex) {
+    totals = null;
+    return windows.at(windowIndex);
   }
 
   /** Request-to-acquisition waits (blocked entry, parking). */
@@ -107,17 +128,15 @@ public final class ThreadStats {
 
   /** Wait nanoseconds by holder thread name; unmodifiable. */
   public Map<String, Long> blameNanosByHolder() {
-    return blameNanosByHolder == null
-        ? Collections.emptyMap()
-        : Collections.unmodifiableMap(blameNanosByHolder);
+    return blame == null ? Collections.emptyMap() : blame.view();
   }
 
   public void blame(String holder, long nanos) {
     if (holder != null && !holder.isEmpty() && !holder.equals(name) && nanos > 0) {
-      if (blameNanosByHolder == null) {
-        blameNanosByHolder = new HashMap<>();
+      if (blame == null) {
+        blame = new Blame();
       }
-      blameNanosByHolder.merge(holder, nanos, Long::sum);
+      blame.add(holder, nanos);
     }
   }
 
@@ -130,7 +149,7 @@ public final class ThreadStats {
   }
 
   public void mergeFrom(ThreadStats other) {
-    totals.mergeFrom(other.totals);
+    totals = null;
     windows.mergeFrom(other.windows);
     if (other.waits != null) {
       waits().mergeFrom(other.waits);
@@ -145,8 +164,8 @@ public final class ThreadStats {
     if (other.episodes != null) {
       episodes().mergeFrom(other.episodes);
     }
-    if (other.blameNanosByHolder != null) {
-      other.blameNanosByHolder.forEach(this::blame);
+    if (other.blame != null) {
+      other.blame.asMap().forEach(this::blame);
     }
     acquireEvents += other.acquireEvents;
   }

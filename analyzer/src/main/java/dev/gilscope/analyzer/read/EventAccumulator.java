@@ -162,7 +162,8 @@ final class EventAccumulator {
       threadName = ThreadStats.ENDED_THREADS;
     }
     ThreadStats t = m.thread(threadName);
-    Counters window = t.windows().at(statisticsWindow(e));
+    // into the window only: the thread's totals are the sum of its windows
+    Counters c = t.window(statisticsWindow(e));
     long contended = e.longValue(GilscopeFields.CONTENDED_ACQUISITIONS);
     if (timeline != null) {
       timeline.threadPeriod(
@@ -173,20 +174,18 @@ final class EventAccumulator {
           e.longValue(GilscopeFields.PASS_OVERS),
           e.longValue(GilscopeFields.ACQUISITIONS));
     }
-    for (Counters c : new Counters[] {t.totals(), window}) {
-      c.add(Metric.REQUESTS, e.longValue(GilscopeFields.REQUESTS));
-      c.add(Metric.ACQUISITIONS, e.longValue(GilscopeFields.ACQUISITIONS));
-      c.add(Metric.CONTENDED, contended);
-      c.add(Metric.TIMED_WAITS, contended);
-      c.add(Metric.PASS_OVERS, e.longValue(GilscopeFields.PASS_OVERS));
-      c.add(Metric.TIMED_HOLDS, e.longValue(GilscopeFields.TIMED_HOLDS));
-      c.add(Metric.HOLD_NANOS, e.nanos(GilscopeFields.TOTAL_HOLD));
-      c.max(Metric.MAX_HOLD_NANOS, e.nanos(GilscopeFields.MAX_HOLD));
-      c.add(Metric.WAIT_NANOS, e.nanos(GilscopeFields.TOTAL_WAIT));
-      c.max(Metric.MAX_WAIT_NANOS, e.nanos(GilscopeFields.MAX_WAIT));
-      c.add(Metric.WAITS, e.longValue(GilscopeFields.WAITS));
-      c.add(Metric.WAIT_IN_WAIT_NANOS, e.nanos(GilscopeFields.TOTAL_WAIT_IN_WAIT));
-    }
+    c.add(Metric.REQUESTS, e.longValue(GilscopeFields.REQUESTS));
+    c.add(Metric.ACQUISITIONS, e.longValue(GilscopeFields.ACQUISITIONS));
+    c.add(Metric.CONTENDED, contended);
+    c.add(Metric.TIMED_WAITS, contended);
+    c.add(Metric.PASS_OVERS, e.longValue(GilscopeFields.PASS_OVERS));
+    c.add(Metric.TIMED_HOLDS, e.longValue(GilscopeFields.TIMED_HOLDS));
+    c.add(Metric.HOLD_NANOS, e.nanos(GilscopeFields.TOTAL_HOLD));
+    c.max(Metric.MAX_HOLD_NANOS, e.nanos(GilscopeFields.MAX_HOLD));
+    c.add(Metric.WAIT_NANOS, e.nanos(GilscopeFields.TOTAL_WAIT));
+    c.max(Metric.MAX_WAIT_NANOS, e.nanos(GilscopeFields.MAX_WAIT));
+    c.add(Metric.WAITS, e.longValue(GilscopeFields.WAITS));
+    c.add(Metric.WAIT_IN_WAIT_NANOS, e.nanos(GilscopeFields.TOTAL_WAIT_IN_WAIT));
   }
 
   private void onAcquire(EventView e) {
@@ -439,8 +438,7 @@ final class EventAccumulator {
     if (threadName != null) {
       ThreadStats t = m.thread(threadName);
       t.waits().record(waitNanos);
-      addContendedWait(t.totals(), waitNanos);
-      addContendedWait(t.windows().at(window(endNanos)), waitNanos);
+      addContendedWait(t.window(window(endNanos)), waitNanos); // its totals sum its windows
     }
     if (timeline != null) {
       timeline.jdkEvents(); // only the JDK's events come this way
@@ -483,12 +481,11 @@ final class EventAccumulator {
     }
     ThreadStats t = m.thread(threadName);
     t.waitsInWait().record(waitNanos);
+    Counters window = t.window(w); // its totals sum its windows
     if (countCalls) {
-      t.totals().add(Metric.WAIT_IN_WAIT_NANOS, waitNanos);
-      t.windows().at(w).add(Metric.WAIT_IN_WAIT_NANOS, waitNanos);
+      window.add(Metric.WAIT_IN_WAIT_NANOS, waitNanos);
     }
-    addWaitCall(t.totals(), timedOut, countCalls);
-    addWaitCall(t.windows().at(w), timedOut, countCalls);
+    addWaitCall(window, timedOut, countCalls);
     episodes.add(m, t, startNanos, endNanos, timedOut, notifier);
   }
 

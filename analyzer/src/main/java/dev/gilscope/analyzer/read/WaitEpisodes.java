@@ -85,7 +85,8 @@ final class WaitEpisodes {
       thread.episodes().record(episodeNanos);
       for (Counters c :
           new Counters[] {
-            monitor.totals(), monitor.windows().at(w), thread.totals(), thread.windows().at(w)
+            // the thread's totals are the sum of its windows
+            monitor.totals(), monitor.windows().at(w), thread.window(w)
           }) {
         c.increment(Metric.EPISODES);
         c.add(Metric.EPISODE_NANOS, episodeNanos);

@@ -23,7 +23,7 @@ class MonitorSelectionTest {
         new MonitorStats("jdk:" + className, className + "@1f", className, "monitor", source);
     Models.monitor(m, 0, Metric.CONTENDED, 1);
     Models.monitor(m, 0, Metric.WAIT_NANOS, blockedNanos);
-    m.thread("main").totals().add(Metric.WAIT_NANOS, blockedNanos);
+    m.thread("main").window(0).add(Metric.WAIT_NANOS, blockedNanos);
     return m;
   }
 

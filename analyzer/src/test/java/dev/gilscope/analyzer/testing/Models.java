@@ -53,11 +53,8 @@ public final class Models {
     }
   }
 
-  /** Adds {@code amount} of {@code metric} to a thread's totals and window {@code w}. */
+  /** Adds {@code amount} of {@code metric} to a thread's window {@code w} (and so its totals). */
   public static void thread(MonitorStats m, String thread, int w, Metric metric, long amount) {
-    for (Counters c :
-        new Counters[] {m.thread(thread).totals(), m.thread(thread).windows().at(w)}) {
-      c.add(metric, amount);
-    }
+    m.thread(thread).window(w).add(metric, amount);
   }
 }
