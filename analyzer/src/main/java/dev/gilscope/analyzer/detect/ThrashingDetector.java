@@ -287,16 +287,18 @@ public final class ThrashingDetector implements Detector {
       boolean futile =
           futilePerSecond >= FUTILE_WAKEUPS_PER_SECOND_WARNING
               && waitersInWait >= MIN_AVERAGE_WAITERS;
-      boolean storm =
-          enoughBarges
-              && bargesPerSecond >= BARGES_PER_SECOND_CRITICAL
-              && bargingRatio >= BARGING_RATIO_CRITICAL;
-      if (storm) {
-        if (averageWaiters >= MIN_AVERAGE_WAITERS) {
-          return Severity.CRITICAL;
-        }
-        // waiters barely wait: thrashing when two threads both want it all the time (the old
-        // GIL's re-take), else a note (an occasional thread barged by a CPU-bound re-taker)
+      boolean stormRate = enoughBarges && bargesPerSecond >= BARGES_PER_SECOND_CRITICAL;
+      if (stormRate
+          && bargingRatio >= BARGING_RATIO_CRITICAL
+          && averageWaiters >= MIN_AVERAGE_WAITERS) {
+        return Severity.CRITICAL;
+      }
+      if (stormRate
+          && bargingRatio >= BARGING_RATIO_WARNING
+          && averageWaiters < MIN_AVERAGE_WAITERS) {
+        // waiters barely wait (they spin, or a woken one finds it taken at once): thrashing when
+        // two threads both want it all the time (the old GIL's re-take) and woken waiters fail
+        // more often than not, else a note (an occasional thread barged by a CPU-bound re-taker)
         return wantingThreads >= MIN_WANTING_THREADS_FOR_STORM ? Severity.WARNING : Severity.INFO;
       }
       boolean someBarging =

@@ -94,6 +94,28 @@ class ThrashingDetectorTest {
   }
 
   @Test
+  void aStormWithTinyWaitsNeedsWokenWaitersToFailMoreOftenThanNot() {
+    // 10,000 barges a second while both threads want it and waits barely add up: a barging ratio
+    // of 0.5 is a WARNING (HotSpot's spinning waiters: retake-2t-synchronized had 0.86), ...
+    MonitorStats half = tinyWaits(oldGil(10_000, 10_000));
+    assertThat(
+            detector.evaluate(half, Models.recording(4 * SECOND, 2)).findings().get(0).severity())
+        .isEqualTo(Severity.WARNING);
+    // ... just under it a note
+    MonitorStats less = tinyWaits(oldGil(10_000, 10_100));
+    assertThat(
+            detector.evaluate(less, Models.recording(4 * SECOND, 2)).findings().get(0).severity())
+        .isEqualTo(Severity.INFO);
+  }
+
+  private static MonitorStats tinyWaits(MonitorStats m) {
+    for (int w = 0; w < 4; w++) {
+      Models.monitor(m, w, Metric.WAIT_NANOS, -890_000_000);
+    }
+    return m;
+  }
+
+  @Test
   void aFewBargesInAShortWindowAreNoRate() {
     // 49 barges in a 0.1 s recording extrapolate to 490 a second: below the minimum sample
     MonitorStats m = Models.gilscopeMonitor("Io#GIL");
