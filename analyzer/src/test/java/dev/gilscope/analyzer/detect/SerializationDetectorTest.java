@@ -235,6 +235,39 @@ class SerializationDetectorTest {
     assertThat(IdleCores.UNMEASURED.costlessWaitingShare(0.9, 4)).isZero();
   }
 
+  /**
+   * Two threads on 2 cores, windows 0..1 of 2 s, a lock held 1 ms 800 times a second (80 %), no
+   * timed gaps (the occupancy estimate): {@code contentions} of each window's 800 acquisitions were
+   * contended, and the measured waits add up to a tenth of a waiter.
+   */
+  private static MonitorStats slowGil(long contentions) {
+    MonitorStats m = Models.gilscopeMonitor("Slow#GIL");
+    for (int w = 0; w < 2; w++) {
+      Models.monitor(m, w, Metric.ACQUISITIONS, 800);
+      Models.monitor(m, w, Metric.CONTENDED, contentions);
+      Models.monitor(m, w, Metric.TIMED_HOLDS, 800);
+      Models.monitor(m, w, Metric.HOLD_NANOS, 800_000_000L);
+      Models.monitor(m, w, Metric.WAIT_NANOS, 100_000_000L);
+      Models.thread(m, "worker-1", w, Metric.ACQUISITIONS, 400);
+      Models.thread(m, "worker-2", w, Metric.ACQUISITIONS, 400);
+      Models.thread(m, "worker-2", w, Metric.WAIT_NANOS, 100_000_000L);
+    }
+    return m;
+  }
+
+  @Test
+  void aLockContendedAtEveryOtherAcquisitionHasAWaiterHoweverSlowItsTurns() {
+    // 400 contended acquisitions a second, far below the 1,000 a second rule, but half of them
+    assertThat(severityOver2sAt2Cores(slowGil(400))).isEqualTo(Severity.WARNING);
+    // just under half: the measured 0.1 waiters stand
+    assertThat(severityOver2sAt2Cores(slowGil(399))).isNotEqualTo(Severity.WARNING);
+  }
+
+  private Severity severityOver2sAt2Cores(MonitorStats m) {
+    List<Finding> findings = detector.evaluate(m, Models.recording(2 * SECOND, 2)).findings();
+    return findings.isEmpty() ? null : findings.get(0).severity();
+  }
+
   @Test
   void theEntryCostOfUncontendedAcquisitionsIsSerialTime() {
     // 40% of the time holding, 60% outside: s = 0.4, a 1.43x bound on 2 cores, INFO ...
