@@ -67,18 +67,7 @@ class SerializationDetectorTest {
    */
   @Test
   void aLockWithAWaiterAtEveryReleaseIsSerialWhateverItsTransitTime() {
-    MonitorStats m = Models.gilscopeMonitor("Pool#FAIR");
-    for (int w = 0; w < 2; w++) {
-      Models.monitor(m, w, Metric.ACQUISITIONS, 700);
-      Models.monitor(m, w, Metric.CONTENDED, 690);
-      Models.monitor(m, w, Metric.TIMED_HOLDS, 700);
-      Models.monitor(m, w, Metric.HOLD_NANOS, 700_000_000);
-      Models.monitor(m, w, Metric.WAIT_NANOS, 2_200_000_000L);
-      for (int t = 1; t <= 4; t++) {
-        Models.thread(m, "worker-" + t, w, Metric.ACQUISITIONS, 175);
-        Models.thread(m, "worker-" + t, w, Metric.WAIT_NANOS, 550_000_000);
-      }
-    }
+    MonitorStats m = fairPool(550_000_000);
     Finding f = detector.evaluate(m, Models.recording(2 * SECOND, 2)).findings().get(0);
     // s >= (0.7 + 2.2) / 4 = 0.725 on 2 cores: at most 1.16x, a gain of 0.16
     assertThat(f.severity()).isEqualTo(Severity.WARNING);
@@ -87,18 +76,28 @@ class SerializationDetectorTest {
         .containsEntry("serialFractionLowerBound", 0.725)
         .containsEntry("speedUpBound", 1.159);
     // without the waits, occupancy alone: INFO at most
-    MonitorStats idle = Models.gilscopeMonitor("Pool#FAIR");
+    assertThat(detector.evaluate(fairPool(0), Models.recording(2 * SECOND, 2)).findings())
+        .allMatch(x -> x.severity() == Severity.INFO);
+  }
+
+  /**
+   * Four threads under a fair lock held 70 % of each of windows 0..1 (700 acquisitions of 1 ms, 690
+   * contended), each thread waiting {@code waitNanosPerThread} a window.
+   */
+  private static MonitorStats fairPool(long waitNanosPerThread) {
+    MonitorStats m = Models.gilscopeMonitor("Pool#FAIR");
     for (int w = 0; w < 2; w++) {
-      Models.monitor(idle, w, Metric.ACQUISITIONS, 700);
-      Models.monitor(idle, w, Metric.CONTENDED, 690);
-      Models.monitor(idle, w, Metric.TIMED_HOLDS, 700);
-      Models.monitor(idle, w, Metric.HOLD_NANOS, 700_000_000);
+      Models.monitor(m, w, Metric.ACQUISITIONS, 700);
+      Models.monitor(m, w, Metric.CONTENDED, 690);
+      Models.monitor(m, w, Metric.TIMED_HOLDS, 700);
+      Models.monitor(m, w, Metric.HOLD_NANOS, 700_000_000);
+      Models.monitor(m, w, Metric.WAIT_NANOS, 4 * waitNanosPerThread);
       for (int t = 1; t <= 4; t++) {
-        Models.thread(idle, "worker-" + t, w, Metric.ACQUISITIONS, 175);
+        Models.thread(m, "worker-" + t, w, Metric.ACQUISITIONS, 175);
+        Models.thread(m, "worker-" + t, w, Metric.WAIT_NANOS, waitNanosPerThread);
       }
     }
-    assertThat(detector.evaluate(idle, Models.recording(2 * SECOND, 2)).findings())
-        .allMatch(x -> x.severity() == Severity.INFO);
+    return m;
   }
 
   @Test
@@ -160,9 +159,7 @@ class SerializationDetectorTest {
   }
 
   private Severity amdahlSeverity(long serialPermille) {
-    List<Finding> findings =
-        detector.evaluate(amdahl(serialPermille), Models.recording(2 * SECOND, 2)).findings();
-    return findings.isEmpty() ? null : findings.get(0).severity();
+    return severityOver2sAt2Cores(amdahl(serialPermille));
   }
 
   /**
