@@ -146,7 +146,8 @@ public final class MonitorStatistics extends jdk.jfr.Event {
   public long timedGaps;
 
   @Label("Total Gap")
-  @Description("Sum of the measured gaps, release to the same thread's next request")
+  @Description(
+      "Sum of the measured gaps, from the end of a release to the same thread's next request")
   @Timespan(Timespan.NANOSECONDS)
   public long totalGap;
 

@@ -30,6 +30,9 @@ final class SiteRewriter extends ClassVisitor {
   static final String LOCK_PROBE = "dev/gilscope/agent/probe/LockProbe";
   private static final String OBJECT_TO_VOID = "(Ljava/lang/Object;)V";
   private static final String OBJECT_TOKEN_TO_VOID = "(Ljava/lang/Object;Ljava/lang/Object;)V";
+  private static final String OBJECT_TO_OBJECT = "(Ljava/lang/Object;)Ljava/lang/Object;";
+  private static final String OBJECT_TOKEN_TO_OBJECT =
+      "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;";
 
   private final Plan plan;
   private final boolean wrapSynchronized;
@@ -147,6 +150,10 @@ final class SiteRewriter extends ClassVisitor {
     private final boolean wrap;
     private final Label bodyStart = new Label();
     private final Map<Label, Label> catchAnyStarts = new HashMap<>();
+    // catch-any range end -> the end of our own that replaces it, visited just before it
+    private final Map<Label, Label> catchAnyEnds = new HashMap<>();
+    // a site's monitorexit left the probe's answer on the stack for the call after the exit
+    private boolean exitGapOnStack;
     // the token locals: tokenBase .. tokenBase + tokens - 1 (tokenBase -1: none)
     private final int tokenBase;
     private final int tokens;
@@ -288,20 +295,30 @@ final class SiteRewriter extends ClassVisitor {
         // a monitorenter: there it goes before the after-enter call, so that the call is covered
         // but jumps to the original start (a loop head) do not run it again.
         start = catchAnyStarts.computeIfAbsent(start, original -> new Label());
+        // and an end of our own, so that a call right after a monitorexit that ends the range
+        // can go outside it (see exitedAt)
+        end = catchAnyEnds.computeIfAbsent(end, original -> new Label());
       }
       super.visitTryCatchBlock(start, end, handler, type);
     }
 
     @Override
     public void visitLabel(Label label) {
+      Label rangeEnd = catchAnyEnds.get(label);
+      if (exitGapOnStack && rangeEnd != null) {
+        exitedAt(rangeEnd);
+        rangeEnd = null;
+      }
       Label rangeStart = catchAnyStarts.get(label);
       if (pendingLocal >= 0 && rangeStart != null) {
+        visitIfAny(rangeEnd);
         super.visitLabel(rangeStart);
         emitAfterEnter(true);
         super.visitLabel(label);
         return;
       }
       flush();
+      visitIfAny(rangeEnd);
       if (rangeStart != null) {
         super.visitLabel(rangeStart);
       }
@@ -315,6 +332,13 @@ final class SiteRewriter extends ClassVisitor {
 
     /** Emits a pending after-enter call before any other code: not covered, so not compiled. */
     private void flush() {
+      if (exitGapOnStack) {
+        // the exit was not the last instruction of a catch-any range (not javac's shape): a call
+        // here would be covered by a handler that releases again, which the JIT refuses to
+        // compile, so the gap keeps the start it got before the exit
+        exitGapOnStack = false;
+        super.visitInsn(Opcodes.POP);
+      }
       lastAstore = -1;
       lastAload = -1;
       if (pendingLocal >= 0) {
@@ -345,7 +369,7 @@ final class SiteRewriter extends ClassVisitor {
           handlerMonitor = aloadBefore;
         }
         Integer token = aloadBefore < 0 ? null : tokenOf.get(aloadBefore);
-        exit(token == null ? -1 : token);
+        exitRestartingGap(token == null ? -1 : token);
         return;
       }
       if (wrap && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
@@ -443,7 +467,10 @@ final class SiteRewriter extends ClassVisitor {
       }
     }
 
-    /** With the monitor on the stack: the exit call (with its token when known) and the exit. */
+    /**
+     * With the monitor on the stack: the exit call (with its token when known) and the exit, as a
+     * synchronized method's implicit exit (no code runs after it).
+     */
     private void exit(int token) {
       super.visitInsn(Opcodes.DUP);
       if (token < 0) {
@@ -455,6 +482,44 @@ final class SiteRewriter extends ClassVisitor {
       }
       super.visitInsn(Opcodes.MONITOREXIT);
       rewrote = true;
+    }
+
+    /**
+     * A site's exit: with the monitor on the stack, the exit call (with its token when known), the
+     * exit, and the probe's answer left on the stack (as deep as before) for {@code exited}, which
+     * goes right after the catch-any range that the exit ends (javac's shape, see {@link
+     * #exitedAt}), or is dropped.
+     */
+    private void exitRestartingGap(int token) {
+      super.visitInsn(Opcodes.DUP);
+      if (token < 0) {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "exiting", OBJECT_TO_OBJECT, false);
+      } else {
+        super.visitVarInsn(Opcodes.ALOAD, token);
+        super.visitMethodInsn(
+            Opcodes.INVOKESTATIC, PROBE, "exiting", OBJECT_TOKEN_TO_OBJECT, false);
+      }
+      super.visitInsn(Opcodes.SWAP);
+      super.visitInsn(Opcodes.MONITOREXIT);
+      exitGapOnStack = true;
+      rewrote = true;
+    }
+
+    /**
+     * Ends the range at {@code rangeEnd}, right after the monitorexit, and calls {@code exited}
+     * outside it: the JIT compiles no method in which a call after a release is covered by a
+     * handler that releases again ("monitor stack height merge conflict").
+     */
+    private void exitedAt(Label rangeEnd) {
+      exitGapOnStack = false;
+      super.visitLabel(rangeEnd);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "exited", OBJECT_TO_VOID, false);
+    }
+
+    private void visitIfAny(Label label) {
+      if (label != null) {
+        super.visitLabel(label);
+      }
     }
 
     @Override

@@ -245,37 +245,41 @@ public final class InstanceProbe {
     }
   }
 
-  static void beforeExit(InstanceClass c, Object o) {
-    beforeExit(c.thread(), o, false);
+  /**
+   * Before a {@code monitorexit}; {@code exitRestartsGap} as for {@link
+   * MonitorState#releasing(boolean)}. Returns the releasing thread's record when it opened a gap.
+   */
+  static ThreadStats beforeExit(InstanceClass c, Object o, boolean exitRestartsGap) {
+    return beforeExit(c.thread(), o, false, exitRestartsGap);
   }
 
   /** The exit of a {@link #request} that left it work: as {@link #beforeExit}, no lookups. */
-  static void beforeExit(PendingToken token, Object o) {
-    if (Registry.instancesActive()) {
-      beforeExit(token.thread, o, false);
-    }
+  static ThreadStats beforeExit(PendingToken token, Object o, boolean exitRestartsGap) {
+    return Registry.instancesActive() ? beforeExit(token.thread, o, false, exitRestartsGap) : null;
   }
 
   /** Before the {@code monitorexit} of a call site's helper (see {@link #afterCallSiteEnter}). */
   static void beforeCallSiteExit(InstanceClass c, Object o) {
-    beforeExit(c.thread(), o, true);
+    beforeExit(c.thread(), o, true, false);
   }
 
-  private static void beforeExit(InstanceThread t, Object o, boolean atCallSite) {
+  private static ThreadStats beforeExit(
+      InstanceThread t, Object o, boolean atCallSite, boolean exitRestartsGap) {
     if (atCallSite && t.callSiteObject == o) {
       t.callSiteObject = null; // the method's own entry was not seen (its class not instrumented)
     }
     int index = t.find(o);
     if (index < 0) {
-      return; // entered where the agent does not see it
+      return null; // entered where the agent does not see it
     }
     MonitorState s = t.heldState(index);
     t.exit(index);
     if (s != null && atCallSite) {
       s.releasingCallSite();
     } else if (s != null) {
-      s.releasing();
+      return s.releasing(exitRestartsGap);
     }
+    return null;
   }
 
   /**

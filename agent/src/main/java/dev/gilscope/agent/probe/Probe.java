@@ -53,7 +53,10 @@ public final class Probe {
     }
   }
 
-  /** Bytecode: {@code dup; invokestatic beforeExit; monitorexit}. */
+  /**
+   * Before the implicit exit of a tracked class's synchronized method (its advice cannot run code
+   * after that exit).
+   */
   public static void beforeExit(Object monitor) {
     MonitorState s = Registry.monitor(monitor);
     if (s == null) {
@@ -61,12 +64,42 @@ public final class Probe {
     }
     try {
       if (s.instances != null) {
-        InstanceProbe.beforeExit(s.instances, monitor);
+        InstanceProbe.beforeExit(s.instances, monitor, false);
       } else {
         s.releasing();
       }
     } catch (Throwable t) {
       Errors.suppressed(t);
+    }
+  }
+
+  /**
+   * Bytecode: {@code dup; invokestatic exiting; swap; monitorexit; invokestatic exited}. Returns
+   * the releasing thread's record when the release opened a timed gap (else null), for {@link
+   * #exited} to start that gap after the {@code monitorexit}: the exit's own cost (waking a waiter,
+   * taking the lock word's cache line back from a spinning one) is handing the monitor over, not
+   * work outside it.
+   */
+  public static Object exiting(Object monitor) {
+    MonitorState s = Registry.monitor(monitor);
+    if (s == null) {
+      return null;
+    }
+    try {
+      if (s.instances != null) {
+        return InstanceProbe.beforeExit(s.instances, monitor, true);
+      }
+      return s.releasing(true);
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+      return null;
+    }
+  }
+
+  /** Bytecode right after the {@code monitorexit} that {@link #exiting} preceded. */
+  public static void exited(Object gap) {
+    if (gap != null) {
+      MonitorState.restartGap((ThreadStats) gap);
     }
   }
 
@@ -116,27 +149,50 @@ public final class Probe {
     } // else the thread's record: the request pushed the instance on its held stack
   }
 
-  /** Bytecode: {@code aload n; dup; aload t; invokestatic beforeExit; monitorexit}. */
+  /**
+   * Bytecode of a rewritten synchronized method's exit: {@code aload n; dup; aload t; invokestatic
+   * beforeExit; monitorexit} (its returns and handler follow the exit inside the method's range).
+   */
   public static void beforeExit(Object monitor, Object token) {
-    if (token != InstanceProbe.SETTLED) {
-      beforeExitWithToken(monitor, token);
+    if (token == InstanceProbe.SETTLED) {
+      return;
     }
-  }
-
-  private static void beforeExitWithToken(Object monitor, Object token) {
     if (token == null) {
       beforeExit(monitor);
       return;
     }
     try {
       if (token instanceof PendingToken) {
-        InstanceProbe.beforeExit((PendingToken) token, monitor);
+        InstanceProbe.beforeExit((PendingToken) token, monitor, false);
       } else {
         InstanceProbe.exitHeld((InstanceThread) token, monitor);
       }
     } catch (Throwable t) {
       Errors.suppressed(t);
     }
+  }
+
+  /**
+   * Bytecode: {@code aload n; dup; aload t; invokestatic exiting; swap; monitorexit; invokestatic
+   * exited}; as {@link #exiting(Object)}.
+   */
+  public static Object exiting(Object monitor, Object token) {
+    return token == InstanceProbe.SETTLED ? null : exitingWithToken(monitor, token);
+  }
+
+  private static Object exitingWithToken(Object monitor, Object token) {
+    if (token == null) {
+      return exiting(monitor);
+    }
+    try {
+      if (token instanceof PendingToken) {
+        return InstanceProbe.beforeExit((PendingToken) token, monitor, true);
+      }
+      InstanceProbe.exitHeld((InstanceThread) token, monitor);
+    } catch (Throwable t) {
+      Errors.suppressed(t);
+    }
+    return null;
   }
 
   /**

@@ -238,4 +238,45 @@ class MonitorStateTest {
     assertThat(s.timedEntries).isEqualTo(2);
     assertThat(s.totalEntryNanos).isNotNegative();
   }
+
+  /** As rewritten application code: {@code exiting} before the exit, {@code exited} after it. */
+  private static void lockedAtSite(Object monitor, Runnable beforeTheExit) {
+    Probe.beforeEnter(monitor);
+    Object gap;
+    synchronized (monitor) {
+      Probe.afterEnter(monitor);
+      gap = Probe.exiting(monitor);
+      beforeTheExit.run();
+    }
+    Probe.exited(gap);
+  }
+
+  @Test
+  void aSitesGapStartsAfterItsMonitorexit() throws Exception {
+    MonitorState s = tracked("test#gapAfterExit");
+    Object m = monitorOf(s);
+    CountDownLatch held = new CountDownLatch(1);
+    Thread waiter =
+        new Thread(
+            () -> {
+              await(held);
+              // contended: its hold is timed, and so is the gap after it; the 20 ms between the
+              // probe's release and the monitorexit are handing the monitor over, not work outside
+              lockedAtSite(m, () -> sleep(20));
+              lockedAtSite(m, () -> {});
+            });
+    waiter.start();
+    locked(
+        m,
+        () -> {
+          held.countDown();
+          while (waiter.getState() != Thread.State.BLOCKED) {
+            Thread.onSpinWait();
+          }
+        });
+    waiter.join();
+    assertThat(s.contendedAcquisitions).isEqualTo(1);
+    assertThat(s.timedGaps).isEqualTo(1);
+    assertThat(s.totalGapNanos).isLessThan(20_000_000L);
+  }
 }

@@ -46,10 +46,10 @@ class PendingTokenTest {
       synchronized (s) {
         Probe.afterEnter(s, inner);
         assertThat(t.find(s)).isNotNegative();
-        Probe.beforeExit(s, inner);
+        Probe.exited(Probe.exiting(s, inner));
       }
       assertThat(t.find(s)).isNotNegative(); // still held by the outer block
-      Probe.beforeExit(s, outer);
+      Probe.exited(Probe.exiting(s, outer));
     }
 
     assertThat(t.acquisitions).isEqualTo(acquisitions + 1);
@@ -67,7 +67,7 @@ class PendingTokenTest {
     Registry.deactivate();
     synchronized (s) {
       Probe.afterEnter(s, token);
-      Probe.beforeExit(s, token);
+      Probe.exited(Probe.exiting(s, token));
     }
     Registry.activate();
 
@@ -76,7 +76,7 @@ class PendingTokenTest {
     Object next = Probe.requestToken(s);
     synchronized (s) {
       Probe.afterEnter(s, next);
-      Probe.beforeExit(s, next);
+      Probe.exited(Probe.exiting(s, next));
     }
     assertThat(t.acquisitions).isEqualTo(acquisitions + 1);
   }

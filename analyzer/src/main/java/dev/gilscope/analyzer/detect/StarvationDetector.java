@@ -74,6 +74,18 @@ public final class StarvationDetector implements Detector {
   public static final double MIN_WAIT_FRACTION = 0.10;
 
   /**
+   * Losing, measured in time rather than per wait: a victim passed over at least once per
+   * acquisition, with a starved share, that spent {@link #WAIT_INFLATION_WARNING} times as much of
+   * its time waiting as its peers each did is a WARNING. Per-wait means compare badly when the
+   * winners barely wait: a parking loser on the matrix (`starved_parking-1t`, 20 us holds) waited
+   * 37 % of its time, 80 us on average (p50 6 us), passed over 2.2 times per acquisition with 16 %
+   * of them, while its peer never waited; against the 10 us floor that was 8x, no finding. The
+   * peers' fraction is floored at {@link #MIN_WAIT_FRACTION} / {@link #WAIT_INFLATION_WARNING}, so
+   * the victim must want the lock as the other WARNING rules ask.
+   */
+  public static final double PEER_WAIT_FRACTION_FLOOR = MIN_WAIT_FRACTION / WAIT_INFLATION_WARNING;
+
+  /**
    * A victim that spent at least this fraction of the time waiting needs only {@link
    * #MIN_MEAN_WAIT_INFO_NANOS} per wait for WARNING (the other WARNING conditions unchanged): many
    * short losses add up to starvation as surely as a few long ones, and a loaded machine shortens
@@ -263,6 +275,7 @@ public final class StarvationDetector implements Detector {
     j.victim = victim;
     j.othersAcquisitions = acquisitions - v.get(Metric.ACQUISITIONS);
     j.waitFraction = (double) waitNanos(v, flag) / Math.max(1, windowNanos);
+    j.peerWaitFraction = (double) peerWait / (all.threads.size() - 1) / Math.max(1, windowNanos);
     long lostRaces =
         Math.max(v.get(Metric.PASS_OVERS), v.get(Metric.REQUESTS) - v.get(Metric.ACQUISITIONS));
     if (requireSample && victimWaits < MIN_VICTIM_WAITS && lostRaces < MIN_VICTIM_WAITS) {
@@ -305,6 +318,13 @@ public final class StarvationDetector implements Detector {
         && shareRatio <= SHARE_RATIO_WARNING) {
       return Severity.WARNING; // however rarely it asks: each request loses a race
     }
+    if (wantsIt
+        && j.passOversPerAcquisition >= LOST_RACES_PER_ACQUISITION
+        && j.waitFraction
+            >= WAIT_INFLATION_WARNING * Math.max(PEER_WAIT_FRACTION_FLOOR, j.peerWaitFraction)
+        && shareRatio <= SHARE_RATIO_WARNING) {
+      return Severity.WARNING;
+    }
     if (j.waitFraction >= WAIT_FRACTION_FOR_SHORT_WAITS
         && j.meanWait >= MIN_MEAN_WAIT_INFO_NANOS
         && j.passOversPerAcquisition >= PASS_OVERS_PER_ACQUISITION_WARNING
@@ -344,6 +364,7 @@ public final class StarvationDetector implements Detector {
       evidence.put("jainFairnessIndex", SerializationDetector.round(jain));
       evidence.put("passOversPerAcquisition", SerializationDetector.round(passOversPerAcquisition));
       evidence.put("victimWaitFraction", SerializationDetector.round(waitFraction));
+      evidence.put("peerWaitFraction", SerializationDetector.round(peerWaitFraction));
       evidence.put("victimMaxWaitNanos", victimMaxWaitNanos);
       evidence.put("threads", threads.size());
       return evidence;
@@ -362,6 +383,8 @@ public final class StarvationDetector implements Detector {
     double inflation;
     double passOversPerAcquisition;
     double waitFraction;
+    // each peer's share of the time in waits, on average
+    double peerWaitFraction;
     long othersAcquisitions;
     Severity severity;
 
