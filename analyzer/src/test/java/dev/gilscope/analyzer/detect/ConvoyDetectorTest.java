@@ -210,4 +210,45 @@ class ConvoyDetectorTest {
     assertThat(detector.evaluate(untimedCause(), Models.recording(3 * SECOND, 2)).findings())
         .isEmpty();
   }
+
+  /** io-bound-1 waits {@code waits} times in all, {@code meanWait} each, behind cpu-bound-1. */
+  private static MonitorStats fewWaits(long waits, long meanWaitNanos) {
+    MonitorStats m = Models.gilscopeMonitor("Gil#LOCK");
+    Models.thread(m, "io-bound-1", 0, Metric.ACQUISITIONS, waits);
+    Models.thread(m, "io-bound-1", 0, Metric.TIMED_WAITS, waits);
+    Models.thread(m, "io-bound-1", 0, Metric.WAIT_NANOS, waits * meanWaitNanos);
+    Models.thread(m, "io-bound-1", 0, Metric.TIMED_HOLDS, waits);
+    Models.thread(m, "io-bound-1", 0, Metric.HOLD_NANOS, waits * 20_000L);
+    Models.thread(m, "cpu-bound-1", 0, Metric.ACQUISITIONS, 500);
+    Models.thread(m, "cpu-bound-1", 0, Metric.TIMED_HOLDS, 500);
+    Models.thread(m, "cpu-bound-1", 0, Metric.HOLD_NANOS, 500 * 2_000_000L);
+    m.thread("io-bound-1").blame("cpu-bound-1", waits * meanWaitNanos);
+    for (int i = 0; i < waits; i++) {
+      m.thread("io-bound-1").waits().record(meanWaitNanos);
+    }
+    return m;
+  }
+
+  @Test
+  void fewWaitsThatFillATenthOfTheRecordingAreNoAnecdote() {
+    // 6 waits of 220 ms in 2 s (the matrix's starved-out I/O thread): two thirds of its time
+    List<Finding> long6 =
+        detector.evaluate(fewWaits(6, 220_000_000), Models.recording(2 * SECOND, 2)).findings();
+    assertThat(long6).hasSize(1);
+    assertThat(long6.get(0).severity()).isEqualTo(Severity.CRITICAL);
+    // 9 waits of 20 ms: 9% of the time, under ten waits: an anecdote
+    assertThat(
+            detector.evaluate(fewWaits(9, 20_000_000), Models.recording(2 * SECOND, 2)).findings())
+        .isEmpty();
+    // 10 waits of 20 ms: the minimum sample by count
+    assertThat(
+            detector.evaluate(fewWaits(10, 20_000_000), Models.recording(2 * SECOND, 2)).findings())
+        .hasSize(1);
+    // one wait of 1.5 s is one event, not a pattern
+    assertThat(
+            detector
+                .evaluate(fewWaits(1, 1_500_000_000), Models.recording(2 * SECOND, 2))
+                .findings())
+        .isEmpty();
+  }
 }
