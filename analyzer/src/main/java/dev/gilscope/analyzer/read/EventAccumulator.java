@@ -10,6 +10,7 @@ import dev.gilscope.analyzer.timeline.TimelineCollector;
 import dev.gilscope.contract.GilscopeEvents;
 import dev.gilscope.contract.GilscopeFields;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ final class EventAccumulator {
    * fewest acquisitions are folded into one monitor per class, so that a recording with millions of
    * monitors (an older agent's {@code monitor=<class>}) is analysed in bounded memory.
    */
-  static final int MONITORS_KEPT = 2000;
+  static final int MONITORS_KEPT = 10_000;
 
   /** Suffix of the name of the monitor that a class's folded monitors are counted in. */
   static final String FOLDED_SUFFIX = " (monitors not kept one by one)";
@@ -39,6 +40,9 @@ final class EventAccumulator {
   /** Two wait() calls of a thread closer than this belong to one wait episode. */
   static final long EPISODE_GAP_NANOS = 50_000;
 
+  // one statistics event's amounts by Metric ordinal, added to its counters at once; zero between
+  // events
+  private final long[] amounts = new long[Metric.values().length];
   private final long originEpochNanos;
   private final long windowNanos;
   private final Map<Long, MonitorStats> gilscopeMonitors = new HashMap<>();
@@ -113,40 +117,42 @@ final class EventAccumulator {
           e.longValue(GilscopeFields.SAMPLED_HOLDS),
           e.nanos(GilscopeFields.SAMPLED_HOLD));
     }
-    Counters window = m.windows().at(statisticsWindow(e));
-    for (Counters c : new Counters[] {m.totals(), window}) {
-      c.add(Metric.ACQUISITIONS, e.longValue(GilscopeFields.ACQUISITIONS));
-      c.add(Metric.CONTENDED, e.longValue(GilscopeFields.CONTENDED_ACQUISITIONS));
-      c.add(Metric.HANDOFFS, e.longValue(GilscopeFields.HANDOFFS));
-      c.add(Metric.BARGING, e.longValue(GilscopeFields.BARGING));
-      c.add(Metric.PASS_OVERS, e.longValue(GilscopeFields.PASS_OVERS));
-      c.add(Metric.REENTRANT_ENTRIES, e.longValue(GilscopeFields.REENTRANT_ENTRIES));
-      c.add(Metric.WAITS, e.longValue(GilscopeFields.WAITS));
-      c.add(Metric.TIMED_OUT_WAITS, e.longValue(GilscopeFields.TIMED_OUT_WAITS));
-      c.add(Metric.NOTIFIES, e.longValue(GilscopeFields.NOTIFIES));
-      c.add(Metric.FAILED_TRY_LOCKS, e.longValue(GilscopeFields.FAILED_TRY_LOCKS));
-      c.add(Metric.TIMED_HOLDS, e.longValue(GilscopeFields.TIMED_HOLDS));
-      c.add(Metric.HOLD_NANOS, e.nanos(GilscopeFields.TOTAL_HOLD));
-      c.add(Metric.SAMPLED_HOLDS, e.longValue(GilscopeFields.SAMPLED_HOLDS));
-      c.add(Metric.SAMPLED_HOLD_NANOS, e.nanos(GilscopeFields.SAMPLED_HOLD));
-      c.max(Metric.MAX_HOLD_NANOS, e.nanos(GilscopeFields.MAX_HOLD));
-      c.add(Metric.TIMED_WAITS, e.longValue(GilscopeFields.TIMED_WAITS));
-      c.add(Metric.WAIT_NANOS, e.nanos(GilscopeFields.TOTAL_WAIT));
-      c.max(Metric.MAX_WAIT_NANOS, e.nanos(GilscopeFields.MAX_WAIT));
-      c.max(Metric.MAX_QUEUE_LENGTH, e.longValue(GilscopeFields.MAX_QUEUE_LENGTH));
-      c.add(Metric.TIMED_GAPS, e.longValue(GilscopeFields.TIMED_GAPS));
-      c.add(Metric.GAP_NANOS, e.nanos(GilscopeFields.TOTAL_GAP));
-      c.add(Metric.SAMPLED_GAPS, e.longValue(GilscopeFields.SAMPLED_GAPS));
-      c.add(Metric.SAMPLED_GAP_NANOS, e.nanos(GilscopeFields.SAMPLED_GAP));
-      c.add(Metric.TIMED_ENTRIES, e.longValue(GilscopeFields.TIMED_ENTRIES));
-      c.add(Metric.ENTRY_NANOS, e.nanos(GilscopeFields.TOTAL_ENTRY));
-      c.add(Metric.SAMPLED_LONG_HOLDS, e.longValue(GilscopeFields.SAMPLED_LONG_HOLDS));
-      c.add(Metric.SAMPLED_LONG_HOLD_NANOS, e.nanos(GilscopeFields.SAMPLED_LONG_HOLD));
-      c.add(Metric.SAMPLED_LONG_GAPS, e.longValue(GilscopeFields.SAMPLED_LONG_GAPS));
-      c.add(Metric.SAMPLED_LONG_GAP_NANOS, e.nanos(GilscopeFields.SAMPLED_LONG_GAP));
-      c.add(Metric.LONG_ENTRIES, e.longValue(GilscopeFields.LONG_ENTRIES));
-      c.add(Metric.LONG_ENTRY_NANOS, e.nanos(GilscopeFields.LONG_ENTRY));
-    }
+    // each field read once, into both the monitor's totals and the window
+    long[] a = amounts;
+    a[Metric.ACQUISITIONS.ordinal()] = e.longValue(GilscopeFields.ACQUISITIONS);
+    a[Metric.CONTENDED.ordinal()] = e.longValue(GilscopeFields.CONTENDED_ACQUISITIONS);
+    a[Metric.HANDOFFS.ordinal()] = e.longValue(GilscopeFields.HANDOFFS);
+    a[Metric.BARGING.ordinal()] = e.longValue(GilscopeFields.BARGING);
+    a[Metric.PASS_OVERS.ordinal()] = e.longValue(GilscopeFields.PASS_OVERS);
+    a[Metric.REENTRANT_ENTRIES.ordinal()] = e.longValue(GilscopeFields.REENTRANT_ENTRIES);
+    a[Metric.WAITS.ordinal()] = e.longValue(GilscopeFields.WAITS);
+    a[Metric.TIMED_OUT_WAITS.ordinal()] = e.longValue(GilscopeFields.TIMED_OUT_WAITS);
+    a[Metric.NOTIFIES.ordinal()] = e.longValue(GilscopeFields.NOTIFIES);
+    a[Metric.FAILED_TRY_LOCKS.ordinal()] = e.longValue(GilscopeFields.FAILED_TRY_LOCKS);
+    a[Metric.TIMED_HOLDS.ordinal()] = e.longValue(GilscopeFields.TIMED_HOLDS);
+    a[Metric.HOLD_NANOS.ordinal()] = e.nanos(GilscopeFields.TOTAL_HOLD);
+    a[Metric.SAMPLED_HOLDS.ordinal()] = e.longValue(GilscopeFields.SAMPLED_HOLDS);
+    a[Metric.SAMPLED_HOLD_NANOS.ordinal()] = e.nanos(GilscopeFields.SAMPLED_HOLD);
+    a[Metric.MAX_HOLD_NANOS.ordinal()] = e.nanos(GilscopeFields.MAX_HOLD);
+    a[Metric.TIMED_WAITS.ordinal()] = e.longValue(GilscopeFields.TIMED_WAITS);
+    a[Metric.WAIT_NANOS.ordinal()] = e.nanos(GilscopeFields.TOTAL_WAIT);
+    a[Metric.MAX_WAIT_NANOS.ordinal()] = e.nanos(GilscopeFields.MAX_WAIT);
+    a[Metric.MAX_QUEUE_LENGTH.ordinal()] = e.longValue(GilscopeFields.MAX_QUEUE_LENGTH);
+    a[Metric.TIMED_GAPS.ordinal()] = e.longValue(GilscopeFields.TIMED_GAPS);
+    a[Metric.GAP_NANOS.ordinal()] = e.nanos(GilscopeFields.TOTAL_GAP);
+    a[Metric.SAMPLED_GAPS.ordinal()] = e.longValue(GilscopeFields.SAMPLED_GAPS);
+    a[Metric.SAMPLED_GAP_NANOS.ordinal()] = e.nanos(GilscopeFields.SAMPLED_GAP);
+    a[Metric.TIMED_ENTRIES.ordinal()] = e.longValue(GilscopeFields.TIMED_ENTRIES);
+    a[Metric.ENTRY_NANOS.ordinal()] = e.nanos(GilscopeFields.TOTAL_ENTRY);
+    a[Metric.SAMPLED_LONG_HOLDS.ordinal()] = e.longValue(GilscopeFields.SAMPLED_LONG_HOLDS);
+    a[Metric.SAMPLED_LONG_HOLD_NANOS.ordinal()] = e.nanos(GilscopeFields.SAMPLED_LONG_HOLD);
+    a[Metric.SAMPLED_LONG_GAPS.ordinal()] = e.longValue(GilscopeFields.SAMPLED_LONG_GAPS);
+    a[Metric.SAMPLED_LONG_GAP_NANOS.ordinal()] = e.nanos(GilscopeFields.SAMPLED_LONG_GAP);
+    a[Metric.LONG_ENTRIES.ordinal()] = e.longValue(GilscopeFields.LONG_ENTRIES);
+    a[Metric.LONG_ENTRY_NANOS.ordinal()] = e.nanos(GilscopeFields.LONG_ENTRY);
+    m.totals().addAll(a);
+    m.windows().at(statisticsWindow(e)).addAll(a);
+    Arrays.fill(a, 0);
   }
 
   private void onThreadMonitorStatistics(EventView e) {
@@ -174,18 +180,21 @@ final class EventAccumulator {
           e.longValue(GilscopeFields.PASS_OVERS),
           e.longValue(GilscopeFields.ACQUISITIONS));
     }
-    c.add(Metric.REQUESTS, e.longValue(GilscopeFields.REQUESTS));
-    c.add(Metric.ACQUISITIONS, e.longValue(GilscopeFields.ACQUISITIONS));
-    c.add(Metric.CONTENDED, contended);
-    c.add(Metric.TIMED_WAITS, contended);
-    c.add(Metric.PASS_OVERS, e.longValue(GilscopeFields.PASS_OVERS));
-    c.add(Metric.TIMED_HOLDS, e.longValue(GilscopeFields.TIMED_HOLDS));
-    c.add(Metric.HOLD_NANOS, e.nanos(GilscopeFields.TOTAL_HOLD));
-    c.max(Metric.MAX_HOLD_NANOS, e.nanos(GilscopeFields.MAX_HOLD));
-    c.add(Metric.WAIT_NANOS, e.nanos(GilscopeFields.TOTAL_WAIT));
-    c.max(Metric.MAX_WAIT_NANOS, e.nanos(GilscopeFields.MAX_WAIT));
-    c.add(Metric.WAITS, e.longValue(GilscopeFields.WAITS));
-    c.add(Metric.WAIT_IN_WAIT_NANOS, e.nanos(GilscopeFields.TOTAL_WAIT_IN_WAIT));
+    long[] a = amounts;
+    a[Metric.REQUESTS.ordinal()] = e.longValue(GilscopeFields.REQUESTS);
+    a[Metric.ACQUISITIONS.ordinal()] = e.longValue(GilscopeFields.ACQUISITIONS);
+    a[Metric.CONTENDED.ordinal()] = contended;
+    a[Metric.TIMED_WAITS.ordinal()] = contended;
+    a[Metric.PASS_OVERS.ordinal()] = e.longValue(GilscopeFields.PASS_OVERS);
+    a[Metric.TIMED_HOLDS.ordinal()] = e.longValue(GilscopeFields.TIMED_HOLDS);
+    a[Metric.HOLD_NANOS.ordinal()] = e.nanos(GilscopeFields.TOTAL_HOLD);
+    a[Metric.MAX_HOLD_NANOS.ordinal()] = e.nanos(GilscopeFields.MAX_HOLD);
+    a[Metric.WAIT_NANOS.ordinal()] = e.nanos(GilscopeFields.TOTAL_WAIT);
+    a[Metric.MAX_WAIT_NANOS.ordinal()] = e.nanos(GilscopeFields.MAX_WAIT);
+    a[Metric.WAITS.ordinal()] = e.longValue(GilscopeFields.WAITS);
+    a[Metric.WAIT_IN_WAIT_NANOS.ordinal()] = e.nanos(GilscopeFields.TOTAL_WAIT_IN_WAIT);
+    c.addAll(a);
+    Arrays.fill(a, 0);
   }
 
   private void onAcquire(EventView e) {
