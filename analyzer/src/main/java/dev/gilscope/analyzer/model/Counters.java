@@ -161,6 +161,11 @@ public final class Counters {
       return;
     }
     long bits = other.present;
+    if (present != ALL && (bits & ~present) != 0) {
+      // the slots of all the other's new metrics made at once (a sum over a thread's windows:
+      // growing one metric at a time made and dropped two or three arrays per sum)
+      spread(present | bits);
+    }
     for (int slot = 0; bits != 0; slot++) {
       int ordinal = Long.numberOfTrailingZeros(bits);
       bits &= bits - 1;
