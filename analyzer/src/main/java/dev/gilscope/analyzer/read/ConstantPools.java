@@ -18,9 +18,11 @@ final class ConstantPools {
   private final Map<Long, Object> strings = new HashMap<>();
   private final Map<Long, Object> symbols = new HashMap<>();
   private final Map<Long, Long> classSymbols = new HashMap<>();
-  // one entry per thread: 100,000 for 100,000 virtual threads, looked up once per event
-  private final LongKeyMap<Object[]> threads = new LongKeyMap<>();
-  private final LongKeyMap<String> threadNames = new LongKeyMap<>();
+  // one entry per thread: 100,000 for 100,000 virtual threads, looked up once per event. While
+  // the pools are read, its fields (Object[]: javaName, osName, javaThreadId, virtual); once they
+  // are all read, its name (NO_NAME for none), so that a lookup is one probe in one table
+  private final LongKeyMap<Object> threads = new LongKeyMap<>();
+  private static final Object NO_NAME = new Object();
   private final Map<Long, String> classNames = new HashMap<>();
 
   static ConstantPools read(ChunkInput in, JfrMetadata metadata, int firstCheckpoint) {
@@ -46,11 +48,16 @@ final class ConstantPools {
           throw new UnsupportedRecordingException("constant pool of undefined type");
         }
         int count = in.readInt();
+        if (type.name.equals("java.lang.Thread")) {
+          // a count no larger than the bytes left: a corrupt one must not reserve gigabytes
+          pools.threads.reserve(pools.threads.size() + Math.min(count, in.size() - in.position()));
+        }
         for (int j = 0; j < count; j++) {
           pools.readEntry(in, type);
         }
       }
       if (delta == 0) {
+        pools.threads.replaceValues(pools::threadName);
         return pools;
       }
       position += delta;
@@ -145,19 +152,17 @@ final class ConstantPools {
   }
 
   private String lookUpThreadName(long key) {
-    String cached = threadNames.get(key);
-    if (cached != null || threadNames.containsKey(key)) {
-      return cached;
-    }
-    Object[] names = threads.get(key);
-    String name = null;
-    if (names != null) {
-      name =
-          ThreadNames.of(
-              resolve(names[0]), resolve(names[1]), (Long) names[2], Boolean.TRUE.equals(names[3]));
-    }
-    threadNames.put(key, name);
-    return name;
+    Object name = threads.get(key);
+    return name == null || name == NO_NAME ? null : (String) name;
+  }
+
+  /** A thread's name from its fields (all pools read), or {@link #NO_NAME}. */
+  private Object threadName(Object fields) {
+    Object[] names = (Object[]) fields;
+    String name =
+        ThreadNames.of(
+            resolve(names[0]), resolve(names[1]), (Long) names[2], Boolean.TRUE.equals(names[3]));
+    return name != null ? name : NO_NAME;
   }
 
   String className(long key) {
