@@ -169,6 +169,16 @@ public final class MonitorStats {
     return t;
   }
 
+  /**
+   * {@code t}, one of this monitor's threads that the reader found without its name (see {@code
+   * ConstantPools.ThreadEntry}), about to change: as {@link #thread(String)} would return it.
+   */
+  public ThreadStats threadAgain(ThreadStats t) {
+    sortedThreads = null;
+    derived = null;
+    return t;
+  }
+
   /** The named thread's statistics, or null when it never used this monitor. */
   public ThreadStats threadOrNull(String threadName) {
     return threads.get(threadName);

@@ -238,6 +238,21 @@ final class DecodedEvent implements EventView {
     return pools.threadName(raw[i]);
   }
 
+  /** The chunk's entry of the committing thread, or null (none, or not a thread field). */
+  ConstantPools.ThreadEntry eventThreadEntry() {
+    return eventThreadIndex < 0 ? null : threadEntryAt(eventThreadIndex);
+  }
+
+  /** The chunk's entry of the thread in {@code field}, or null (none, or not a thread field). */
+  ConstantPools.ThreadEntry threadEntry(String field) {
+    int i = index(field);
+    return i < 0 ? null : threadEntryAt(i);
+  }
+
+  private ConstantPools.ThreadEntry threadEntryAt(int i) {
+    return threadRef[i] ? pools.threadEntry(raw[i]) : null;
+  }
+
   @Override
   public boolean has(String field) {
     return index(field) >= 0;

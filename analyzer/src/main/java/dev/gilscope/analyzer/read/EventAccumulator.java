@@ -161,16 +161,17 @@ final class EventAccumulator {
     // the fields read in the order the agent declares them (periodStart, thread, the counts), which
     // the decoder finds fastest
     int window = statisticsWindow(e);
-    String threadName = e.threadName(GilscopeFields.THREAD);
-    if (threadName == null) {
-      // JFR writes no thread for one that ended before the period was flushed: the agent sends
-      // its name as a plain string too
-      threadName = e.string(GilscopeFields.THREAD_NAME);
+    ThreadStats t = pooledThread(m, e, GilscopeFields.THREAD);
+    if (t == null) {
+      String name = e.threadName(GilscopeFields.THREAD);
+      if (name == null) {
+        // JFR writes no thread for one that ended before the period was flushed: the agent sends
+        // its name as a plain string too
+        name = e.string(GilscopeFields.THREAD_NAME);
+      }
+      t = m.thread(name != null ? name : ThreadStats.ENDED_THREADS);
     }
-    if (threadName == null) {
-      threadName = ThreadStats.ENDED_THREADS;
-    }
-    ThreadStats t = m.thread(threadName);
+    String threadName = t.name();
     // into the window only: the thread's totals are the sum of its windows
     Counters c = t.window(window);
     if (timeline != null) {
@@ -206,9 +207,9 @@ final class EventAccumulator {
     long waitNanos = e.durationNanos();
     m.waits().record(waitNanos);
     m.countAcquireEvent();
-    String threadName = e.eventThreadName();
-    if (threadName != null) {
-      ThreadStats t = m.thread(threadName);
+    ThreadStats t = eventThread(m, e);
+    String threadName = t == null ? null : t.name();
+    if (t != null) {
       t.waits().record(waitNanos);
       t.countAcquireEvent();
       t.blame(e.threadName(GilscopeFields.PREVIOUS_OWNER), waitNanos);
@@ -220,6 +221,39 @@ final class EventAccumulator {
       timeline.acquire(
           m.name(), threadName, e.startEpochNanos(), e.endEpochNanos(), lastReleaser(e) != null);
     }
+  }
+
+  /** The state on {@code m} of the thread that committed {@code e}; null when it has none. */
+  private ThreadStats eventThread(MonitorStats m, EventView e) {
+    ThreadStats t = pooledThread(m, e, null);
+    if (t == null) {
+      String name = e.eventThreadName();
+      t = name == null ? null : m.thread(name);
+    }
+    return t;
+  }
+
+  /**
+   * The state on {@code m} of the thread in {@code field} (the committing thread when null), found
+   * through the chunk's entry of the thread when the decoder read {@code e} and the entry's last
+   * monitor is {@code m}; null when the caller is to find it by name (another view, a thread
+   * without an entry or a name).
+   */
+  private static ThreadStats pooledThread(MonitorStats m, EventView e, String field) {
+    if (!(e instanceof DecodedEvent d)) {
+      return null;
+    }
+    ConstantPools.ThreadEntry entry = field == null ? d.eventThreadEntry() : d.threadEntry(field);
+    if (entry == null || entry.name == null) {
+      return null;
+    }
+    if (entry.monitor == m) {
+      return m.threadAgain(entry.thread);
+    }
+    ThreadStats t = m.thread(entry.name);
+    entry.monitor = m;
+    entry.thread = t;
+    return t;
   }
 
   /** Adds a wait from {@code start} to {@code end} to each window by the part it spent there. */
@@ -247,9 +281,10 @@ final class EventAccumulator {
     MonitorStats m = gilscopeMonitor(e);
     long holdNanos = e.durationNanos();
     m.holds().record(holdNanos);
-    String threadName = e.eventThreadName();
-    if (threadName != null) {
-      m.thread(threadName).holds().record(holdNanos);
+    ThreadStats t = eventThread(m, e);
+    String threadName = t == null ? null : t.name();
+    if (t != null) {
+      t.holds().record(holdNanos);
     }
     if (timeline != null) {
       timeline.hold(m.name(), threadName, e.startEpochNanos(), e.endEpochNanos());
