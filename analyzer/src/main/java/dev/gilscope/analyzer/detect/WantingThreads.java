@@ -22,17 +22,20 @@ final class WantingThreads {
 
   private WantingThreads() {}
 
+  // every pass here sums or counts integers per thread, so it walks the threads in arrival order
+  // (MonitorStats.threadsInArrivalOrder: their order in memory), not the sorted one
+
   /** The count over windows {@code from..to}: one pass over the threads. */
   static int count(MonitorStats m, int from, int to) {
     long total = 0;
-    for (ThreadStats t : m.threads()) {
+    for (ThreadStats t : m.threadsInArrivalOrder()) {
       total += t.windows().sum(Metric.ACQUISITIONS, from, to);
     }
     if (total == 0) {
       return 0;
     }
     int n = 0;
-    for (ThreadStats t : m.threads()) {
+    for (ThreadStats t : m.threadsInArrivalOrder()) {
       double share = (double) t.windows().sum(Metric.ACQUISITIONS, from, to) / total;
       if (share >= MIN_SHARE_OF_ACQUISITIONS) {
         n++;
@@ -66,7 +69,7 @@ final class WantingThreads {
     // the windows' totals in an array over the span of windows seen: no boxing per pair
     WindowSums totals = new WindowSums();
     WindowSums users = new WindowSums();
-    for (ThreadStats t : m.threads()) {
+    for (ThreadStats t : m.threadsInArrivalOrder()) {
       WindowedCounters windows = t.windows();
       for (int p = 0; p < windows.size(); p++) {
         Counters c = windows.counters(p);
@@ -80,7 +83,7 @@ final class WantingThreads {
     Map<Integer, Integer> wantingCounts = new HashMap<>();
     if (totals.sums != null) {
       int[] wanting = new int[totals.sums.length];
-      for (ThreadStats t : m.threads()) {
+      for (ThreadStats t : m.threadsInArrivalOrder()) {
         WindowedCounters windows = t.windows();
         for (int p = 0; p < windows.size(); p++) {
           int i = windows.index(p) - totals.first;
@@ -111,7 +114,7 @@ final class WantingThreads {
   /** Threads that requested or acquired the monitor in windows {@code from..to}. */
   static int users(MonitorStats m, int from, int to) {
     int n = 0;
-    for (ThreadStats t : m.threads()) {
+    for (ThreadStats t : m.threadsInArrivalOrder()) {
       WindowedCounters windows = t.windows();
       if (windows.sum(Metric.ACQUISITIONS, from, to) > 0
           || windows.sum(Metric.REQUESTS, from, to) > 0) {

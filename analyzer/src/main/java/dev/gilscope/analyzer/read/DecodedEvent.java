@@ -23,6 +23,8 @@ final class DecodedEvent implements EventView {
   // per field, computed once: a scalar constant-pool reference to a Thread / a Class
   private final boolean[] threadRef;
   private final boolean[] classRef;
+  private final byte[] timespanUnits; // per field: see timespanUnit()
+  private final byte[] timestampUnits; // per field: see timestampUnit()
   private final int durationIndex;
   private final int eventThreadIndex;
   private final ChunkInput in;
@@ -43,6 +45,8 @@ final class DecodedEvent implements EventView {
     this.ops = new byte[fields.length];
     this.threadRef = new boolean[fields.length];
     this.classRef = new boolean[fields.length];
+    this.timespanUnits = new byte[fields.length];
+    this.timestampUnits = new byte[fields.length];
     for (int i = 0; i < fields.length; i++) {
       Field f = fields[i];
       names[i] = f.name.intern(); // the handlers pass literals: found by identity
@@ -50,6 +54,8 @@ final class DecodedEvent implements EventView {
       boolean scalarConstant = !f.array && f.kind == JfrMetadata.CONSTANT;
       threadRef[i] = scalarConstant && f.type.name.equals("java.lang.Thread");
       classRef[i] = scalarConstant && f.type.name.equals("java.lang.Class");
+      timespanUnits[i] = timespanUnit(f);
+      timestampUnits[i] = timestampUnit(f);
     }
     this.in = in;
     this.pools = pools;
@@ -108,6 +114,42 @@ final class DecodedEvent implements EventView {
     }
   }
 
+  // a field's @Timespan / @Timestamp unit, computed once per type (nanos() and epochNanos() were a
+  // switch on the unit's string per event)
+  private static final byte PLAIN = 0;
+  private static final byte NANOSECONDS = 1;
+  private static final byte MICROSECONDS = 2;
+  private static final byte MILLISECONDS = 3;
+  private static final byte SECONDS = 4;
+  private static final byte TICKS = 5;
+  private static final byte OTHER_UNIT = 6;
+  private static final byte MILLISECONDS_SINCE_EPOCH = 7;
+
+  private static byte timestampUnit(Field field) {
+    if (field.timestampUnit == null) {
+      return PLAIN;
+    }
+    return switch (field.timestampUnit) {
+      case "MILLISECONDS_SINCE_EPOCH" -> MILLISECONDS_SINCE_EPOCH;
+      case "TICKS" -> TICKS;
+      default -> OTHER_UNIT;
+    };
+  }
+
+  private static byte timespanUnit(Field field) {
+    if (field.timespanUnit == null) {
+      return PLAIN;
+    }
+    return switch (field.timespanUnit) {
+      case "NANOSECONDS" -> NANOSECONDS;
+      case "MICROSECONDS" -> MICROSECONDS;
+      case "MILLISECONDS" -> MILLISECONDS;
+      case "SECONDS" -> SECONDS;
+      case "TICKS" -> TICKS;
+      default -> OTHER_UNIT;
+    };
+  }
+
   /** An integral field's value as the JDK reads it: the compressed integer cut to its type. */
   private long narrowed(int i) {
     long v = raw[i];
@@ -119,12 +161,21 @@ final class DecodedEvent implements EventView {
     };
   }
 
+  // where index() starts looking: just after the field found last, as handlers read an event's
+  // fields mostly in the order they are declared (one comparison per field instead of a scan)
+  private int nextIndex;
+
   @SuppressWarnings("ReferenceEquality") // identity first: the callers pass interned literals
   private int index(String name) {
     String[] n = names;
-    for (int i = 0; i < n.length; i++) {
+    int length = n.length;
+    for (int k = 0, i = nextIndex; k < length; k++) {
       if (n[i] == name) {
+        nextIndex = i + 1 == length ? 0 : i + 1;
         return i;
+      }
+      if (++i == length) {
+        i = 0;
       }
     }
     for (int i = 0; i < n.length; i++) {
@@ -185,6 +236,21 @@ final class DecodedEvent implements EventView {
       throw new UnsupportedRecordingException(typeName + "." + f.name + " is not a thread");
     }
     return pools.threadName(raw[i]);
+  }
+
+  /** The chunk's entry of the committing thread, or null (none, or not a thread field). */
+  ConstantPools.ThreadEntry eventThreadEntry() {
+    return eventThreadIndex < 0 ? null : threadEntryAt(eventThreadIndex);
+  }
+
+  /** The chunk's entry of the thread in {@code field}, or null (none, or not a thread field). */
+  ConstantPools.ThreadEntry threadEntry(String field) {
+    int i = index(field);
+    return i < 0 ? null : threadEntryAt(i);
+  }
+
+  private ConstantPools.ThreadEntry threadEntryAt(int i) {
+    return threadRef[i] ? pools.threadEntry(raw[i]) : null;
   }
 
   @Override
@@ -269,8 +335,8 @@ final class DecodedEvent implements EventView {
       return 0;
     }
     long v = integral(i);
-    String unit = fields[i].timespanUnit;
-    if (unit == null) {
+    byte unit = timespanUnits[i];
+    if (unit == PLAIN) {
       return v; // not a timespan: the plain value, as Fields.nanos reads it
     }
     if (v == 0) {
@@ -281,11 +347,11 @@ final class DecodedEvent implements EventView {
     }
     try {
       return switch (unit) {
-        case "NANOSECONDS" -> v;
-        case "MICROSECONDS" -> 1000 * v;
-        case "MILLISECONDS" -> Math.multiplyExact(v, 1_000_000L);
-        case "SECONDS" -> Math.multiplyExact(v, 1_000_000_000L);
-        case "TICKS" -> clock.timespan(v);
+        case NANOSECONDS -> v;
+        case MICROSECONDS -> 1000 * v;
+        case MILLISECONDS -> Math.multiplyExact(v, 1_000_000L);
+        case SECONDS -> Math.multiplyExact(v, 1_000_000_000L);
+        case TICKS -> clock.timespan(v);
         default -> v; // the JDK rejects the unit; Fields.nanos then reads the plain value
       };
     } catch (ArithmeticException overflow) {
@@ -300,8 +366,8 @@ final class DecodedEvent implements EventView {
       return -1;
     }
     long v = integral(i);
-    String unit = fields[i].timestampUnit;
-    if (unit == null) {
+    byte unit = timestampUnits[i];
+    if (unit == PLAIN) {
       return -1;
     }
     if (v == Long.MIN_VALUE) {
@@ -309,8 +375,8 @@ final class DecodedEvent implements EventView {
     }
     return switch (unit) {
       // what Fields.toEpochNanos(Instant.ofEpochMilli(v)) gives, without an Instant per event
-      case "MILLISECONDS_SINCE_EPOCH" -> v * 1_000_000L;
-      case "TICKS" -> clock.timestamp(v);
+      case MILLISECONDS_SINCE_EPOCH -> v * 1_000_000L;
+      case TICKS -> clock.timestamp(v);
       default -> -1;
     };
   }

@@ -10,6 +10,7 @@ import dev.gilscope.analyzer.timeline.TimelineCollector;
 import dev.gilscope.contract.GilscopeEvents;
 import dev.gilscope.contract.GilscopeFields;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ final class EventAccumulator {
    * fewest acquisitions are folded into one monitor per class, so that a recording with millions of
    * monitors (an older agent's {@code monitor=<class>}) is analysed in bounded memory.
    */
-  static final int MONITORS_KEPT = 2000;
+  static final int MONITORS_KEPT = 10_000;
 
   /** Suffix of the name of the monitor that a class's folded monitors are counted in. */
   static final String FOLDED_SUFFIX = " (monitors not kept one by one)";
@@ -39,6 +40,9 @@ final class EventAccumulator {
   /** Two wait() calls of a thread closer than this belong to one wait episode. */
   static final long EPISODE_GAP_NANOS = 50_000;
 
+  // one statistics event's amounts by Metric ordinal, added to its counters at once; zero between
+  // events
+  private final long[] amounts = new long[Metric.values().length];
   private final long originEpochNanos;
   private final long windowNanos;
   private final Map<Long, MonitorStats> gilscopeMonitors = new HashMap<>();
@@ -113,58 +117,63 @@ final class EventAccumulator {
           e.longValue(GilscopeFields.SAMPLED_HOLDS),
           e.nanos(GilscopeFields.SAMPLED_HOLD));
     }
-    Counters window = m.windows().at(statisticsWindow(e));
-    for (Counters c : new Counters[] {m.totals(), window}) {
-      c.add(Metric.ACQUISITIONS, e.longValue(GilscopeFields.ACQUISITIONS));
-      c.add(Metric.CONTENDED, e.longValue(GilscopeFields.CONTENDED_ACQUISITIONS));
-      c.add(Metric.HANDOFFS, e.longValue(GilscopeFields.HANDOFFS));
-      c.add(Metric.BARGING, e.longValue(GilscopeFields.BARGING));
-      c.add(Metric.PASS_OVERS, e.longValue(GilscopeFields.PASS_OVERS));
-      c.add(Metric.REENTRANT_ENTRIES, e.longValue(GilscopeFields.REENTRANT_ENTRIES));
-      c.add(Metric.WAITS, e.longValue(GilscopeFields.WAITS));
-      c.add(Metric.TIMED_OUT_WAITS, e.longValue(GilscopeFields.TIMED_OUT_WAITS));
-      c.add(Metric.NOTIFIES, e.longValue(GilscopeFields.NOTIFIES));
-      c.add(Metric.FAILED_TRY_LOCKS, e.longValue(GilscopeFields.FAILED_TRY_LOCKS));
-      c.add(Metric.TIMED_HOLDS, e.longValue(GilscopeFields.TIMED_HOLDS));
-      c.add(Metric.HOLD_NANOS, e.nanos(GilscopeFields.TOTAL_HOLD));
-      c.add(Metric.SAMPLED_HOLDS, e.longValue(GilscopeFields.SAMPLED_HOLDS));
-      c.add(Metric.SAMPLED_HOLD_NANOS, e.nanos(GilscopeFields.SAMPLED_HOLD));
-      c.max(Metric.MAX_HOLD_NANOS, e.nanos(GilscopeFields.MAX_HOLD));
-      c.add(Metric.TIMED_WAITS, e.longValue(GilscopeFields.TIMED_WAITS));
-      c.add(Metric.WAIT_NANOS, e.nanos(GilscopeFields.TOTAL_WAIT));
-      c.max(Metric.MAX_WAIT_NANOS, e.nanos(GilscopeFields.MAX_WAIT));
-      c.max(Metric.MAX_QUEUE_LENGTH, e.longValue(GilscopeFields.MAX_QUEUE_LENGTH));
-      c.add(Metric.TIMED_GAPS, e.longValue(GilscopeFields.TIMED_GAPS));
-      c.add(Metric.GAP_NANOS, e.nanos(GilscopeFields.TOTAL_GAP));
-      c.add(Metric.SAMPLED_GAPS, e.longValue(GilscopeFields.SAMPLED_GAPS));
-      c.add(Metric.SAMPLED_GAP_NANOS, e.nanos(GilscopeFields.SAMPLED_GAP));
-      c.add(Metric.TIMED_ENTRIES, e.longValue(GilscopeFields.TIMED_ENTRIES));
-      c.add(Metric.ENTRY_NANOS, e.nanos(GilscopeFields.TOTAL_ENTRY));
-      c.add(Metric.SAMPLED_LONG_HOLDS, e.longValue(GilscopeFields.SAMPLED_LONG_HOLDS));
-      c.add(Metric.SAMPLED_LONG_HOLD_NANOS, e.nanos(GilscopeFields.SAMPLED_LONG_HOLD));
-      c.add(Metric.SAMPLED_LONG_GAPS, e.longValue(GilscopeFields.SAMPLED_LONG_GAPS));
-      c.add(Metric.SAMPLED_LONG_GAP_NANOS, e.nanos(GilscopeFields.SAMPLED_LONG_GAP));
-      c.add(Metric.LONG_ENTRIES, e.longValue(GilscopeFields.LONG_ENTRIES));
-      c.add(Metric.LONG_ENTRY_NANOS, e.nanos(GilscopeFields.LONG_ENTRY));
-    }
+    // each field read once, into both the monitor's totals and the window
+    long[] a = amounts;
+    a[Metric.ACQUISITIONS.ordinal()] = e.longValue(GilscopeFields.ACQUISITIONS);
+    a[Metric.CONTENDED.ordinal()] = e.longValue(GilscopeFields.CONTENDED_ACQUISITIONS);
+    a[Metric.HANDOFFS.ordinal()] = e.longValue(GilscopeFields.HANDOFFS);
+    a[Metric.BARGING.ordinal()] = e.longValue(GilscopeFields.BARGING);
+    a[Metric.PASS_OVERS.ordinal()] = e.longValue(GilscopeFields.PASS_OVERS);
+    a[Metric.REENTRANT_ENTRIES.ordinal()] = e.longValue(GilscopeFields.REENTRANT_ENTRIES);
+    a[Metric.WAITS.ordinal()] = e.longValue(GilscopeFields.WAITS);
+    a[Metric.TIMED_OUT_WAITS.ordinal()] = e.longValue(GilscopeFields.TIMED_OUT_WAITS);
+    a[Metric.NOTIFIES.ordinal()] = e.longValue(GilscopeFields.NOTIFIES);
+    a[Metric.FAILED_TRY_LOCKS.ordinal()] = e.longValue(GilscopeFields.FAILED_TRY_LOCKS);
+    a[Metric.TIMED_HOLDS.ordinal()] = e.longValue(GilscopeFields.TIMED_HOLDS);
+    a[Metric.HOLD_NANOS.ordinal()] = e.nanos(GilscopeFields.TOTAL_HOLD);
+    a[Metric.SAMPLED_HOLDS.ordinal()] = e.longValue(GilscopeFields.SAMPLED_HOLDS);
+    a[Metric.SAMPLED_HOLD_NANOS.ordinal()] = e.nanos(GilscopeFields.SAMPLED_HOLD);
+    a[Metric.MAX_HOLD_NANOS.ordinal()] = e.nanos(GilscopeFields.MAX_HOLD);
+    a[Metric.TIMED_WAITS.ordinal()] = e.longValue(GilscopeFields.TIMED_WAITS);
+    a[Metric.WAIT_NANOS.ordinal()] = e.nanos(GilscopeFields.TOTAL_WAIT);
+    a[Metric.MAX_WAIT_NANOS.ordinal()] = e.nanos(GilscopeFields.MAX_WAIT);
+    a[Metric.MAX_QUEUE_LENGTH.ordinal()] = e.longValue(GilscopeFields.MAX_QUEUE_LENGTH);
+    a[Metric.TIMED_GAPS.ordinal()] = e.longValue(GilscopeFields.TIMED_GAPS);
+    a[Metric.GAP_NANOS.ordinal()] = e.nanos(GilscopeFields.TOTAL_GAP);
+    a[Metric.SAMPLED_GAPS.ordinal()] = e.longValue(GilscopeFields.SAMPLED_GAPS);
+    a[Metric.SAMPLED_GAP_NANOS.ordinal()] = e.nanos(GilscopeFields.SAMPLED_GAP);
+    a[Metric.TIMED_ENTRIES.ordinal()] = e.longValue(GilscopeFields.TIMED_ENTRIES);
+    a[Metric.ENTRY_NANOS.ordinal()] = e.nanos(GilscopeFields.TOTAL_ENTRY);
+    a[Metric.SAMPLED_LONG_HOLDS.ordinal()] = e.longValue(GilscopeFields.SAMPLED_LONG_HOLDS);
+    a[Metric.SAMPLED_LONG_HOLD_NANOS.ordinal()] = e.nanos(GilscopeFields.SAMPLED_LONG_HOLD);
+    a[Metric.SAMPLED_LONG_GAPS.ordinal()] = e.longValue(GilscopeFields.SAMPLED_LONG_GAPS);
+    a[Metric.SAMPLED_LONG_GAP_NANOS.ordinal()] = e.nanos(GilscopeFields.SAMPLED_LONG_GAP);
+    a[Metric.LONG_ENTRIES.ordinal()] = e.longValue(GilscopeFields.LONG_ENTRIES);
+    a[Metric.LONG_ENTRY_NANOS.ordinal()] = e.nanos(GilscopeFields.LONG_ENTRY);
+    m.totals().addAll(a);
+    m.windows().at(statisticsWindow(e)).addAll(a);
+    Arrays.fill(a, 0);
   }
 
   private void onThreadMonitorStatistics(EventView e) {
     count(e);
     MonitorStats m = gilscopeMonitor(e);
-    String threadName = e.threadName(GilscopeFields.THREAD);
-    if (threadName == null) {
-      // JFR writes no thread for one that ended before the period was flushed: the agent sends
-      // its name as a plain string too
-      threadName = e.string(GilscopeFields.THREAD_NAME);
+    // the fields read in the order the agent declares them (periodStart, thread, the counts), which
+    // the decoder finds fastest
+    int window = statisticsWindow(e);
+    ThreadStats t = pooledThread(m, e, GilscopeFields.THREAD);
+    if (t == null) {
+      String name = e.threadName(GilscopeFields.THREAD);
+      if (name == null) {
+        // JFR writes no thread for one that ended before the period was flushed: the agent sends
+        // its name as a plain string too
+        name = e.string(GilscopeFields.THREAD_NAME);
+      }
+      t = m.thread(name != null ? name : ThreadStats.ENDED_THREADS);
     }
-    if (threadName == null) {
-      threadName = ThreadStats.ENDED_THREADS;
-    }
-    ThreadStats t = m.thread(threadName);
+    String threadName = t.name();
     // into the window only: the thread's totals are the sum of its windows
-    Counters c = t.window(statisticsWindow(e));
-    long contended = e.longValue(GilscopeFields.CONTENDED_ACQUISITIONS);
+    Counters c = t.window(window);
     if (timeline != null) {
       timeline.threadPeriod(
           m.name(),
@@ -174,18 +183,22 @@ final class EventAccumulator {
           e.longValue(GilscopeFields.PASS_OVERS),
           e.longValue(GilscopeFields.ACQUISITIONS));
     }
-    c.add(Metric.REQUESTS, e.longValue(GilscopeFields.REQUESTS));
-    c.add(Metric.ACQUISITIONS, e.longValue(GilscopeFields.ACQUISITIONS));
-    c.add(Metric.CONTENDED, contended);
-    c.add(Metric.TIMED_WAITS, contended);
-    c.add(Metric.PASS_OVERS, e.longValue(GilscopeFields.PASS_OVERS));
-    c.add(Metric.TIMED_HOLDS, e.longValue(GilscopeFields.TIMED_HOLDS));
-    c.add(Metric.HOLD_NANOS, e.nanos(GilscopeFields.TOTAL_HOLD));
-    c.max(Metric.MAX_HOLD_NANOS, e.nanos(GilscopeFields.MAX_HOLD));
-    c.add(Metric.WAIT_NANOS, e.nanos(GilscopeFields.TOTAL_WAIT));
-    c.max(Metric.MAX_WAIT_NANOS, e.nanos(GilscopeFields.MAX_WAIT));
-    c.add(Metric.WAITS, e.longValue(GilscopeFields.WAITS));
-    c.add(Metric.WAIT_IN_WAIT_NANOS, e.nanos(GilscopeFields.TOTAL_WAIT_IN_WAIT));
+    long[] a = amounts;
+    a[Metric.REQUESTS.ordinal()] = e.longValue(GilscopeFields.REQUESTS);
+    a[Metric.ACQUISITIONS.ordinal()] = e.longValue(GilscopeFields.ACQUISITIONS);
+    long contended = e.longValue(GilscopeFields.CONTENDED_ACQUISITIONS);
+    a[Metric.CONTENDED.ordinal()] = contended;
+    a[Metric.TIMED_WAITS.ordinal()] = contended;
+    a[Metric.PASS_OVERS.ordinal()] = e.longValue(GilscopeFields.PASS_OVERS);
+    a[Metric.TIMED_HOLDS.ordinal()] = e.longValue(GilscopeFields.TIMED_HOLDS);
+    a[Metric.HOLD_NANOS.ordinal()] = e.nanos(GilscopeFields.TOTAL_HOLD);
+    a[Metric.MAX_HOLD_NANOS.ordinal()] = e.nanos(GilscopeFields.MAX_HOLD);
+    a[Metric.WAIT_NANOS.ordinal()] = e.nanos(GilscopeFields.TOTAL_WAIT);
+    a[Metric.MAX_WAIT_NANOS.ordinal()] = e.nanos(GilscopeFields.MAX_WAIT);
+    a[Metric.WAITS.ordinal()] = e.longValue(GilscopeFields.WAITS);
+    a[Metric.WAIT_IN_WAIT_NANOS.ordinal()] = e.nanos(GilscopeFields.TOTAL_WAIT_IN_WAIT);
+    c.addAll(a);
+    Arrays.fill(a, 0);
   }
 
   private void onAcquire(EventView e) {
@@ -194,9 +207,9 @@ final class EventAccumulator {
     long waitNanos = e.durationNanos();
     m.waits().record(waitNanos);
     m.countAcquireEvent();
-    String threadName = e.eventThreadName();
-    if (threadName != null) {
-      ThreadStats t = m.thread(threadName);
+    ThreadStats t = eventThread(m, e);
+    String threadName = t == null ? null : t.name();
+    if (t != null) {
       t.waits().record(waitNanos);
       t.countAcquireEvent();
       t.blame(e.threadName(GilscopeFields.PREVIOUS_OWNER), waitNanos);
@@ -208,6 +221,39 @@ final class EventAccumulator {
       timeline.acquire(
           m.name(), threadName, e.startEpochNanos(), e.endEpochNanos(), lastReleaser(e) != null);
     }
+  }
+
+  /** The state on {@code m} of the thread that committed {@code e}; null when it has none. */
+  private ThreadStats eventThread(MonitorStats m, EventView e) {
+    ThreadStats t = pooledThread(m, e, null);
+    if (t == null) {
+      String name = e.eventThreadName();
+      t = name == null ? null : m.thread(name);
+    }
+    return t;
+  }
+
+  /**
+   * The state on {@code m} of the thread in {@code field} (the committing thread when null), found
+   * through the chunk's entry of the thread when the decoder read {@code e} and the entry's last
+   * monitor is {@code m}; null when the caller is to find it by name (another view, a thread
+   * without an entry or a name).
+   */
+  private static ThreadStats pooledThread(MonitorStats m, EventView e, String field) {
+    if (!(e instanceof DecodedEvent d)) {
+      return null;
+    }
+    ConstantPools.ThreadEntry entry = field == null ? d.eventThreadEntry() : d.threadEntry(field);
+    if (entry == null || entry.name == null) {
+      return null;
+    }
+    if (entry.monitor == m) {
+      return m.threadAgain(entry.thread);
+    }
+    ThreadStats t = m.thread(entry.name);
+    entry.monitor = m;
+    entry.thread = t;
+    return t;
   }
 
   /** Adds a wait from {@code start} to {@code end} to each window by the part it spent there. */
@@ -235,9 +281,10 @@ final class EventAccumulator {
     MonitorStats m = gilscopeMonitor(e);
     long holdNanos = e.durationNanos();
     m.holds().record(holdNanos);
-    String threadName = e.eventThreadName();
-    if (threadName != null) {
-      m.thread(threadName).holds().record(holdNanos);
+    ThreadStats t = eventThread(m, e);
+    String threadName = t == null ? null : t.name();
+    if (t != null) {
+      t.holds().record(holdNanos);
     }
     if (timeline != null) {
       timeline.hold(m.name(), threadName, e.startEpochNanos(), e.endEpochNanos());

@@ -95,4 +95,42 @@ class CountersTest {
     assertThat(busy.get(Metric.HOLD_NANOS)).isEqualTo(7);
     assertThat(busy.get(Metric.MAX_WAIT_NANOS)).isEqualTo(5000);
   }
+
+  @Test
+  void addAllAddsSumsAndKeepsMaximaAsOneByOneWouldSparseAndDense() {
+    Metric[] all = Metric.values();
+    // sparse (a few metrics present), then dense (written past DENSE_AFTER_WRITES)
+    for (int writesBefore : new int[] {0, Counters.DENSE_AFTER_WRITES + 1}) {
+      Counters bulk = new Counters();
+      Counters single = new Counters();
+      for (int w = 0; w < writesBefore; w++) {
+        bulk.increment(Metric.NOTIFIES);
+        single.increment(Metric.NOTIFIES);
+      }
+      bulk.add(Metric.WAITS, 3);
+      single.add(Metric.WAITS, 3);
+      bulk.max(Metric.MAX_HOLD_NANOS, 50);
+      single.max(Metric.MAX_HOLD_NANOS, 50);
+      for (int round = 1; round <= 2; round++) {
+        long[] amounts = new long[all.length];
+        for (int i = 0; i < all.length; i++) {
+          // every third metric, some negative sums, maxima below and above the one present
+          amounts[i] = i % 3 == round ? (i % 2 == 0 ? 10 * i + round : -i) : 0;
+          if (all[i] == Metric.MAX_HOLD_NANOS) {
+            amounts[i] = round == 1 ? 20 : 80;
+          }
+          if (all[i].isMax()) {
+            single.max(all[i], amounts[i]);
+          } else {
+            single.add(all[i], amounts[i]);
+          }
+        }
+        bulk.addAll(amounts);
+      }
+      for (Metric m : all) {
+        assertThat(bulk.get(m)).as(m + " after " + writesBefore).isEqualTo(single.get(m));
+      }
+      assertThat(bulk.get(Metric.MAX_HOLD_NANOS)).isEqualTo(80);
+    }
+  }
 }

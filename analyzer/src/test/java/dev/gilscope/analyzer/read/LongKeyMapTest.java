@@ -31,4 +31,39 @@ class LongKeyMapTest {
       assertThat(map.get(absent)).isEqualTo(expected.get(absent));
     }
   }
+
+  @Test
+  void aReservedMapHoldsTheSameAsOneThatGrew() {
+    LongKeyMap<Long> reserved = new LongKeyMap<>();
+    LongKeyMap<Long> grown = new LongKeyMap<>();
+    reserved.put(-5, -5L);
+    grown.put(-5, -5L);
+    reserved.reserve(10_000);
+    for (long key = 1; key <= 20_000; key++) {
+      if (key == 5_000) {
+        reserved.reserve(1); // no smaller than it is
+      }
+      reserved.put(key, key * 2);
+      grown.put(key, key * 2);
+    }
+    assertThat(reserved.size()).isEqualTo(grown.size()).isEqualTo(20_001);
+    for (long key = -10; key <= 20_010; key++) {
+      assertThat(reserved.get(key)).as("key %d", key).isEqualTo(grown.get(key));
+      assertThat(reserved.containsKey(key)).isEqualTo(grown.containsKey(key));
+    }
+  }
+
+  @Test
+  void replaceValuesMapsEveryValueAndKeepsTheKeys() {
+    LongKeyMap<Long> map = new LongKeyMap<>();
+    for (long key = -100; key <= 100; key++) {
+      map.put(key, key);
+    }
+    map.replaceValues(v -> v * 10);
+    assertThat(map.size()).isEqualTo(201);
+    for (long key = -100; key <= 100; key++) {
+      assertThat(map.get(key)).isEqualTo(key * 10);
+    }
+    assertThat(map.containsKey(101)).isFalse();
+  }
 }
