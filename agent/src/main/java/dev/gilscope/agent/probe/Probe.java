@@ -154,9 +154,12 @@ public final class Probe {
    * beforeExit; monitorexit} (its returns and handler follow the exit inside the method's range).
    */
   public static void beforeExit(Object monitor, Object token) {
-    if (token == InstanceProbe.SETTLED) {
-      return;
+    if (token != InstanceProbe.SETTLED) {
+      beforeExitWithToken(monitor, token); // out of line: the settled case stays small to inline
     }
+  }
+
+  private static void beforeExitWithToken(Object monitor, Object token) {
     if (token == null) {
       beforeExit(monitor);
       return;
