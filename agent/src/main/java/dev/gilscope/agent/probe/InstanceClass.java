@@ -85,7 +85,7 @@ final class InstanceClass {
     return reserve(bound);
   }
 
-  /** Claims a place for an instance tracked from its first acquisition. */
+  /** Claims a place within half the bound: a first comer, or an instance found by a wait. */
   boolean reserveFirstComer() {
     return reserve(bound / 2);
   }

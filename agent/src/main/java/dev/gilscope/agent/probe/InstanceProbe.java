@@ -298,7 +298,7 @@ public final class InstanceProbe {
     }
     t.waits++;
     if (MarkWord.usable()) {
-      Registry.trackInstance(c, o);
+      Registry.trackWaitedInstance(c, o);
     }
     return null;
   }

@@ -306,8 +306,24 @@ public final class Registry {
    * from its first acquisition (within the first-comers' half of the bound).
    */
   static MonitorState trackInstance(InstanceClass c, Object o, boolean first) {
+    return trackInstance(c, o, first, first);
+  }
+
+  /**
+   * Like {@link #trackInstance(InstanceClass, Object)}, for an instance found by a {@code wait()}
+   * on it, within the half of the bound that first comers also use: short-lived instances that each
+   * wait once must not take every place before a contended one needs it (places come back only at
+   * the next statistics period, once the instances are collected; a class with a million such
+   * instances missed its one contended instance that way now and then).
+   */
+  static MonitorState trackWaitedInstance(InstanceClass c, Object o) {
+    return trackInstance(c, o, false, true);
+  }
+
+  private static MonitorState trackInstance(
+      InstanceClass c, Object o, boolean first, boolean withinHalf) {
     MonitorState existing = MONITORS.get(o);
-    if (existing != null || !(first ? c.reserveFirstComer() : c.reserve())) {
+    if (existing != null || !(withinHalf ? c.reserveFirstComer() : c.reserve())) {
       return existing;
     }
     String name =
