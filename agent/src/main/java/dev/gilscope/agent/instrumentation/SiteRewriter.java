@@ -472,14 +472,7 @@ final class SiteRewriter extends ClassVisitor {
      * synchronized method's implicit exit (no code runs after it).
      */
     private void exit(int token) {
-      super.visitInsn(Opcodes.DUP);
-      if (token < 0) {
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "beforeExit", OBJECT_TO_VOID, false);
-      } else {
-        super.visitVarInsn(Opcodes.ALOAD, token);
-        super.visitMethodInsn(
-            Opcodes.INVOKESTATIC, PROBE, "beforeExit", OBJECT_TOKEN_TO_VOID, false);
-      }
+      callExitProbe("beforeExit", token, OBJECT_TO_VOID, OBJECT_TOKEN_TO_VOID);
       super.visitInsn(Opcodes.MONITOREXIT);
       rewrote = true;
     }
@@ -491,18 +484,22 @@ final class SiteRewriter extends ClassVisitor {
      * #exitedAt}), or is dropped.
      */
     private void exitRestartingGap(int token) {
-      super.visitInsn(Opcodes.DUP);
-      if (token < 0) {
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "exiting", OBJECT_TO_OBJECT, false);
-      } else {
-        super.visitVarInsn(Opcodes.ALOAD, token);
-        super.visitMethodInsn(
-            Opcodes.INVOKESTATIC, PROBE, "exiting", OBJECT_TOKEN_TO_OBJECT, false);
-      }
+      callExitProbe("exiting", token, OBJECT_TO_OBJECT, OBJECT_TOKEN_TO_OBJECT);
       super.visitInsn(Opcodes.SWAP);
       super.visitInsn(Opcodes.MONITOREXIT);
       exitGapOnStack = true;
       rewrote = true;
+    }
+
+    /** With the monitor on the stack: {@code dup}, the token when known, the probe's call. */
+    private void callExitProbe(
+        String method, int token, String descriptor, String withTokenDescriptor) {
+      super.visitInsn(Opcodes.DUP);
+      if (token >= 0) {
+        super.visitVarInsn(Opcodes.ALOAD, token);
+      }
+      super.visitMethodInsn(
+          Opcodes.INVOKESTATIC, PROBE, method, token < 0 ? descriptor : withTokenDescriptor, false);
     }
 
     /**

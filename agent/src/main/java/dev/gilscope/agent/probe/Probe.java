@@ -58,19 +58,7 @@ public final class Probe {
    * after that exit).
    */
   public static void beforeExit(Object monitor) {
-    MonitorState s = Registry.monitor(monitor);
-    if (s == null) {
-      return;
-    }
-    try {
-      if (s.instances != null) {
-        InstanceProbe.beforeExit(s.instances, monitor, false);
-      } else {
-        s.releasing();
-      }
-    } catch (Throwable t) {
-      Errors.suppressed(t);
-    }
+    release(monitor, false);
   }
 
   /**
@@ -81,15 +69,20 @@ public final class Probe {
    * work outside it.
    */
   public static Object exiting(Object monitor) {
+    return release(monitor, true);
+  }
+
+  /** The release before an exit; {@code exitRestartsGap} as for MonitorState.releasing. */
+  private static ThreadStats release(Object monitor, boolean exitRestartsGap) {
     MonitorState s = Registry.monitor(monitor);
     if (s == null) {
       return null;
     }
     try {
       if (s.instances != null) {
-        return InstanceProbe.beforeExit(s.instances, monitor, true);
+        return InstanceProbe.beforeExit(s.instances, monitor, exitRestartsGap);
       }
-      return s.releasing(true);
+      return s.releasing(exitRestartsGap);
     } catch (Throwable t) {
       Errors.suppressed(t);
       return null;
@@ -155,23 +148,7 @@ public final class Probe {
    */
   public static void beforeExit(Object monitor, Object token) {
     if (token != InstanceProbe.SETTLED) {
-      beforeExitWithToken(monitor, token); // out of line: the settled case stays small to inline
-    }
-  }
-
-  private static void beforeExitWithToken(Object monitor, Object token) {
-    if (token == null) {
-      beforeExit(monitor);
-      return;
-    }
-    try {
-      if (token instanceof PendingToken) {
-        InstanceProbe.beforeExit((PendingToken) token, monitor, false);
-      } else {
-        InstanceProbe.exitHeld((InstanceThread) token, monitor);
-      }
-    } catch (Throwable t) {
-      Errors.suppressed(t);
+      releaseWithToken(monitor, token, false); // out of line: the settled case stays small
     }
   }
 
@@ -180,16 +157,17 @@ public final class Probe {
    * exited}; as {@link #exiting(Object)}.
    */
   public static Object exiting(Object monitor, Object token) {
-    return token == InstanceProbe.SETTLED ? null : exitingWithToken(monitor, token);
+    return token == InstanceProbe.SETTLED ? null : releaseWithToken(monitor, token, true);
   }
 
-  private static Object exitingWithToken(Object monitor, Object token) {
+  private static ThreadStats releaseWithToken(
+      Object monitor, Object token, boolean exitRestartsGap) {
     if (token == null) {
-      return exiting(monitor);
+      return release(monitor, exitRestartsGap);
     }
     try {
       if (token instanceof PendingToken) {
-        return InstanceProbe.beforeExit((PendingToken) token, monitor, true);
+        return InstanceProbe.beforeExit((PendingToken) token, monitor, exitRestartsGap);
       }
       InstanceProbe.exitHeld((InstanceThread) token, monitor);
     } catch (Throwable t) {
