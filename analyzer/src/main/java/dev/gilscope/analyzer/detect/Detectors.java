@@ -6,13 +6,27 @@ import dev.gilscope.analyzer.model.RecordingInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The explicit list of detectors, and running them all: every detector on every monitor, each in
  * isolation, so one that fails becomes a note and the others still run. Called once on the CLI
- * thread; costs a few passes over each monitor's windows.
+ * thread; costs a few passes over each monitor's windows, monitors on all cores when there are
+ * many.
  */
 public final class Detectors {
+  /**
+   * From this many monitors on, they are diagnosed on all cores; below, a second thread costs more
+   * than it saves.
+   */
+  static final int PARALLEL_MIN_MONITORS = 64;
+
+  /**
+   * From this many threads on a monitor, its detectors run side by side, on all cores (the model
+   * makes what it makes on first use under a lock for them); below, they run one after the other.
+   */
+  static final int PARALLEL_MIN_THREADS = 2_000;
+
   private Detectors() {}
 
   public static List<Detector> all() {
@@ -28,23 +42,16 @@ public final class Detectors {
 
   public static Diagnosis diagnose(
       List<Detector> detectors, List<MonitorStats> monitors, RecordingInfo recording) {
+    // monitors in parallel (10,000 instances of a tracked class): each monitor, with its threads'
+    // statistics, is read by one thread only, as the model requires; the detectors are stateless
+    Stream<MonitorStats> each =
+        monitors.size() >= PARALLEL_MIN_MONITORS ? monitors.parallelStream() : monitors.stream();
+    List<Diagnosis> perMonitor = each.map(m -> diagnose(detectors, m, recording)).toList();
     List<Finding> findings = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    for (MonitorStats m : monitors) {
-      for (Detector d : detectors) {
-        try {
-          Evaluation e = d.evaluate(m, recording);
-          if (!e.isApplicable()) {
-            if (m.threads().size() >= 2) {
-              notes.add(d.id() + " not applicable to " + m.name() + ": " + e.notApplicableReason());
-            }
-          } else {
-            findings.addAll(e.findings());
-          }
-        } catch (RuntimeException failure) {
-          notes.add(d.id() + " failed on " + m.name() + ": " + failure);
-        }
-      }
+    for (Diagnosis d : perMonitor) {
+      findings.addAll(d.findings());
+      notes.addAll(d.notes());
     }
     findings.sort(
         Comparator.comparing(Finding::severity)
@@ -52,5 +59,42 @@ public final class Detectors {
             .thenComparing(Finding::kind)
             .thenComparing(Finding::monitor));
     return new Diagnosis(findings, notes);
+  }
+
+  /**
+   * One monitor's findings (unsorted) and notes, in the order of {@code detectors}; the detectors
+   * side by side on a monitor with many threads, each a few passes over all of them.
+   */
+  private static Diagnosis diagnose(
+      List<Detector> detectors, MonitorStats m, RecordingInfo recording) {
+    Stream<Detector> each = detectors.stream();
+    if (m.threadCount() >= PARALLEL_MIN_THREADS) {
+      m.threads(); // sorted once, before they all ask for it
+      each = detectors.parallelStream();
+    }
+    List<Diagnosis> perDetector = each.map(d -> evaluate(d, m, recording)).toList();
+    List<Finding> findings = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (Diagnosis d : perDetector) {
+      findings.addAll(d.findings());
+      notes.addAll(d.notes());
+    }
+    return new Diagnosis(findings, notes);
+  }
+
+  private static Diagnosis evaluate(Detector d, MonitorStats m, RecordingInfo recording) {
+    try {
+      Evaluation e = d.evaluate(m, recording);
+      if (e.isApplicable()) {
+        return new Diagnosis(e.findings(), List.of());
+      }
+      return new Diagnosis(
+          List.of(),
+          m.threads().size() >= 2
+              ? List.of(d.id() + " not applicable to " + m.name() + ": " + e.notApplicableReason())
+              : List.of());
+    } catch (RuntimeException failure) {
+      return new Diagnosis(List.of(), List.of(d.id() + " failed on " + m.name() + ": " + failure));
+    }
   }
 }

@@ -142,9 +142,10 @@ public final class MonitorStats {
    * A figure derived from all threads' acquisitions and requests per window ({@code compute} of
    * this monitor), made once and kept until a thread's counts may change, as {@link #threads()} is:
    * several detectors ask for the same per-window counts, each a walk over every thread's windows.
+   * Made under the monitor's lock, as {@link #threads()} is: the detectors may ask at once.
    */
   @SuppressWarnings("unchecked")
-  public <T> T derived(String key, Function<MonitorStats, T> compute) {
+  public synchronized <T> T derived(String key, Function<MonitorStats, T> compute) {
     if (derived == null) {
       derived = new HashMap<>();
     }
@@ -193,7 +194,7 @@ public final class MonitorStats {
    * Threads, most acquisitions first (most waiting first when acquisitions are unknown); sorted
    * once and kept until a thread's counts may change. Unmodifiable.
    */
-  public List<ThreadStats> threads() {
+  public synchronized List<ThreadStats> threads() {
     if (sortedThreads == null) {
       sortThreads();
     }

@@ -9,7 +9,10 @@ import java.util.Map;
  * thread (charged to the holder, as Go's mutex profile does). Not thread-safe.
  *
  * <p>There is one per thread and monitor (100,000 for 100,000 virtual threads on one monitor), and
- * most threads use few of its parts: the distributions and the blame map are made on first use.
+ * most threads use few of its parts: the distributions and the blame map are made on first use. The
+ * parts made on first use are made under the instance's lock, so that the detectors, which run side
+ * by side on a monitor with many threads, may ask for them at once; everything else is read only
+ * once reading is done.
  */
 public final class ThreadStats {
   /**
@@ -53,7 +56,7 @@ public final class ThreadStats {
    * The counters over the whole recording: the sum of {@link #windows()}, which every count goes
    * into. For reading only; write through {@link #window(int)}.
    */
-  public Counters totals() {
+  public synchronized Counters totals() {
     Counters t = totals;
     if (t == null) {
       t =
@@ -77,7 +80,7 @@ public final class ThreadStats {
   }
 
   /** Request-to-acquisition waits (blocked entry, parking). */
-  public DurationStats waits() {
+  public synchronized DurationStats waits() {
     if (waits == null) {
       waits = new DurationStats();
       waits.recordZeros(pendingZeroWaits);
@@ -90,7 +93,7 @@ public final class ThreadStats {
    * Records {@code n} acquisitions that did not wait, as {@code waits().recordZeros(n)} does, but
    * without making the distribution of a thread whose waits nobody asks for.
    */
-  public void recordZeroWaits(long n) {
+  public synchronized void recordZeroWaits(long n) {
     if (waits != null) {
       waits.recordZeros(n);
     } else if (n > 0) {
@@ -98,7 +101,7 @@ public final class ThreadStats {
     }
   }
 
-  public DurationStats holds() {
+  public synchronized DurationStats holds() {
     if (holds == null) {
       holds = new DurationStats();
     }
@@ -106,7 +109,7 @@ public final class ThreadStats {
   }
 
   /** Single {@code wait()} calls on the monitor. */
-  public DurationStats waitsInWait() {
+  public synchronized DurationStats waitsInWait() {
     if (waitsInWait == null) {
       waitsInWait = new DurationStats();
     }
@@ -119,7 +122,7 @@ public final class ThreadStats {
   }
 
   /** Runs of back-to-back {@code wait()} calls: the wait for a flag guarded by the monitor. */
-  public DurationStats episodes() {
+  public synchronized DurationStats episodes() {
     if (episodes == null) {
       episodes = new DurationStats();
     }

@@ -59,6 +59,33 @@ class ConvoyDetectorTest {
   }
 
   @Test
+  void victimsOfOneHolderAreOneFindingWorstVictimFirst() {
+    MonitorStats m = entryShaped(1_000_000); // io-bound-1: WARNING
+    for (int w = 0; w < 3; w++) {
+      Models.thread(m, "io-bound-2", w, Metric.ACQUISITIONS, 50);
+      Models.thread(m, "io-bound-2", w, Metric.TIMED_WAITS, 50);
+      Models.thread(m, "io-bound-2", w, Metric.WAIT_NANOS, 50 * 3_000_000L);
+      Models.thread(m, "io-bound-2", w, Metric.TIMED_HOLDS, 50);
+      Models.thread(m, "io-bound-2", w, Metric.HOLD_NANOS, 50 * 20_000L);
+    }
+    m.thread("io-bound-2").blame("cpu-bound-1", 9_000_000);
+
+    List<Finding> findings = detector.evaluate(m, Models.recording(3 * SECOND, 2)).findings();
+
+    assertThat(findings).hasSize(1);
+    Finding f = findings.get(0);
+    // io-bound-2 (CRITICAL, 3 ms) speaks for the group although io-bound-1 comes first by
+    // acquisitions
+    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(f.victims()).containsExactly("io-bound-2", "io-bound-1");
+    assertThat(f.causes()).containsExactly("cpu-bound-1");
+    assertThat(f.evidence().get("victimMeanWaitNanos")).isEqualTo(3_000_000L);
+    assertThat(f.summary())
+        .startsWith("io-bound-2 waited 3.0 ms on average")
+        .endsWith(" cpu-bound-1 kept 1 other thread waiting likewise (victims).");
+  }
+
+  @Test
   void warningJustAboveTheMeanWaitEdge() {
     Finding f =
         detector
