@@ -19,7 +19,7 @@
 #
 #   6. (scale) the analyzer at production scale (issue 14): records 100,000 virtual threads on one
 #      monitor and 10,000 instances of a monitor=<class> (ScaleWorkload, Temurin 25 under the agent),
-#      then times `gilscope analyze` in -Xmx256m against `jfr summary` on each file, cold JVMs,
+#      then times `bin/gilscope analyze` (dist) in -Xmx256m against `jfr summary` on each file, cold JVMs,
 #      interleaved, medians, with peak RSS (GNU time) and events/s (SCALE_RUNS=5).
 #
 # usage: benchmarks/run-benchmarks.sh [all|jmh|overhead|startup|profile|matrix|scale] [--no-build] [-- extra options]
@@ -113,7 +113,6 @@ if [[ $what == scale ]]; then
   mkdir -p "$out"
   jdk25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
   agent=agent/target/gilscope-agent.jar
-  analyzer=analyzer/target/gilscope-analyzer.jar
   [[ -f $out/threads-100k.jfr ]] || "$jdk25" \
     -javaagent:$agent=monitor=dev.gilscope.bench.scale.ScaleWorkload#GLOBAL,file=$out/threads-100k.jfr \
     -cp "$jar" dev.gilscope.bench.scale.ScaleWorkload threads 100000 5
@@ -121,12 +120,19 @@ if [[ $what == scale ]]; then
   [[ -f $out/monitors-10k.jfr ]] || "$jdk25" \
     -javaagent:$agent=monitor=dev.gilscope.bench.scale.SessionEntry,instances=20000,file=$out/monitors-10k.jfr \
     -cp "$jar" dev.gilscope.bench.scale.ScaleWorkload monitors 10000 4
+  # what users run: the dist launcher (class-data sharing archive, C1, the parallel collector)
+  if [[ $build == true || -z $(ls -d dist/target/gilscope-*/bin/gilscope 2>/dev/null) ]]; then
+    ./mvnw -B -q -pl dist -am package -DskipTests
+  fi
+  launcher=$(ls -d dist/target/gilscope-*/bin/gilscope | head -1)
+  export JAVA_OPTS=-Xmx256m
   median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
   for f in "$out/threads-100k.jfr" "$out/monitors-10k.jfr" ${SCALE_FILES:-}; do
+    "$launcher" analyze "$f" >/dev/null # the first run writes the class-data sharing archive
     : >"$out/jfr.times"; : >"$out/gilscope.times"; : >"$out/gilscope.rss"
     : >"$out/jfr.cpu"; : >"$out/gilscope.cpu"
     for ((i = 0; i < ${SCALE_RUNS:-5}; i++)); do
-      /usr/bin/time -f "%e %M %U %S" -o "$out/t" "$java_cmd" -Xmx256m -jar "$analyzer" analyze "$f" >/dev/null
+      /usr/bin/time -f "%e %M %U %S" -o "$out/t" "$launcher" analyze "$f" >/dev/null
       read -r s kb u k <"$out/t"; echo "$s" >>"$out/gilscope.times"; echo "$kb" >>"$out/gilscope.rss"
       echo "$u + $k" | bc >>"$out/gilscope.cpu"
       /usr/bin/time -f "%e %M %U %S" -o "$out/t" jfr summary "$f" >/dev/null
@@ -135,7 +141,7 @@ if [[ $what == scale ]]; then
     events=$(jfr summary "$f" | awk '$1 ~ /^(gilscope|jdk)\./ {n += $2} END {print n}')
     g=$(median <"$out/gilscope.times"); j=$(median <"$out/jfr.times"); rss=$(median <"$out/gilscope.rss")
     gc=$(median <"$out/gilscope.cpu"); jc=$(median <"$out/jfr.cpu")
-    printf '%s: %s events, %s MB; gilscope analyze -Xmx256m %s s, CPU %s s (peak RSS %d MB, %.0f events/s), jfr summary %s s, CPU %s s, ratio %.2f (CPU %.2f); load %s\n' \
+    printf '%s: %s events, %s MB; bin/gilscope analyze -Xmx256m %s s, CPU %s s (peak RSS %d MB, %.0f events/s), jfr summary %s s, CPU %s s, ratio %.2f (CPU %.2f); load %s\n' \
       "$(basename "$f")" "$events" "$(($(stat -c %s "$f") / 1048576))" "$g" "$gc" $((rss / 1024)) \
       "$(echo "$events / $g" | bc -l)" "$j" "$jc" "$(echo "$g / $j" | bc -l)" "$(echo "$gc / $jc" | bc -l)" \
       "$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/report.txt"
