@@ -137,12 +137,22 @@ public final class StarvationDetector implements Detector {
       // each window is a candidate without the minimum sample (a thread that gets the monitor a
       // few times a second has few waits per window); the sample is required of the run judged
       NavigableMap<Integer, Double> scores = new TreeMap<>();
+      boolean lostAny = false;
       for (int p = 0; p < windows.size(); p++) {
+        if (!lost(windows.counters(p), flag)) {
+          continue;
+        }
+        lostAny = true;
         int w = windows.index(p);
         Judgement j = judge(peers.over(w, w), victim, flag, r.windowLengthNanos(w), false);
         if (j != null && j.severity != null) {
           scores.put(w, Math.max(1, j.inflation));
         }
+      }
+      if (!lostAny) {
+        // neither any run of its windows nor all of them has a wait or a lost race to judge, and
+        // a thread that never got the monitor lost a request in some window
+        continue;
       }
       int[] run = WindowRuns.bestRun(scores);
       Counters total = victim.totals();
@@ -341,6 +351,17 @@ public final class StarvationDetector implements Detector {
       return Severity.INFO;
     }
     return null;
+  }
+
+  /**
+   * Whether the counters show a wait or a lost race (a pass-over, a request not granted): without
+   * one, {@link #judge} gives no severity, so a window without one is not judged, and a thread
+   * without one in any window is no victim.
+   */
+  private static boolean lost(Counters c, boolean flag) {
+    return waitCount(c, flag) > 0
+        || c.get(Metric.PASS_OVERS) > 0
+        || c.get(Metric.REQUESTS) > c.get(Metric.ACQUISITIONS);
   }
 
   static long waitNanos(Counters c, boolean flag) {
