@@ -124,14 +124,15 @@ public final class ConvoyDetector implements Detector {
     // once per monitor, not per victim: both look at every thread
     boolean flagShaped = FlagShape.isFlagShaped(m);
     LeastWaiting leastWaiting = flagShaped ? new LeastWaiting(m) : null;
-    Map<ThreadStats, List<Case>> byCause = new LinkedHashMap<>();
+    // by name: a holder seen only as previousOwner is a new object for each of its victims
+    Map<String, List<Case>> byCause = new LinkedHashMap<>();
     for (ThreadStats victim : m.threads()) {
       if (victim.isEndedThreads()) {
         continue;
       }
       Case c = flagShaped ? flagShaped(m, victim, r, leastWaiting) : entryShaped(m, victim, r);
       if (c != null) {
-        byCause.computeIfAbsent(c.cause(), k -> new ArrayList<>()).add(c);
+        byCause.computeIfAbsent(c.cause().name(), k -> new ArrayList<>()).add(c);
       }
     }
     List<Finding> findings = new ArrayList<>();
