@@ -17,11 +17,14 @@ import java.util.TreeMap;
  * {@link #index(int)} and {@link #counters(int)}.
  */
 public final class WindowedCounters {
-  private static final int[] NO_INDICES = new int[0];
-  private static final Counters[] NO_COUNTERS = new Counters[0];
-
-  private int[] indices = NO_INDICES; // ascending; past size unused room
-  private Counters[] counters = NO_COUNTERS;
+  // the one window most threads have, in two fields: no arrays until a second window (on 100,000
+  // virtual threads, three fewer objects to reach a thread's counters in every pass for the 60 %
+  // with one window, and two fewer arrays each)
+  private int onlyIndex;
+  private Counters only;
+  // from the second window on, every window: indices ascending, past size unused room
+  private int[] indices;
+  private Counters[] counters;
   private int size;
 
   // one-entry cache: events come in time order, so mostly in the window of the one before
@@ -29,6 +32,18 @@ public final class WindowedCounters {
 
   /** The counters of window {@code windowIndex}, made when it has none. */
   public Counters at(int windowIndex) {
+    if (indices == null) {
+      if (size == 0) {
+        onlyIndex = windowIndex;
+        only = new Counters();
+        size = 1;
+        return only;
+      }
+      if (onlyIndex == windowIndex) {
+        return only;
+      }
+      spill();
+    }
     int p = lastPosition;
     if (p >= 0 && indices[p] == windowIndex) {
       return counters[p];
@@ -40,6 +55,14 @@ public final class WindowedCounters {
     }
     lastPosition = p;
     return counters[p];
+  }
+
+  /** The one window into the arrays, for a second one. */
+  private void spill() {
+    indices = new int[] {onlyIndex, 0};
+    counters = new Counters[] {only, null};
+    only = null;
+    lastPosition = 0;
   }
 
   private int position(int windowIndex) {
@@ -65,15 +88,18 @@ public final class WindowedCounters {
 
   /** The counters of one window, or an empty instance when nothing happened in it. */
   public Counters get(int windowIndex) {
-    int p = size == 0 ? -1 : Arrays.binarySearch(indices, 0, size, windowIndex);
+    if (indices == null) {
+      return size == 1 && onlyIndex == windowIndex ? only : new Counters();
+    }
+    int p = Arrays.binarySearch(indices, 0, size, windowIndex);
     return p < 0 ? new Counters() : counters[p];
   }
 
   /** The sum of windows {@code from..to}, both inclusive. */
   public Counters sum(int from, int to) {
     Counters total = new Counters();
-    for (int p = firstAtOrAfter(from); p < size && indices[p] <= to; p++) {
-      total.mergeFrom(counters[p]);
+    for (int p = firstAtOrAfter(from); p < size && index(p) <= to; p++) {
+      total.mergeFrom(counters(p));
     }
     return total;
   }
@@ -81,8 +107,8 @@ public final class WindowedCounters {
   /** The sum of one metric over windows {@code from..to}, both inclusive; nothing allocated. */
   public long sum(Metric metric, int from, int to) {
     long total = 0;
-    for (int p = firstAtOrAfter(from); p < size && indices[p] <= to; p++) {
-      long v = counters[p].get(metric);
+    for (int p = firstAtOrAfter(from); p < size && index(p) <= to; p++) {
+      long v = counters(p).get(metric);
       total = metric.isMax() ? Math.max(total, v) : total + v;
     }
     return total;
@@ -97,8 +123,11 @@ public final class WindowedCounters {
   }
 
   private int firstAtOrAfter(int from) {
-    if (size == 0 || from <= indices[0]) {
+    if (size == 0 || from <= index(0)) {
       return 0;
+    }
+    if (indices == null) {
+      return 1; // past the one window
     }
     int p = Arrays.binarySearch(indices, 0, size, from);
     return p >= 0 ? p : -p - 1;
@@ -116,12 +145,14 @@ public final class WindowedCounters {
   /** The window index of the {@code position}-th window (0 = the earliest). */
   public int index(int position) {
     // small enough for C1 to inline: the per-thread passes call it for every (thread, window)
-    return indices[Objects.checkIndex(position, size)];
+    Objects.checkIndex(position, size);
+    return indices == null ? onlyIndex : indices[position];
   }
 
   /** The counters of the {@code position}-th window (0 = the earliest). */
   public Counters counters(int position) {
-    return counters[Objects.checkIndex(position, size)];
+    Objects.checkIndex(position, size);
+    return indices == null ? only : counters[position];
   }
 
   /** The earliest window's index; only when not {@link #isEmpty()}. */
@@ -142,14 +173,14 @@ public final class WindowedCounters {
   public NavigableMap<Integer, Counters> all() {
     TreeMap<Integer, Counters> map = new TreeMap<>();
     for (int p = 0; p < size; p++) {
-      map.put(indices[p], counters[p]);
+      map.put(index(p), counters(p));
     }
     return Collections.unmodifiableNavigableMap(map);
   }
 
   public void mergeFrom(WindowedCounters other) {
     for (int p = 0; p < other.size; p++) {
-      at(other.indices[p]).mergeFrom(other.counters[p]);
+      at(other.index(p)).mergeFrom(other.counters(p));
     }
   }
 }
