@@ -27,7 +27,9 @@ public final class ThreadStats {
   // the sum of the windows, made when asked (the windows' own counters when there is one) and
   // dropped by every write: kept beside the windows, they were a third of the per-thread heap and
   // every per-thread event wrote both
-  private Counters totals;
+  // volatile, not locked: a sum made twice by two detectors at once is the same sum, and a reader
+  // sees it whole
+  private volatile Counters totals;
   // made on first use (see the class comment)
   private DurationStats waits;
   private DurationStats holds;
@@ -56,7 +58,7 @@ public final class ThreadStats {
    * The counters over the whole recording: the sum of {@link #windows()}, which every count goes
    * into. For reading only; write through {@link #window(int)}.
    */
-  public synchronized Counters totals() {
+  public Counters totals() {
     Counters t = totals;
     if (t == null) {
       t =
@@ -75,7 +77,9 @@ public final class ThreadStats {
 
   /** The counters of window {@code windowIndex}, made when it has none, to count into. */
   public Counters window(int windowIndex) {
-    totals = null;
+    if (totals != null) {
+      totals = null; // a volatile write only when there is a sum to drop: the reader's hot path
+    }
     return windows.at(windowIndex);
   }
 
