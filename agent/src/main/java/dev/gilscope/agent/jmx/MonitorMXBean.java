@@ -32,7 +32,10 @@ public interface MonitorMXBean {
   /** Time held, nanoseconds (uncontended holds estimated from their 1-in-N sample). */
   long getTotalHoldNanos();
 
-  /** Fraction of the last second the monitor was held, 0..1 (more with nested holders). */
+  /**
+   * Fraction of the last second the monitor was held, 0..1 (an estimate where uncontended holds are
+   * sampled; a hold counts in the second it ends).
+   */
   double getUtilization();
 
   /** Acquisitions per second over the last second. */
