@@ -1,5 +1,8 @@
 package dev.gilscope.analyzer.model;
 
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
+
 /**
  * The order of {@link MonitorStats#threads()}: most acquisitions first, then most wait at entry,
  * then most time in {@code wait()}, then by name (names are unique on a monitor, so the order is
@@ -37,8 +40,45 @@ final class ThreadOrder {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    sort(order, new int[n], 0, n);
+    int[] scratch = new int[n];
+    if (n >= PARALLEL_MIN_THREADS) {
+      ForkJoinPool.commonPool().invoke(new SortTask(order, scratch, 0, n));
+    } else {
+      sort(order, scratch, 0, n);
+    }
     return order;
+  }
+
+  /**
+   * From this many threads on, the halves are sorted on all cores: 100,000 virtual threads took 50
+   * ms of C1 code in one, on the detectors' critical path (they all wait for the order).
+   */
+  static final int PARALLEL_MIN_THREADS = 20_000;
+
+  /** The merge sort's halves as tasks down to {@link #PARALLEL_MIN_THREADS} / 2 threads. */
+  private final class SortTask extends RecursiveAction {
+    private final int[] order;
+    private final int[] scratch;
+    private final int from;
+    private final int to;
+
+    SortTask(int[] order, int[] scratch, int from, int to) {
+      this.order = order;
+      this.scratch = scratch;
+      this.from = from;
+      this.to = to;
+    }
+
+    @Override
+    protected void compute() {
+      if (to - from < PARALLEL_MIN_THREADS) {
+        sort(order, scratch, from, to);
+        return;
+      }
+      int mid = (from + to) >>> 1;
+      invokeAll(new SortTask(order, scratch, from, mid), new SortTask(order, scratch, mid, to));
+      merge(order, scratch, from, mid, to);
+    }
   }
 
   /** Negative when thread {@code a} comes before thread {@code b}. */
@@ -69,6 +109,11 @@ final class ThreadOrder {
     int mid = (from + to) >>> 1;
     sort(order, scratch, from, mid);
     sort(order, scratch, mid, to);
+    merge(order, scratch, from, mid, to);
+  }
+
+  /** Merges the sorted runs {@code from..mid} and {@code mid..to} of {@code order}. */
+  private void merge(int[] order, int[] scratch, int from, int mid, int to) {
     if (compare(order[mid - 1], order[mid]) <= 0) {
       return; // already in order (a run of equal keys, a recording sorted already)
     }

@@ -13,7 +13,7 @@ class ThreadOrderTest {
 
   @Test
   void sortsAsTheComparatorOfItsKeysWithTiesOnEveryKeyButTheName() {
-    for (int n : new int[] {0, 1, 2, 15, 16, 17, 1000, 20_000}) {
+    for (int n : new int[] {0, 1, 2, 15, 16, 17, 1000, 20_000, 100_001}) {
       Random random = new Random(n);
       ThreadOrder order = new ThreadOrder(n);
       long[][] keys = new long[n][];
