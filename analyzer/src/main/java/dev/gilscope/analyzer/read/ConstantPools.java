@@ -20,9 +20,11 @@ final class ConstantPools {
   private final Map<Long, Object> strings = new HashMap<>();
   private final Map<Long, Object> symbols = new HashMap<>();
   private final Map<Long, Long> classSymbols = new HashMap<>();
-  // one entry per thread: 100,000 for 100,000 virtual threads, looked up once per event. While
-  // the pools are read, its fields (Object[]: javaName, osName, javaThreadId, virtual); once they
-  // are all read, a ThreadEntry with its name, so that a lookup is one probe in one table
+  // one entry per thread: 100,000 for 100,000 virtual threads, looked up once per event: its
+  // fields (Object[]: javaName, osName, javaThreadId, virtual) until the first lookup, which needs
+  // all pools read, and a ThreadEntry with its name from then on. Made on first use, the entries
+  // lie in memory in the order the events use them (and a reader of a piece of the chunk makes
+  // only its own); in the key order of a compact table, after one another's keys' entries
   private final LongKeyMap<Object> threads = new LongKeyMap<>();
   private final Map<Long, String> classNames = new HashMap<>();
 
@@ -58,7 +60,7 @@ final class ConstantPools {
         }
       }
       if (delta == 0) {
-        pools.threads.replaceValues(pools::threadEntry);
+        pools.threads.compact();
         return pools;
       }
       position += delta;
@@ -153,17 +155,31 @@ final class ConstantPools {
   }
 
   private String lookUpThreadName(long key) {
-    ThreadEntry entry = (ThreadEntry) threads.get(key);
+    ThreadEntry entry = threadEntry(key);
     return entry == null ? null : entry.name;
+  }
+
+  /** The number of threads in the pool. */
+  int threadCount() {
+    return threads.size();
   }
 
   /** The pool's entry of thread {@code key}, or null when the pool has none. */
   ThreadEntry threadEntry(long key) {
-    return (ThreadEntry) threads.get(key);
+    Object value = threads.get(key);
+    if (value instanceof ThreadEntry entry) {
+      return entry;
+    }
+    if (value == null) {
+      return null;
+    }
+    ThreadEntry entry = threadEntry(value);
+    threads.put(key, entry);
+    return entry;
   }
 
-  /** A thread's entry made from its fields, once all pools are read. */
-  private Object threadEntry(Object fields) {
+  /** A thread's entry made from its fields (all pools read). */
+  private ThreadEntry threadEntry(Object fields) {
     Object[] names = (Object[]) fields;
     return new ThreadEntry(
         ThreadNames.of(
