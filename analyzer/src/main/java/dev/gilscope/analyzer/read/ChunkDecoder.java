@@ -90,14 +90,39 @@ final class ChunkDecoder {
    * reads the chunk's metadata and constant pools itself.
    */
   void decode(FileChannel file, Chunk chunk, int piece, int pieces) throws IOException {
+    Opened opened = chunk.equals(preparedChunk) ? prepared : open(load(file, chunk));
+    prepared = null;
+    preparedChunk = null;
+    walk(opened, piece, pieces);
+  }
+
+  /**
+   * Reads a chunk's metadata and constant pools, which the next {@link #decode} of the same chunk
+   * by this decoder uses: the number of threads in its pool, which says whether the chunk is worth
+   * reading in pieces ({@link #worthSplitting}).
+   */
+  int prepare(FileChannel file, Chunk chunk) throws IOException {
+    prepared = open(load(file, chunk));
+    preparedChunk = chunk;
+    return prepared.pools.threadCount();
+  }
+
+  private Chunk preparedChunk;
+  private Opened prepared;
+
+  /** A chunk whose metadata and pools are read: its events' decoders by type id. */
+  private record Opened(
+      ChunkInput in, ConstantPools pools, DecodedEvent[] small, Map<Long, DecodedEvent> large) {}
+
+  /** The chunk's bytes: copied into the heap, or memory-mapped when it is large. */
+  private ChunkInput load(FileChannel file, Chunk chunk) throws IOException {
     if (chunk.sizeBytes() > Integer.MAX_VALUE) {
       throw new UnsupportedRecordingException("chunk larger than 2 GB");
     }
     int size = (int) chunk.sizeBytes();
     if (size > copyLimit) {
       ByteBuffer bytes = file.map(FileChannel.MapMode.READ_ONLY, chunk.offset(), size);
-      decode(new ChunkInput(bytes), piece, pieces);
-      return;
+      return new ChunkInput(bytes);
     }
     if (buffer.length < size) {
       buffer = null; // let the old one go first
@@ -110,14 +135,14 @@ final class ChunkDecoder {
         throw new IOException("file ends inside chunk at " + chunk.offset());
       }
     }
-    decode(new ChunkInput(buffer, size), piece, pieces);
+    return new ChunkInput(buffer, size);
   }
 
   void decode(ChunkInput in) {
-    decode(in, 0, 1);
+    walk(open(in), 0, 1);
   }
 
-  void decode(ChunkInput in, int piece, int pieces) {
+  private Opened open(ChunkInput in) {
     if (in.size() < HEADER_BYTES || in.rawIntAt(0) != MAGIC) {
       throw new UnsupportedRecordingException("no chunk header");
     }
@@ -157,8 +182,14 @@ final class ChunkDecoder {
         }
       }
     }
+    return new Opened(in, pools, small, large);
+  }
 
-    if (pieces == 1 || !worthSplitting(in.size(), pools.threadCount())) {
+  private static void walk(Opened chunk, int piece, int pieces) {
+    ChunkInput in = chunk.in;
+    DecodedEvent[] small = chunk.small;
+    Map<Long, DecodedEvent> large = chunk.large;
+    if (pieces == 1 || !worthSplitting(in.size(), chunk.pools.threadCount())) {
       if (piece == 0) {
         walk(in, small, large, HEADER_BYTES, in.size()); // the other pieces are empty
       }
@@ -172,8 +203,9 @@ final class ChunkDecoder {
    * Chunk bytes per thread of its pool below which the chunk is read whole even when asked for in
    * pieces: each piece keeps its own state of every thread it meets, and the merge adds them up one
    * by one. A 16 MB chunk of 100,000 virtual threads (160 bytes each; two thirds of them met in
-   * both halves) read in two pieces took longer than in one (1.0-1.3 s against 0.6 s of reading
-   * here), one of 17.8 MB and a few threads 0.27 s against 0.36 s.
+   * both halves) read in two pieces took longer than in one (0.9-1.25 s against 0.6-0.8 s of
+   * reading, 5 runs, this 2-core machine with another process busy), one of 17.8 MB and a few
+   * threads shorter (0.22 s against 0.27 s).
    */
   static final long MIN_BYTES_PER_THREAD = 4096;
 

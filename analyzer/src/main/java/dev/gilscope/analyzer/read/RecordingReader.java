@@ -43,10 +43,13 @@ public final class RecordingReader {
 
   /**
    * From this size on, a file with fewer chunks than reading threads has its chunks cut into
-   * pieces: below it, decoding the chunk's constant pools once more per piece and starting the
-   * threads cost more than the second core gains.
+   * pieces: below it, decoding the chunk's constant pools once more per piece, starting the threads
+   * and merging cost more than the second core gains. One-chunk recordings of the GIL interpreter
+   * workload, 2 readers against 1 (medians of 7, reading only, this 2-core machine with another
+   * process busy on about one core): 5.3 MB 133 ms against 125, 10 MB 170 against 190, 17.8 MB 220
+   * against 268.
    */
-  static final long SPLIT_MIN_BYTES = 4L * 1024 * 1024;
+  static final long SPLIT_MIN_BYTES = 8L * 1024 * 1024;
 
   /** Which parser reads the events. */
   public enum Parser {
@@ -113,19 +116,39 @@ public final class RecordingReader {
     if (parser == Parser.AUTO) {
       try {
         List<Part> parts = parts(index, groups);
-        partsRead = parts.size();
         TicksConverter clock = index.clock();
+        EventAccumulator first = accumulator(origin, 0);
+        ChunkDecoder firstDecoder = new ChunkDecoder(first.handlers(), copyLimit, clock);
+        if (parts.size() > 1 && !worthSplitting(index, parts.get(0), firstDecoder)) {
+          parts = List.of(new Part(index.chunks())); // the first decoder has read its pools
+        }
+        partsRead = parts.size();
         EventAccumulator total;
         try {
           total =
               parts.size() == 1
-                  ? decodePart(index, parts.get(0), 0, origin, clock)
-                  : readInParallel(parts, (p, i) -> decodePart(index, p, i, origin, clock));
+                  ? decodePart(index, parts.get(0), first, firstDecoder)
+                  : readInParallel(
+                      parts,
+                      (p, i) -> {
+                        EventAccumulator acc = i == 0 ? first : accumulator(origin, i);
+                        ChunkDecoder decoder =
+                            i == 0
+                                ? firstDecoder
+                                : new ChunkDecoder(acc.handlers(), copyLimit, clock);
+                        return decodePart(index, p, acc, decoder);
+                      });
         } catch (WaitEpisodes.PartsDisagree e) {
           // rare: read in one part, which needs no merge (see WaitEpisodes)
           partsRead = 1;
           bytesRead.set(0);
-          total = decodePart(index, new Part(index.chunks()), 0, origin, clock);
+          EventAccumulator acc = accumulator(origin, 0);
+          total =
+              decodePart(
+                  index,
+                  new Part(index.chunks()),
+                  acc,
+                  new ChunkDecoder(acc.handlers(), copyLimit, clock));
         }
         total.finish();
         parserUsed = "gilscope";
@@ -244,15 +267,33 @@ public final class RecordingReader {
   }
 
   /**
-   * Decodes a part of the file with gilscope's decoder, straight from the file (no slices), in the
-   * recording's clock.
+   * Whether the chunk that {@code part}, a piece, belongs to is worth reading in pieces: it has
+   * enough bytes per thread ({@link ChunkDecoder#worthSplitting}). Its pools are read by {@code
+   * decoder} to know, which then reads the chunk whole without reading them again if not.
+   */
+  private boolean worthSplitting(ChunkIndex index, Part part, ChunkDecoder decoder)
+      throws InputException {
+    if (part.pieces() == 1) {
+      return true; // chunk groups
+    }
+    Chunk chunk = part.chunks().get(0);
+    try (FileChannel channel = FileChannel.open(index.path(), StandardOpenOption.READ)) {
+      return ChunkDecoder.worthSplitting(chunk.sizeBytes(), decoder.prepare(channel, chunk));
+    } catch (UnsupportedRecordingException e) {
+      throw e;
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      throw new UnsupportedRecordingException("decoder failed: " + describe(e));
+    }
+  }
+
+  /**
+   * Decodes a part of the file with gilscope's decoder, straight from the file (no slices), into
+   * {@code acc}, whose handlers {@code decoder} calls.
    */
   private EventAccumulator decodePart(
-      ChunkIndex index, Part part, int partIndex, long origin, TicksConverter clock)
+      ChunkIndex index, Part part, EventAccumulator acc, ChunkDecoder decoder)
       throws InputException {
     Path path = index.path();
-    EventAccumulator acc = accumulator(origin, partIndex);
-    ChunkDecoder decoder = new ChunkDecoder(acc.handlers(), copyLimit, clock);
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       for (Chunk chunk : part.chunks()) {
         decoder.decode(channel, chunk, part.piece(), part.pieces());
