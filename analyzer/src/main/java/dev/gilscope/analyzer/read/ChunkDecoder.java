@@ -199,6 +199,13 @@ final class ChunkDecoder {
     }
   }
 
+  /** The reading thread was interrupted: another part of the file failed. */
+  static final class Stopped extends RuntimeException {
+    Stopped() {
+      super("stopped: another part of the recording failed", null, false, false);
+    }
+  }
+
   /**
    * Chunk bytes per thread of its pool below which the chunk is read whole even when asked for in
    * pieces: each piece keeps its own state of every thread it meets, and the merge adds them up one
@@ -277,7 +284,11 @@ final class ChunkDecoder {
   private static void walk(
       ChunkInput in, DecodedEvent[] small, Map<Long, DecodedEvent> large, int from, int end) {
     int position = from;
+    int events = 0;
     while (position < end) {
+      if ((++events & 0xffff) == 0 && Thread.currentThread().isInterrupted()) {
+        throw new Stopped(); // another part of the file failed: this one's result is not wanted
+      }
       in.position(position);
       long eventBytes = in.readLong();
       if (eventBytes <= 0 || eventBytes > end - position) {

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import jdk.jfr.consumer.EventStream;
 
 /**
@@ -50,6 +51,14 @@ public final class RecordingReader {
    * against 268.
    */
   static final long SPLIT_MIN_BYTES = 8L * 1024 * 1024;
+
+  /**
+   * Below this heap a file is read by one thread: each part keeps its own state of the monitors and
+   * threads it meets and its own chunk buffer, and in a heap a few megabytes large, when one part
+   * ran out of memory the other went on filling it, and the JVM spent minutes collecting before it
+   * could say so (one part fails at once, with the one-line message).
+   */
+  static final long PARALLEL_MIN_HEAP = 64L * 1024 * 1024;
 
   /** Which parser reads the events. */
   public enum Parser {
@@ -95,7 +104,7 @@ public final class RecordingReader {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1");
     }
-    this.parallelism = parallelism;
+    this.parallelism = Runtime.getRuntime().maxMemory() < PARALLEL_MIN_HEAP ? 1 : parallelism;
     this.windowNanos = windowNanos;
     this.progress = progress;
   }
@@ -299,7 +308,7 @@ public final class RecordingReader {
         decoder.decode(channel, chunk, part.piece(), part.pieces());
         chunkRead(index, part.bytes(chunk));
       }
-    } catch (UnsupportedRecordingException e) {
+    } catch (UnsupportedRecordingException | ChunkDecoder.Stopped e) {
       throw e;
     } catch (IOException | RuntimeException | StackOverflowError e) {
       // the JDK's reader reads the file again and reports what is wrong with it, if anything
@@ -357,6 +366,9 @@ public final class RecordingReader {
               return t;
             });
     AtomicInteger done = new AtomicInteger();
+    // the first part to fail: the others stop (a heap too small for the file fails in one part
+    // while another goes on filling it, and the JVM spent minutes in GC before it could exit)
+    AtomicReference<Throwable> failure = new AtomicReference<>();
     try {
       List<Future<EventAccumulator>> futures = new ArrayList<>();
       for (int i = 0; i < groups.size(); i++) {
@@ -365,14 +377,21 @@ public final class RecordingReader {
         futures.add(
             pool.submit(
                 () -> {
-                  EventAccumulator acc = reader.read(group, partIndex);
-                  reportProgress(done.incrementAndGet(), groups.size());
-                  return acc;
+                  try {
+                    EventAccumulator acc = reader.read(group, partIndex);
+                    reportProgress(done.incrementAndGet(), groups.size());
+                    return acc;
+                  } catch (Throwable t) {
+                    if (failure.compareAndSet(null, t)) {
+                      pool.shutdownNow(); // interrupts the other parts' decoders
+                    }
+                    throw t;
+                  }
                 }));
       }
       EventAccumulator total = null;
       for (Future<EventAccumulator> f : futures) {
-        EventAccumulator part = get(f);
+        EventAccumulator part = get(f, failure);
         if (total == null) {
           total = part;
         } else {
@@ -386,23 +405,30 @@ public final class RecordingReader {
     }
   }
 
-  private static EventAccumulator get(Future<EventAccumulator> f) throws InputException {
+  /** A part's result, or what made the first part to fail fail. */
+  private static EventAccumulator get(Future<EventAccumulator> f, AtomicReference<Throwable> first)
+      throws InputException {
     try {
       return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InputException("interrupted while reading", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof InputException ie) {
-        throw ie;
-      }
-      if (e.getCause() instanceof UnsupportedRecordingException ue) {
-        throw ue;
-      }
-      if (e.getCause() instanceof OutOfMemoryError oom) {
-        throw oom; // the CLI turns it into one line and exit 2
-      }
-      throw new InputException("cannot read recording: " + e.getCause(), e.getCause());
+      Throwable cause = first.get() != null ? first.get() : e.getCause();
+      rethrow(cause);
+      throw new InputException("cannot read recording: " + cause, cause);
+    }
+  }
+
+  private static void rethrow(Throwable cause) throws InputException {
+    if (cause instanceof InputException ie) {
+      throw ie;
+    }
+    if (cause instanceof UnsupportedRecordingException ue) {
+      throw ue;
+    }
+    if (cause instanceof OutOfMemoryError oom) {
+      throw oom; // the CLI turns it into one line and exit 2
     }
   }
 
