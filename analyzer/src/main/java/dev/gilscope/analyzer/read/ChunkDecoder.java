@@ -90,6 +90,9 @@ final class ChunkDecoder {
    * reads the chunk's metadata and constant pools itself.
    */
   void decode(FileChannel file, Chunk chunk, int piece, int pieces) throws IOException {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new Stopped(); // another part of the file failed: this one's result is not wanted
+    }
     Opened opened = chunk.equals(preparedChunk) ? prepared : open(load(file, chunk));
     prepared = null;
     preparedChunk = null;
@@ -284,11 +287,7 @@ final class ChunkDecoder {
   private static void walk(
       ChunkInput in, DecodedEvent[] small, Map<Long, DecodedEvent> large, int from, int end) {
     int position = from;
-    int events = 0;
     while (position < end) {
-      if ((++events & 0xffff) == 0 && Thread.currentThread().isInterrupted()) {
-        throw new Stopped(); // another part of the file failed: this one's result is not wanted
-      }
       in.position(position);
       long eventBytes = in.readLong();
       if (eventBytes <= 0 || eventBytes > end - position) {

@@ -383,7 +383,7 @@ public final class RecordingReader {
                     return acc;
                   } catch (Throwable t) {
                     if (failure.compareAndSet(null, t)) {
-                      pool.shutdownNow(); // interrupts the other parts' decoders
+                      pool.shutdownNow(); // the other parts stop at their next chunk
                     }
                     throw t;
                   }
