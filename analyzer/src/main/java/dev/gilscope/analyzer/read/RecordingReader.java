@@ -46,11 +46,11 @@ public final class RecordingReader {
    * From this size on, a file with fewer chunks than reading threads has its chunks cut into
    * pieces: below it, decoding the chunk's constant pools once more per piece, starting the threads
    * and merging cost more than the second core gains. One-chunk recordings of the GIL interpreter
-   * workload, 2 readers against 1 (medians of 7, reading only, this 2-core machine with another
-   * process busy on about one core): 5.3 MB 133 ms against 125, 10 MB 170 against 190, 17.8 MB 220
-   * against 268.
+   * workload, 2 readers against 1, medians of 7 of the reading alone on this 2-core machine with
+   * one core mostly free: 5.3 MB 133 ms against 125, 10 MB 170 against 190, 17.8 MB 220 against 268
+   * (with both cores busy elsewhere, 17.8 MB took as long in pieces as whole).
    */
-  static final long SPLIT_MIN_BYTES = 8L * 1024 * 1024;
+  static final long SPLIT_MIN_BYTES = PARALLEL_MIN_BYTES;
 
   /**
    * Below this heap a file is read by one thread: each part keeps its own state of the monitors and
