@@ -339,9 +339,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     if ("html".equalsIgnoreCase(format)) {
       reader.collectTimeline();
     }
-    long t0 = System.nanoTime();
     RecordingReader.ReadResult read = reader.read(recording);
-    long t1 = System.nanoTime();
     timeline = reader.timeline();
     List<MonitorStats> monitors = read.monitors();
     if (monitor != null) {
@@ -369,16 +367,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     MonitorIdentity.Result identity = MonitorIdentity.merge(monitors);
     monitors = identity.monitors();
     RecordingInfo info = SourceScope.scopeUnavailable(read.recording(), monitors);
-    long t2 = System.nanoTime();
     Detectors.Diagnosis diagnosis = Detectors.diagnose(Detectors.all(), monitors, info);
-    if (Boolean.getBoolean("gilscope.timings")) {
-      System.err.printf(
-          "TIMINGS jvm=%d read=%d identity=%d detect=%d%n",
-          java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(),
-          (t1 - t0) / 1000000,
-          (t2 - t1) / 1000000,
-          (System.nanoTime() - t2) / 1000000);
-    }
     List<String> notes = new ArrayList<>(identity.notes());
     AgentAdvice.forRecording(monitors, info).ifPresent(notes::add);
     notes.addAll(diagnosis.notes());
