@@ -27,11 +27,14 @@ public final class ChunkIndex {
   private final Path path;
   private final long fileBytes;
   private final List<Chunk> chunks;
+  // the first chunk's clock: start nanos, start ticks, ticks per second
+  private final long[] firstClock;
 
-  private ChunkIndex(Path path, long fileBytes, List<Chunk> chunks) {
+  private ChunkIndex(Path path, long fileBytes, List<Chunk> chunks, long[] firstClock) {
     this.path = path;
     this.fileBytes = fileBytes;
     this.chunks = List.copyOf(chunks);
+    this.firstClock = firstClock;
   }
 
   /** Checks that {@code path} is a complete JFR recording and lists its chunks. */
@@ -50,7 +53,9 @@ public final class ChunkIndex {
       if (size == 0) {
         throw new InputException("file is empty '" + path + "'");
       }
-      return new ChunkIndex(path, size, readHeaders(path, channel, size));
+      long[] firstClock = new long[3];
+      List<Chunk> chunks = readHeaders(path, channel, size, firstClock);
+      return new ChunkIndex(path, size, chunks, firstClock);
     } catch (NoSuchFileException e) {
       throw new InputException("file not found '" + path + "'", e);
     } catch (IOException e) {
@@ -58,7 +63,8 @@ public final class ChunkIndex {
     }
   }
 
-  private static List<Chunk> readHeaders(Path path, FileChannel channel, long size)
+  private static List<Chunk> readHeaders(
+      Path path, FileChannel channel, long size, long[] firstClock)
       throws IOException, InputException {
     List<Chunk> chunks = new ArrayList<>();
     ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
@@ -117,6 +123,11 @@ public final class ChunkIndex {
       if (chunkBytes > size - offset) {
         throw truncated(path, number, offset, chunkBytes, size - offset);
       }
+      if (chunks.isEmpty()) {
+        firstClock[0] = header.getLong(32);
+        firstClock[1] = header.getLong(48);
+        firstClock[2] = header.getLong(56);
+      }
       chunks.add(new Chunk(offset, chunkBytes, header.getLong(32), header.getLong(40)));
       offset += chunkBytes;
     }
@@ -149,6 +160,14 @@ public final class ChunkIndex {
 
   public List<Chunk> chunks() {
     return chunks;
+  }
+
+  /**
+   * The first chunk's clock, which the JDK's reader uses for every chunk of a file: so must every
+   * reading thread, whichever chunk it starts at, for the parts to read what one reader reads.
+   */
+  TicksConverter clock() {
+    return new TicksConverter(firstClock[1], firstClock[0], firstClock[2]);
   }
 
   public long startEpochNanos() {

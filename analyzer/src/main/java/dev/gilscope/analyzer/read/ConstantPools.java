@@ -20,9 +20,11 @@ final class ConstantPools {
   private final Map<Long, Object> strings = new HashMap<>();
   private final Map<Long, Object> symbols = new HashMap<>();
   private final Map<Long, Long> classSymbols = new HashMap<>();
-  // one entry per thread: 100,000 for 100,000 virtual threads, looked up once per event. While
-  // the pools are read, its fields (Object[]: javaName, osName, javaThreadId, virtual); once they
-  // are all read, a ThreadEntry with its name, so that a lookup is one probe in one table
+  // one entry per thread: 100,000 for 100,000 virtual threads, looked up once per event: its
+  // fields (Object[]: javaName, osName, javaThreadId, virtual) until the first lookup, which needs
+  // all pools read, and a ThreadEntry with its name from then on. Made on first use, the entries
+  // lie in memory in the order the events use them (and a reader of a piece of the chunk makes
+  // only its own); in the key order of a compact table, after one another's keys' entries
   private final LongKeyMap<Object> threads = new LongKeyMap<>();
   private final Map<Long, String> classNames = new HashMap<>();
 
@@ -53,57 +55,108 @@ final class ConstantPools {
           // a count no larger than the bytes left: a corrupt one must not reserve gigabytes
           pools.threads.reserve(pools.threads.size() + Math.min(count, in.size() - in.position()));
         }
-        for (int j = 0; j < count; j++) {
-          pools.readEntry(in, type);
-        }
+        pools.readPool(in, type, count);
       }
       if (delta == 0) {
-        pools.threads.replaceValues(pools::threadEntry);
+        pools.threads.compact();
         return pools;
       }
       position += delta;
     }
   }
 
-  private void readEntry(ChunkInput in, Type type) {
-    long key = in.readLong();
+  /**
+   * Reads the {@code count} entries of one pool; what each field of the type is for is worked out
+   * once per pool, not per entry (a pool of 100,000 threads compared field names 400,000 times).
+   */
+  private void readPool(ChunkInput in, Type type, int count) {
     switch (type.name) {
-      case "java.lang.String" -> strings.put(key, Strings.readOrRef(in));
-      case "jdk.types.Symbol" -> symbols.put(key, singleString(in, type));
-      case "java.lang.Thread" -> {
-        // javaName, osName, javaThreadId, virtual: an unnamed (virtual) thread is named by its id
-        Object[] names = new Object[4];
-        for (Field f : type.fields) {
-          if (f.kind == JfrMetadata.STRING && !f.array && f.name.equals("javaName")) {
-            names[0] = Strings.readOrRef(in);
-          } else if (f.kind == JfrMetadata.STRING && !f.array && f.name.equals("osName")) {
-            names[1] = Strings.readOrRef(in);
-          } else if (f.kind == JfrMetadata.LONG && !f.array && f.name.equals("javaThreadId")) {
-            names[2] = in.readLong();
-          } else if (f.kind == JfrMetadata.BOOLEAN && !f.array && f.name.equals("virtual")) {
-            names[3] = in.readByte() != 0;
-          } else {
-            Values.skip(in, f);
-          }
+      case "java.lang.String" -> {
+        for (int j = 0; j < count; j++) {
+          strings.put(in.readLong(), Strings.readOrRef(in));
         }
-        threads.put(key, names);
+      }
+      case "jdk.types.Symbol" -> {
+        for (int j = 0; j < count; j++) {
+          long key = in.readLong();
+          symbols.put(key, singleString(in, type));
+        }
+      }
+      case "java.lang.Thread" -> {
+        byte[] roles = threadFieldRoles(type);
+        for (int j = 0; j < count; j++) {
+          readThread(in, type, roles);
+        }
       }
       case "java.lang.Class" -> {
-        Long symbol = null;
-        for (Field f : type.fields) {
-          if (f.name.equals("name") && f.kind == JfrMetadata.CONSTANT && !f.array) {
-            symbol = in.readLong();
-          } else {
-            Values.skip(in, f);
-          }
+        for (int j = 0; j < count; j++) {
+          readClass(in, type);
         }
-        if (symbol == null) {
-          throw new UnsupportedRecordingException("class constant without a name symbol");
-        }
-        classSymbols.put(key, symbol);
       }
-      default -> Values.skipValue(in, type);
+      default -> {
+        for (int j = 0; j < count; j++) {
+          in.readLong(); // key
+          Values.skipValue(in, type);
+        }
+      }
     }
+  }
+
+  // what a field of java.lang.Thread is for: its index in a thread's fields array, or SKIP
+  private static final byte JAVA_NAME = 0;
+  private static final byte OS_NAME = 1;
+  private static final byte JAVA_THREAD_ID = 2;
+  private static final byte VIRTUAL = 3;
+  private static final byte SKIP = -1;
+
+  private static byte[] threadFieldRoles(Type type) {
+    byte[] roles = new byte[type.fields.length];
+    for (int i = 0; i < roles.length; i++) {
+      Field f = type.fields[i];
+      if (f.kind == JfrMetadata.STRING && !f.array && f.name.equals("javaName")) {
+        roles[i] = JAVA_NAME;
+      } else if (f.kind == JfrMetadata.STRING && !f.array && f.name.equals("osName")) {
+        roles[i] = OS_NAME;
+      } else if (f.kind == JfrMetadata.LONG && !f.array && f.name.equals("javaThreadId")) {
+        roles[i] = JAVA_THREAD_ID;
+      } else if (f.kind == JfrMetadata.BOOLEAN && !f.array && f.name.equals("virtual")) {
+        roles[i] = VIRTUAL;
+      } else {
+        roles[i] = SKIP;
+      }
+    }
+    return roles;
+  }
+
+  private void readThread(ChunkInput in, Type type, byte[] roles) {
+    long key = in.readLong();
+    // javaName, osName, javaThreadId, virtual: an unnamed (virtual) thread is named by its id
+    Object[] names = new Object[4];
+    for (int i = 0; i < roles.length; i++) {
+      switch (roles[i]) {
+        case JAVA_NAME, OS_NAME -> names[roles[i]] = Strings.readOrRef(in);
+        case JAVA_THREAD_ID -> names[JAVA_THREAD_ID] = in.readLong();
+        case VIRTUAL -> names[VIRTUAL] = in.readByte() != 0;
+        default -> Values.skip(in, type.fields[i]);
+      }
+    }
+    threads.put(key, names);
+  }
+
+  private void readClass(ChunkInput in, Type type) {
+    long key = in.readLong();
+    Long symbol = null;
+    for (Field f : type.fields) {
+      if (f.name.equals("name") && f.kind == JfrMetadata.CONSTANT && !f.array) {
+        symbol = in.readLong();
+      } else {
+        Values.skip(in, f);
+      }
+    }
+    if (symbol == null) {
+      throw new UnsupportedRecordingException("class constant without a name symbol");
+    }
+    classSymbols.put(key, symbol);
   }
 
   private static Object singleString(ChunkInput in, Type symbol) {
@@ -153,17 +206,31 @@ final class ConstantPools {
   }
 
   private String lookUpThreadName(long key) {
-    ThreadEntry entry = (ThreadEntry) threads.get(key);
+    ThreadEntry entry = threadEntry(key);
     return entry == null ? null : entry.name;
+  }
+
+  /** The number of threads in the pool. */
+  int threadCount() {
+    return threads.size();
   }
 
   /** The pool's entry of thread {@code key}, or null when the pool has none. */
   ThreadEntry threadEntry(long key) {
-    return (ThreadEntry) threads.get(key);
+    Object value = threads.get(key);
+    if (value instanceof ThreadEntry entry) {
+      return entry;
+    }
+    if (value == null) {
+      return null;
+    }
+    ThreadEntry entry = threadEntry(value);
+    threads.put(key, entry);
+    return entry;
   }
 
-  /** A thread's entry made from its fields, once all pools are read. */
-  private Object threadEntry(Object fields) {
+  /** A thread's entry made from its fields (all pools read). */
+  private ThreadEntry threadEntry(Object fields) {
     Object[] names = (Object[]) fields;
     return new ThreadEntry(
         ThreadNames.of(

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,9 @@ final class EventAccumulator {
   private final JdkMonitorTable jdkMonitors = new JdkMonitorTable();
   private final WaitEpisodes episodes;
   private final Map<String, ThreadCpu> threadCpu = new HashMap<>();
+  // in a part that continues another: each thread's CPU loads in file order, added to the earlier
+  // part's sums one by one at the merge (a sum of doubles depends on the order of its terms)
+  private final Map<String, CpuLoads> laterCpuLoads;
   private final Map<String, Long> eventCounts = new TreeMap<>();
   private final Map<String, String> agentNotes = new TreeMap<>();
   private String jvm;
@@ -65,9 +69,19 @@ final class EventAccumulator {
   private TimelineCollector timeline;
 
   EventAccumulator(long originEpochNanos, long windowNanos) {
+    this(originEpochNanos, windowNanos, false);
+  }
+
+  /**
+   * @param continuesPrevious whether this part of the recording follows another part read by
+   *     another accumulator, which will {@link #mergeFrom} this one: what is open at the part's
+   *     start (wait episodes, the sums of CPU loads) is then left for the merge to settle exactly
+   */
+  EventAccumulator(long originEpochNanos, long windowNanos, boolean continuesPrevious) {
     this.originEpochNanos = originEpochNanos;
     this.windowNanos = windowNanos;
-    this.episodes = new WaitEpisodes(EPISODE_GAP_NANOS, this::window);
+    this.episodes = new WaitEpisodes(EPISODE_GAP_NANOS, this::window, continuesPrevious);
+    this.laterCpuLoads = continuesPrevious ? new HashMap<>() : null;
   }
 
   /** The handler of each event type the analysis reads, by type name. */
@@ -322,10 +336,7 @@ final class EventAccumulator {
     }
     long suppressed = e.longValue(GilscopeFields.SUPPRESSED_ERRORS);
     if (suppressed > 0) {
-      agentNotes.merge(
-          "suppressedErrors",
-          Long.toString(suppressed),
-          (a, b) -> Long.parseLong(a) >= Long.parseLong(b) ? a : b);
+      agentNotes.merge("suppressedErrors", Long.toString(suppressed), EventAccumulator::larger);
     }
     String version = e.string(GilscopeFields.AGENT_VERSION);
     if (version != null) {
@@ -334,6 +345,10 @@ final class EventAccumulator {
     if (timeline != null) {
       timeline.agentDetail(detail);
     }
+  }
+
+  private static String larger(String a, String b) {
+    return Long.parseLong(a) >= Long.parseLong(b) ? a : b;
   }
 
   private MonitorStats gilscopeMonitor(EventView e) {
@@ -577,7 +592,30 @@ final class EventAccumulator {
       return;
     }
     double load = e.floatValue("user") + e.floatValue("system");
-    threadCpu.computeIfAbsent(threadName, n -> new ThreadCpu()).add(load);
+    if (laterCpuLoads != null) {
+      laterCpuLoads.computeIfAbsent(threadName, n -> new CpuLoads()).add(load);
+    } else {
+      threadCpu.computeIfAbsent(threadName, n -> new ThreadCpu()).add(load);
+    }
+  }
+
+  /** One thread's CPU loads in the order read. */
+  private static final class CpuLoads {
+    private double[] loads = new double[4];
+    private int size;
+
+    void add(double load) {
+      if (size == loads.length) {
+        loads = Arrays.copyOf(loads, size * 2);
+      }
+      loads[size++] = load;
+    }
+
+    void addTo(ThreadCpu cpu) {
+      for (int i = 0; i < size; i++) {
+        cpu.add(loads[i]);
+      }
+    }
   }
 
   // ---- helpers -----------------------------------------------------------------------------
@@ -626,19 +664,36 @@ final class EventAccumulator {
 
   /** Closes open wait episodes; call once when the stream has ended. */
   void finish() {
+    finishPart();
+    episodes.closeAll();
+  }
+
+  /**
+   * Ends a part of the recording that another accumulator will {@link #mergeFrom} (or that {@link
+   * #finish} ends), leaving its wait episodes open for the next part to continue.
+   */
+  void finishPart() {
     if (foldedMonitors > 0) {
       agentNotes.put("foldedMonitors", Long.toString(foldedMonitors));
     }
     flushCount();
-    episodes.closeAll();
   }
 
+  /**
+   * Adds {@code other}, the part of the recording that follows this one's (parts merge in file
+   * order, into the first), as if this accumulator had read its events too.
+   */
   void mergeFrom(EventAccumulator other) {
     foldedMonitors += other.foldedMonitors;
+    // before the monitors merge: episodes close into either part's objects, which merge after
+    List<WaitEpisodes.Episode> stillOpen = episodes.join(other.episodes);
+    Map<MonitorStats, MonitorStats> mergedInto = new IdentityHashMap<>();
     other.gilscopeMonitors.forEach(
         (id, m) -> {
           if (id < 0) {
-            foldedInto(classOf(m)).mergeFrom(m);
+            MonitorStats folded = foldedInto(classOf(m));
+            folded.mergeFrom(m);
+            mergedInto.put(m, folded);
             return;
           }
           MonitorStats mine = gilscopeMonitors.get(id);
@@ -646,17 +701,37 @@ final class EventAccumulator {
             gilscopeMonitors.put(id, m);
           } else {
             mine.mergeFrom(m);
+            mergedInto.put(m, mine);
           }
         });
     jdkMonitors.mergeFrom(other.jdkMonitors);
+    episodes.adopt(
+        stillOpen,
+        m -> {
+          MonitorStats into = mergedInto.get(m);
+          if (into == null && m.source() != EventSource.GILSCOPE) {
+            into = jdkMonitors.byKey().get(m.key());
+          }
+          return into != null ? into : m;
+        });
     other.threadCpu.forEach(
         (n, c) -> threadCpu.computeIfAbsent(n, k -> new ThreadCpu()).mergeFrom(c));
+    if (other.laterCpuLoads != null) {
+      other.laterCpuLoads.forEach(
+          (n, loads) -> loads.addTo(threadCpu.computeIfAbsent(n, k -> new ThreadCpu())));
+    }
     other.eventCounts.forEach((k, v) -> eventCounts.merge(k, v, Long::sum));
+    String suppressed = agentNotes.get("suppressedErrors");
     agentNotes.putAll(other.agentNotes);
-    if (jvm == null) {
+    if (suppressed != null) {
+      // the most any status event said, as one reader keeps it
+      agentNotes.merge("suppressedErrors", suppressed, EventAccumulator::larger);
+    }
+    // the last event's, as one reader keeps them
+    if (other.jvm != null) {
       jvm = other.jvm;
     }
-    if (cpuCores == null) {
+    if (other.cpuCores != null) {
       cpuCores = other.cpuCores;
     }
     if (gilscopeMonitors.size() > 2 * MONITORS_KEPT + foldedIds.size()) {

@@ -6,24 +6,57 @@ package dev.gilscope.analyzer.read;
  * thread's key to its fields and to its name, looked up once per event; a {@code HashMap<Long, ?>}
  * allocated a {@code Long} per lookup and a node per entry. Null values are allowed ({@link
  * #containsKey} tells them from absent keys). Not thread-safe.
+ *
+ * <p>Once filled, {@link #compact} can turn a map whose keys lie close together (a chunk's thread
+ * keys are its threads' ids, mostly consecutive) into an array indexed by key: a lookup is then one
+ * array read, and threads that run one after another are looked up in neighbouring slots instead of
+ * slots scattered by the hash over megabytes (a cache miss or two per event with 100,000 virtual
+ * threads).
  */
 final class LongKeyMap<V> {
+  /** A compact map's value for a key mapped to null, told from an absent key's null. */
+  private static final Object NULL = new Object();
+
   private long[] keys = new long[16];
   private Object[] values = new Object[16];
   private boolean[] used = new boolean[16];
   private int size;
+  // when compact: the values by key - firstKey (NULL for null, null for absent), and no table
+  private Object[] byKey;
+  private long firstKey;
 
   @SuppressWarnings("unchecked")
   V get(long key) {
+    Object[] dense = byKey;
+    if (dense != null) {
+      long i = key - firstKey;
+      Object v = i >= 0 && i < dense.length ? dense[(int) i] : null;
+      return v == NULL ? null : (V) v;
+    }
     int i = find(key);
     return i < 0 ? null : (V) values[i];
   }
 
   boolean containsKey(long key) {
+    if (byKey != null) {
+      long i = key - firstKey;
+      return i >= 0 && i < byKey.length && byKey[(int) i] != null;
+    }
     return find(key) >= 0;
   }
 
   void put(long key, V value) {
+    if (byKey != null) {
+      long i = key - firstKey;
+      if (i >= 0 && i < byKey.length) {
+        if (byKey[(int) i] == null) {
+          size++;
+        }
+        byKey[(int) i] = value == null ? NULL : value;
+        return;
+      }
+      expand(); // a key out of the array's range: back to the hash table
+    }
     if (2 * (size + 1) > keys.length) {
       grow();
     }
@@ -40,9 +73,75 @@ final class LongKeyMap<V> {
     values[i] = value;
   }
 
+  /**
+   * Keeps the mappings in an array indexed by key when the keys span at most four times as many
+   * values as there are (the hash table takes about as much room at its load factor); otherwise
+   * leaves the map as it is. The map works as before either way.
+   */
+  void compact() {
+    if (byKey != null || size == 0) {
+      return;
+    }
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < keys.length; i++) {
+      if (used[i]) {
+        min = Math.min(min, keys[i]);
+        max = Math.max(max, keys[i]);
+      }
+    }
+    long span = max - min + 1; // overflows to <= 0 for keys far apart
+    if (span <= 0 || span > 4L * size + 16) {
+      return;
+    }
+    Object[] dense = new Object[(int) span];
+    for (int i = 0; i < keys.length; i++) {
+      if (used[i]) {
+        dense[(int) (keys[i] - min)] = values[i] == null ? NULL : values[i];
+      }
+    }
+    byKey = dense;
+    firstKey = min;
+    keys = new long[0];
+    values = new Object[0];
+    used = new boolean[0];
+  }
+
+  /** Whether {@link #compact} made the array. */
+  boolean isCompact() {
+    return byKey != null;
+  }
+
+  /** Back from the array to a hash table. */
+  @SuppressWarnings("unchecked")
+  private void expand() {
+    Object[] dense = byKey;
+    byKey = null;
+    int entries = size;
+    size = 0;
+    keys = new long[16];
+    values = new Object[16];
+    used = new boolean[16];
+    reserve(entries + 1);
+    for (int i = 0; i < dense.length; i++) {
+      if (dense[i] != null) {
+        put(firstKey + i, dense[i] == NULL ? null : (V) dense[i]);
+      }
+    }
+  }
+
   /** Replaces every value {@code v} with {@code f.apply(v)}. */
   @SuppressWarnings("unchecked")
   void replaceValues(java.util.function.UnaryOperator<V> f) {
+    if (byKey != null) {
+      for (int i = 0; i < byKey.length; i++) {
+        if (byKey[i] != null) {
+          V v = f.apply(byKey[i] == NULL ? null : (V) byKey[i]);
+          byKey[i] = v == null ? NULL : v;
+        }
+      }
+      return;
+    }
     for (int i = 0; i < keys.length; i++) {
       if (used[i]) {
         values[i] = f.apply((V) values[i]);
@@ -74,6 +173,9 @@ final class LongKeyMap<V> {
    * step by step (a pool of 100,000 threads: 14 doublings, each rehashing all before it).
    */
   void reserve(int expected) {
+    if (byKey != null) {
+      return; // keys in the array's range need no room; others expand it
+    }
     int capacity = keys.length;
     while (capacity < (1 << 30) && 2L * expected > capacity) {
       capacity *= 2;

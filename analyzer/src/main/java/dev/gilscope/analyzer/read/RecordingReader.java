@@ -21,16 +21,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import jdk.jfr.consumer.EventStream;
 
 /**
  * Reads a recording in one pass into per-monitor statistics. The file's chunks are split into
- * contiguous groups, one per core; each group is read by its own thread and folded into its own
- * {@link EventAccumulator}; the partial results merge at the end. Each group is read by gilscope's
- * {@link ChunkDecoder} straight from the file; if the decoder meets anything it does not understand
- * in any group, the whole file is read again with the JDK's {@link EventStream} (which opens whole
- * files only, so a group that is not the whole file is first copied to a temporary slice file).
- * Called from the CLI thread; uses up to {@code parallelism} extra threads.
+ * contiguous groups, one per core (or, when the file has fewer chunks than cores, its chunks into
+ * pieces at event boundaries); each part is read by its own thread and folded into its own {@link
+ * EventAccumulator}; the partial results merge at the end in file order, exactly: the report is the
+ * same whatever the number of reading threads. Each part is read by gilscope's {@link ChunkDecoder}
+ * straight from the file; if the decoder meets anything it does not understand in any group, the
+ * whole file is read again with the JDK's {@link EventStream} (which opens whole files only, so a
+ * group that is not the whole file is first copied to a temporary slice file). Called from the CLI
+ * thread; uses up to {@code parallelism} extra threads.
  */
 public final class RecordingReader {
   /** Default window for time-located statistics: gilscope's statistics period. */
@@ -38,6 +41,24 @@ public final class RecordingReader {
 
   /** Below this size the copy to slice files costs more than the second core gains. */
   static final long PARALLEL_MIN_BYTES = 16L * 1024 * 1024;
+
+  /**
+   * From this size on, a file with fewer chunks than reading threads has its chunks cut into
+   * pieces: below it, decoding the chunk's constant pools once more per piece, starting the threads
+   * and merging cost more than the second core gains. One-chunk recordings of the GIL interpreter
+   * workload, 2 readers against 1, medians of 7 of the reading alone on this 2-core machine with
+   * one core mostly free: 5.3 MB 133 ms against 125, 10 MB 170 against 190, 17.8 MB 220 against 268
+   * (with both cores busy elsewhere, 17.8 MB took as long in pieces as whole).
+   */
+  static final long SPLIT_MIN_BYTES = PARALLEL_MIN_BYTES;
+
+  /**
+   * Below this heap a file is read by one thread: each part keeps its own state of the monitors and
+   * threads it meets and its own chunk buffer, and in a heap a few megabytes large, when one part
+   * ran out of memory the other went on filling it, and the JVM spent minutes collecting before it
+   * could say so (one part fails at once, with the one-line message).
+   */
+  static final long PARALLEL_MIN_HEAP = 64L * 1024 * 1024;
 
   /** Which parser reads the events. */
   public enum Parser {
@@ -54,7 +75,10 @@ public final class RecordingReader {
   private final ReadProgress progress;
   private final Parser parser;
   private volatile String parserUsed = "none";
-  private long parallelMinBytes = PARALLEL_MIN_BYTES;
+  // -Dgilscope.parallelFromBytes=N sets both, to read small files in parallel (tests, measurements)
+  private long parallelMinBytes = Long.getLong("gilscope.parallelFromBytes", PARALLEL_MIN_BYTES);
+  private long splitMinBytes = Long.getLong("gilscope.parallelFromBytes", SPLIT_MIN_BYTES);
+  private int partsRead;
   private long copyLimit = ChunkDecoder.DEFAULT_COPY_LIMIT;
   private final AtomicLong bytesRead = new AtomicLong();
   private boolean collectTimeline;
@@ -80,7 +104,7 @@ public final class RecordingReader {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1");
     }
-    this.parallelism = parallelism;
+    this.parallelism = Runtime.getRuntime().maxMemory() < PARALLEL_MIN_HEAP ? 1 : parallelism;
     this.windowNanos = windowNanos;
     this.progress = progress;
   }
@@ -100,10 +124,42 @@ public final class RecordingReader {
     bytesRead.set(0);
     if (parser == Parser.AUTO) {
       try {
-        EventAccumulator total =
-            groups.size() == 1
-                ? decodeGroup(index, groups.get(0), origin)
-                : readInParallel(groups, g -> decodeGroup(index, g, origin));
+        List<Part> parts = parts(index, groups);
+        TicksConverter clock = index.clock();
+        EventAccumulator first = accumulator(origin, 0);
+        ChunkDecoder firstDecoder = new ChunkDecoder(first.handlers(), copyLimit, clock);
+        if (parts.size() > 1 && !worthSplitting(index, parts.get(0), firstDecoder)) {
+          parts = List.of(new Part(index.chunks())); // the first decoder has read its pools
+        }
+        partsRead = parts.size();
+        EventAccumulator total;
+        try {
+          total =
+              parts.size() == 1
+                  ? decodePart(index, parts.get(0), first, firstDecoder)
+                  : readInParallel(
+                      parts,
+                      (p, i) -> {
+                        EventAccumulator acc = i == 0 ? first : accumulator(origin, i);
+                        ChunkDecoder decoder =
+                            i == 0
+                                ? firstDecoder
+                                : new ChunkDecoder(acc.handlers(), copyLimit, clock);
+                        return decodePart(index, p, acc, decoder);
+                      });
+        } catch (WaitEpisodes.PartsDisagree e) {
+          // rare: read in one part, which needs no merge (see WaitEpisodes)
+          partsRead = 1;
+          bytesRead.set(0);
+          EventAccumulator acc = accumulator(origin, 0);
+          total =
+              decodePart(
+                  index,
+                  new Part(index.chunks()),
+                  acc,
+                  new ChunkDecoder(acc.handlers(), copyLimit, clock));
+        }
+        total.finish();
         parserUsed = "gilscope";
         return result(index, total);
       } catch (UnsupportedRecordingException e) {
@@ -114,16 +170,32 @@ public final class RecordingReader {
     } else {
       parserUsed = "jdk";
     }
-    EventAccumulator total =
-        groups.size() == 1
-            ? readWhole(index.path(), origin)
-            : readInParallel(groups, g -> readGroup(index, g, origin));
+    partsRead = groups.size();
+    EventAccumulator total;
+    try {
+      total =
+          groups.size() == 1
+              ? readWhole(index.path(), origin)
+              : readInParallel(groups, (g, i) -> readGroup(index, g, i, origin));
+    } catch (WaitEpisodes.PartsDisagree e) {
+      partsRead = 1;
+      total = readWhole(index.path(), origin);
+    }
+    total.finish();
     return result(index, total);
   }
 
   /** For tests: split files from this size on (normally {@link #PARALLEL_MIN_BYTES}). */
   RecordingReader parallelFrom(long minBytes) {
     this.parallelMinBytes = minBytes;
+    return this;
+  }
+
+  /**
+   * For tests: cut chunks into pieces from this file size on (normally {@link #SPLIT_MIN_BYTES}).
+   */
+  RecordingReader splitChunksFrom(long minBytes) {
+    this.splitMinBytes = minBytes;
     return this;
   }
 
@@ -144,12 +216,21 @@ public final class RecordingReader {
     return timeline;
   }
 
-  private EventAccumulator accumulator(long origin) {
-    EventAccumulator acc = new EventAccumulator(origin, windowNanos);
+  /**
+   * @param part the index of the part of the file it reads: parts after the first leave what is
+   *     open at their start to the merge
+   */
+  private EventAccumulator accumulator(long origin, int part) {
+    EventAccumulator acc = new EventAccumulator(origin, windowNanos, part > 0);
     if (collectTimeline) {
       acc.collectTimeline();
     }
     return acc;
+  }
+
+  /** For tests: into how many parts the last file was cut, one per reading task. */
+  int partsRead() {
+    return partsRead;
   }
 
   /** Which parser read the last file: "gilscope", or "jdk" with the decoder's reason. */
@@ -157,30 +238,89 @@ public final class RecordingReader {
     return parserUsed;
   }
 
-  /** Decodes a group of chunks with gilscope's decoder, straight from the file (no slices). */
-  private EventAccumulator decodeGroup(ChunkIndex index, List<Chunk> group, long origin)
+  /**
+   * A reading thread's share of the file: a run of whole chunks ({@code pieces == 1}), or piece
+   * {@code piece} of {@code pieces} of one chunk's events.
+   */
+  private record Part(List<Chunk> chunks, int piece, int pieces) {
+    Part(List<Chunk> chunks) {
+      this(chunks, 0, 1);
+    }
+
+    /** The bytes of the file this part stands for, for the progress shown. */
+    long bytes(Chunk chunk) {
+      long size = chunk.sizeBytes();
+      return size * (piece + 1) / pieces - size * piece / pieces;
+    }
+  }
+
+  /**
+   * The chunk groups, or, when they are one group because the file has fewer chunks than reading
+   * threads, its chunks cut into pieces of about the bytes a thread should read.
+   */
+  private List<Part> parts(ChunkIndex index, List<List<Chunk>> groups) {
+    List<Chunk> chunks = index.chunks();
+    List<Part> parts = new ArrayList<>();
+    if (parallelism == 1 || chunks.size() >= parallelism || index.fileBytes() < splitMinBytes) {
+      groups.forEach(g -> parts.add(new Part(g)));
+      return parts;
+    }
+    double share = (double) index.fileBytes() / parallelism;
+    for (Chunk c : chunks) {
+      int pieces = (int) Math.max(1, Math.min(parallelism, Math.round(c.sizeBytes() / share)));
+      for (int i = 0; i < pieces; i++) {
+        parts.add(new Part(List.of(c), i, pieces));
+      }
+    }
+    return parts;
+  }
+
+  /**
+   * Whether the chunk that {@code part}, a piece, belongs to is worth reading in pieces: it has
+   * enough bytes per thread ({@link ChunkDecoder#worthSplitting}). Its pools are read by {@code
+   * decoder} to know, which then reads the chunk whole without reading them again if not.
+   */
+  private boolean worthSplitting(ChunkIndex index, Part part, ChunkDecoder decoder)
+      throws InputException {
+    if (part.pieces() == 1) {
+      return true; // chunk groups
+    }
+    Chunk chunk = part.chunks().get(0);
+    try (FileChannel channel = FileChannel.open(index.path(), StandardOpenOption.READ)) {
+      return ChunkDecoder.worthSplitting(chunk.sizeBytes(), decoder.prepare(channel, chunk));
+    } catch (UnsupportedRecordingException e) {
+      throw e;
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      throw new UnsupportedRecordingException("decoder failed: " + describe(e));
+    }
+  }
+
+  /**
+   * Decodes a part of the file with gilscope's decoder, straight from the file (no slices), into
+   * {@code acc}, whose handlers {@code decoder} calls.
+   */
+  private EventAccumulator decodePart(
+      ChunkIndex index, Part part, EventAccumulator acc, ChunkDecoder decoder)
       throws InputException {
     Path path = index.path();
-    EventAccumulator acc = accumulator(origin);
-    ChunkDecoder decoder = new ChunkDecoder(acc.handlers(), copyLimit);
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-      for (Chunk chunk : group) {
-        decoder.decode(channel, chunk);
-        chunkRead(index, chunk);
+      for (Chunk chunk : part.chunks()) {
+        decoder.decode(channel, chunk, part.piece(), part.pieces());
+        chunkRead(index, part.bytes(chunk));
       }
-    } catch (UnsupportedRecordingException e) {
+    } catch (UnsupportedRecordingException | ChunkDecoder.Stopped e) {
       throw e;
     } catch (IOException | RuntimeException | StackOverflowError e) {
       // the JDK's reader reads the file again and reports what is wrong with it, if anything
       throw new UnsupportedRecordingException("decoder failed: " + describe(e));
     }
-    acc.finish();
+    acc.finishPart();
     return acc;
   }
 
-  /** Reads one group of chunks into its own accumulator. */
-  private interface GroupReader {
-    EventAccumulator read(List<Chunk> group) throws InputException, IOException;
+  /** Reads one part of the file (the {@code index}th) into its own accumulator. */
+  private interface PartReader<P> {
+    EventAccumulator read(P part, int index) throws InputException, IOException;
   }
 
   private List<List<Chunk>> groups(ChunkIndex index) {
@@ -210,36 +350,48 @@ public final class RecordingReader {
   }
 
   private EventAccumulator readWhole(Path path, long origin) throws InputException {
-    EventAccumulator acc = accumulator(origin);
+    EventAccumulator acc = accumulator(origin, 0);
     stream(path, path, acc);
     return acc;
   }
 
-  private EventAccumulator readInParallel(List<List<Chunk>> groups, GroupReader reader)
+  private <P> EventAccumulator readInParallel(List<P> groups, PartReader<P> reader)
       throws InputException {
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            groups.size(),
+            Math.min(groups.size(), parallelism),
             r -> {
               Thread t = new Thread(r, "gilscope-reader");
               t.setDaemon(true);
               return t;
             });
     AtomicInteger done = new AtomicInteger();
+    // the first part to fail: the others stop (a heap too small for the file fails in one part
+    // while another goes on filling it, and the JVM spent minutes in GC before it could exit)
+    AtomicReference<Throwable> failure = new AtomicReference<>();
     try {
       List<Future<EventAccumulator>> futures = new ArrayList<>();
-      for (List<Chunk> group : groups) {
+      for (int i = 0; i < groups.size(); i++) {
+        P group = groups.get(i);
+        int partIndex = i;
         futures.add(
             pool.submit(
                 () -> {
-                  EventAccumulator acc = reader.read(group);
-                  reportProgress(done.incrementAndGet(), groups.size());
-                  return acc;
+                  try {
+                    EventAccumulator acc = reader.read(group, partIndex);
+                    reportProgress(done.incrementAndGet(), groups.size());
+                    return acc;
+                  } catch (Throwable t) {
+                    if (failure.compareAndSet(null, t)) {
+                      pool.shutdownNow(); // the other parts stop at their next chunk
+                    }
+                    throw t;
+                  }
                 }));
       }
       EventAccumulator total = null;
       for (Future<EventAccumulator> f : futures) {
-        EventAccumulator part = get(f);
+        EventAccumulator part = get(f, failure);
         if (total == null) {
           total = part;
         } else {
@@ -253,27 +405,35 @@ public final class RecordingReader {
     }
   }
 
-  private static EventAccumulator get(Future<EventAccumulator> f) throws InputException {
+  /** A part's result, or what made the first part to fail fail. */
+  private static EventAccumulator get(Future<EventAccumulator> f, AtomicReference<Throwable> first)
+      throws InputException {
     try {
       return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InputException("interrupted while reading", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof InputException ie) {
-        throw ie;
-      }
-      if (e.getCause() instanceof UnsupportedRecordingException ue) {
-        throw ue;
-      }
-      if (e.getCause() instanceof OutOfMemoryError oom) {
-        throw oom; // the CLI turns it into one line and exit 2
-      }
-      throw new InputException("cannot read recording: " + e.getCause(), e.getCause());
+      Throwable cause = first.get() != null ? first.get() : e.getCause();
+      rethrow(cause);
+      throw new InputException("cannot read recording: " + cause, cause);
     }
   }
 
-  private EventAccumulator readGroup(ChunkIndex index, List<Chunk> group, long origin)
+  private static void rethrow(Throwable cause) throws InputException {
+    if (cause instanceof InputException ie) {
+      throw ie;
+    }
+    if (cause instanceof UnsupportedRecordingException ue) {
+      throw ue;
+    }
+    if (cause instanceof OutOfMemoryError oom) {
+      throw oom; // the CLI turns it into one line and exit 2
+    }
+  }
+
+  private EventAccumulator readGroup(
+      ChunkIndex index, List<Chunk> group, int partIndex, long origin)
       throws InputException, IOException {
     Path slice = Files.createTempFile("gilscope-slice-", ".jfr");
     try {
@@ -287,7 +447,7 @@ public final class RecordingReader {
           copied += in.transferTo(from + copied, bytes - copied, out);
         }
       }
-      EventAccumulator acc = accumulator(origin);
+      EventAccumulator acc = accumulator(origin, partIndex);
       stream(index.path(), slice, acc);
       return acc;
     } finally {
@@ -347,7 +507,7 @@ public final class RecordingReader {
     } catch (RuntimeException e) {
       throw new InputException("corrupt recording '" + original + "': " + describe(e), e);
     }
-    acc.finish();
+    acc.finishPart();
     Fields.clearCaches();
   }
 
@@ -362,8 +522,8 @@ public final class RecordingReader {
     }
   }
 
-  private void chunkRead(ChunkIndex index, Chunk chunk) {
-    long done = bytesRead.addAndGet(chunk.sizeBytes());
+  private void chunkRead(ChunkIndex index, long bytes) {
+    long done = bytesRead.addAndGet(bytes);
     if (progress != null) {
       progress.bytesRead(index.path(), done, index.fileBytes());
     }

@@ -17,7 +17,13 @@ final class ThreadNames {
       return osName;
     }
     if (javaThreadId != null && javaThreadId > 0) {
-      return (virtual ? "VirtualThread[#" : "Thread[#") + javaThreadId + "]";
+      // a builder, not +: the launcher's C1-only JIT runs string concatenation's method handles
+      // slowly, and a pool of 100,000 virtual threads names every one of them
+      return new StringBuilder(32)
+          .append(virtual ? "VirtualThread[#" : "Thread[#")
+          .append(javaThreadId.longValue())
+          .append(']')
+          .toString();
     }
     return javaName != null ? javaName : osName;
   }

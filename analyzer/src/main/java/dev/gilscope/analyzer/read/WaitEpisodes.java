@@ -4,25 +4,52 @@ import dev.gilscope.analyzer.model.Counters;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.ThreadStats;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongToIntFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Wait episodes: one thread's run of back-to-back {@code wait()} calls on one monitor (the
  * flag-shaped GIL's time waiting for the flag is the episode, not each timed wait in it). Calls
  * less than {@code gapNanos} apart belong to one episode; a closed episode is recorded in the
  * monitor's and the thread's episode counters and distributions. Bounded state: one open episode
- * per (monitor, thread).
+ * per (monitor, thread), and in a later part of a recording one set-aside first episode per
+ * (monitor, thread).
+ *
+ * <p>A recording read in parts (chunk groups, or pieces of one chunk, each by its own thread) has
+ * episodes that cross a part boundary. So a part that {@code continuesPrevious} does not close its
+ * first episode of each (monitor, thread), whose start may continue the previous part's last one:
+ * it sets it aside, and {@link #join} decides, part after part in file order, exactly what one
+ * reader of the whole file would have: one episode, or two.
+ *
+ * <p>That holds while a thread's calls on a monitor come in the file in time order, as they mostly
+ * do. When a later part holds a call that ended before the earlier part's last one (JFR wrote a
+ * buffer late: seen on JDK 25 with calls 150 ms apart) and that decides where an episode ends,
+ * {@link #join} throws {@link PartsDisagree} and the caller reads the file again in one part.
  */
 final class WaitEpisodes {
   private final long gapNanos;
   private final LongToIntFunction windowOf;
+  private final boolean continuesPrevious;
   private final Map<String, Episode> open = new HashMap<>();
+  // continuesPrevious only: each key's first episode once a later call closed it here
+  private final Map<String, Episode> closedHeads = new HashMap<>();
 
   WaitEpisodes(long gapNanos, LongToIntFunction windowOf) {
+    this(gapNanos, windowOf, false);
+  }
+
+  /**
+   * @param continuesPrevious whether the events fed here follow another part's in the recording,
+   *     whose open episodes {@link #join} will continue with this part's first ones
+   */
+  WaitEpisodes(long gapNanos, LongToIntFunction windowOf, boolean continuesPrevious) {
     this.gapNanos = gapNanos;
     this.windowOf = windowOf;
+    this.continuesPrevious = continuesPrevious;
   }
 
   /**
@@ -36,32 +63,129 @@ final class WaitEpisodes {
       long endNanos,
       boolean timedOut,
       String notifier) {
-    open.computeIfAbsent(m.key() + '\u0000' + t.name(), k -> new Episode(m, t))
-        .add(startNanos, endNanos, timedOut, notifier);
+    String key = m.key() + '\u0000' + t.name();
+    Episode e = open.get(key);
+    if (e == null) {
+      e = new Episode(key, m, t, continuesPrevious && !closedHeads.containsKey(key));
+      open.put(key, e);
+    } else if (e.startNanos >= 0 && startNanos - e.lastEndNanos > gapNanos) {
+      if (e.head) {
+        e.closedBy = startNanos;
+        closedHeads.put(key, e); // settled by join, when the previous part's end is known
+        e = new Episode(key, e.monitor, e.thread, false);
+        open.put(key, e);
+      } else {
+        e.close(windowOf);
+      }
+    }
+    e.add(startNanos, endNanos, timedOut, notifier);
   }
 
   /** Closes every open episode: the stream has ended. */
   void closeAll() {
-    open.values().forEach(Episode::close);
+    closedHeads.values().forEach(e -> e.close(windowOf));
+    closedHeads.clear();
+    open.values().forEach(e -> e.close(windowOf));
   }
 
-  private final class Episode {
-    private final MonitorStats monitor;
-    private final ThreadStats thread;
+  /**
+   * Continues this part's episodes with those of {@code next}, the part that follows it in the
+   * file: each of {@code next}'s first episodes joins this part's open episode of its (monitor,
+   * thread) when it began within the gap of its end, or else both close, as one reader of both
+   * parts would have done. Call before the parts' statistics merge (episodes close into either
+   * part's monitors and threads, which the merge adds up), then {@link #adopt} after it. This part
+   * must not itself continue an earlier one: parts merge in file order from the first.
+   *
+   * @return the episodes still open at the end of {@code next}, for {@link #adopt}
+   */
+  List<Episode> join(WaitEpisodes next) {
+    if (continuesPrevious) {
+      throw new IllegalStateException("parts merge into the first part");
+    }
+    next.closedHeads.forEach(
+        (key, head) -> {
+          Episode tail = open.remove(key);
+          if (tail != null && tail.continuesInto(head, gapNanos)) {
+            if (head.closedBy - Math.max(tail.lastEndNanos, head.lastEndNanos) <= gapNanos) {
+              // one reader would not have closed the episode at that call: the tail's end, later
+              // than the head's, was within the gap of it
+              throw new PartsDisagree();
+            }
+            tail.absorb(head);
+            tail.close(windowOf);
+          } else {
+            if (tail != null) {
+              tail.close(windowOf);
+            }
+            head.close(windowOf);
+          }
+        });
+    List<Episode> stillOpen = new ArrayList<>();
+    for (Episode e : next.open.values()) {
+      if (e.head) {
+        Episode tail = open.get(e.key);
+        if (tail != null && tail.continuesInto(e, gapNanos)) {
+          tail.absorb(e); // and stays open here
+          continue;
+        }
+        if (tail != null) {
+          open.remove(e.key).close(windowOf);
+        }
+        e.head = false;
+      }
+      stillOpen.add(e);
+    }
+    next.open.clear();
+    next.closedHeads.clear();
+    return stillOpen;
+  }
+
+  /**
+   * Takes over {@link #join}'s still open episodes once the statistics merged, onto this part's
+   * monitor (as {@code canonical} finds it) and its thread of the same name: the later part's own
+   * objects were merged into them and are no longer counted.
+   */
+  void adopt(List<Episode> stillOpen, UnaryOperator<MonitorStats> canonical) {
+    for (Episode e : stillOpen) {
+      MonitorStats m = canonical.apply(e.monitor);
+      if (m != e.monitor) {
+        e.monitor = m;
+        e.thread = m.thread(e.thread.name());
+      }
+      open.put(e.key, e);
+    }
+  }
+
+  /** A part's episodes depend on an earlier part's in a way {@link #join} cannot settle. */
+  static final class PartsDisagree extends RuntimeException {
+    PartsDisagree() {
+      super("a thread's wait() calls cross a part boundary out of time order", null, false, false);
+    }
+  }
+
+  static final class Episode {
+    final String key;
+    MonitorStats monitor;
+    ThreadStats thread;
+    // the first episode of a part that continues another: its start may be the previous part's
+    boolean head;
     private long startNanos = -1;
     private long lastEndNanos;
     private long pendingBlameNanos;
     private boolean timedOut;
+    // a head's first notifier: the previous part's blame still pending goes to it too
+    private String firstNotifier;
+    // a closed head's: the start of the call that closed it (came more than the gap after it)
+    private long closedBy;
 
-    Episode(MonitorStats monitor, ThreadStats thread) {
+    Episode(String key, MonitorStats monitor, ThreadStats thread, boolean head) {
+      this.key = key;
       this.monitor = monitor;
       this.thread = thread;
+      this.head = head;
     }
 
     void add(long waitStartNanos, long waitEndNanos, boolean waitTimedOut, String notifier) {
-      if (startNanos >= 0 && waitStartNanos - lastEndNanos > gapNanos) {
-        close();
-      }
       if (startNanos < 0) {
         startNanos = waitStartNanos;
       }
@@ -69,13 +193,35 @@ final class WaitEpisodes {
       timedOut |= waitTimedOut;
       pendingBlameNanos += waitEndNanos - waitStartNanos;
       if (notifier != null && !notifier.isEmpty()) {
+        if (head && firstNotifier == null) {
+          firstNotifier = notifier;
+        }
         // the thread that freed what we waited for is the one we waited behind
         thread.blame(notifier, pendingBlameNanos);
         pendingBlameNanos = 0;
       }
     }
 
-    void close() {
+    /** Whether one reader would have added {@code head}'s first call to this open episode. */
+    boolean continuesInto(Episode head, long gapNanos) {
+      return head.startNanos - lastEndNanos <= gapNanos;
+    }
+
+    /** Adds {@code head}, the next part's first episode, which continues this one. */
+    void absorb(Episode head) {
+      lastEndNanos = Math.max(lastEndNanos, head.lastEndNanos);
+      timedOut |= head.timedOut;
+      if (head.firstNotifier != null) {
+        // one reader would have blamed the first notifier for this episode's pending wait too;
+        // the head's thread (its part's) keeps the holders in the order they were first blamed
+        head.thread.blame(head.firstNotifier, pendingBlameNanos);
+        pendingBlameNanos = head.pendingBlameNanos;
+      } else {
+        pendingBlameNanos += head.pendingBlameNanos;
+      }
+    }
+
+    void close(LongToIntFunction windowOf) {
       if (startNanos < 0) {
         return;
       }
@@ -98,6 +244,8 @@ final class WaitEpisodes {
       lastEndNanos = 0;
       pendingBlameNanos = 0;
       timedOut = false;
+      firstNotifier = null;
+      head = false;
     }
   }
 }

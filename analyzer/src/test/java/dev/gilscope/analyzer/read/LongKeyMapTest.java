@@ -66,4 +66,50 @@ class LongKeyMapTest {
     }
     assertThat(map.containsKey(101)).isFalse();
   }
+
+  @Test
+  void aCompactMapHoldsWhatTheHashTableHeldAndTakesKeysOutsideItsRange() {
+    LongKeyMap<Long> map = new LongKeyMap<>();
+    java.util.Map<Long, Long> expected = new java.util.HashMap<>();
+    for (long key = 1_000; key < 1_300; key += 1 + key % 3) { // gaps: absent keys in the range
+      Long value = key % 7 == 0 ? null : key * 2;
+      map.put(key, value);
+      expected.put(key, value);
+    }
+    map.compact();
+    assertThat(map.isCompact()).isTrue();
+    for (long key = 990; key < 1_310; key++) {
+      assertThat(map.get(key)).as("key %d", key).isEqualTo(expected.get(key));
+      assertThat(map.containsKey(key)).as("key %d", key).isEqualTo(expected.containsKey(key));
+    }
+    assertThat(map.size()).isEqualTo(expected.size());
+    map.put(1_001, 7L); // in the range: stays compact
+    map.put(1_002, 8L);
+    expected.put(1_001L, 7L);
+    expected.put(1_002L, 8L);
+    assertThat(map.isCompact()).isTrue();
+    map.put(-5, -5L); // outside: back to a hash table
+    expected.put(-5L, -5L);
+    assertThat(map.isCompact()).isFalse();
+    assertThat(map.size()).isEqualTo(expected.size());
+    for (long key = -10; key < 1_310; key++) {
+      assertThat(map.get(key)).as("key %d", key).isEqualTo(expected.get(key));
+      assertThat(map.containsKey(key)).as("key %d", key).isEqualTo(expected.containsKey(key));
+    }
+  }
+
+  @Test
+  void keysFarApartStayInTheHashTable() {
+    LongKeyMap<String> map = new LongKeyMap<>();
+    map.put(1, "one");
+    map.put(1L << 40, "far");
+    map.compact();
+    assertThat(map.isCompact()).isFalse();
+    assertThat(map.get(1L << 40)).isEqualTo("far");
+    map.put(Long.MIN_VALUE, "min");
+    map.put(Long.MAX_VALUE, "max");
+    map.compact(); // a span that overflows a long
+    assertThat(map.isCompact()).isFalse();
+    assertThat(map.get(Long.MIN_VALUE)).isEqualTo("min");
+  }
 }
