@@ -131,13 +131,15 @@ public final class ThrashingDetector implements Detector {
   /** Each window's score where its rates alone raise a finding: its wasted wake-ups a second. */
   private static NavigableMap<Integer, Double> scores(MonitorStats m, RecordingInfo r) {
     NavigableMap<Integer, Double> scores = new TreeMap<>();
-    Map<Integer, Integer> wantingPerWindow = WantingThreads.perWindow(m);
-    for (Map.Entry<Integer, Counters> e : m.windows().all().entrySet()) {
-      int w = e.getKey();
-      Rates rates =
-          new Rates(e.getValue(), r.windowLengthNanos(w), wantingPerWindow.getOrDefault(w, 0));
+    WindowedCounters windows = m.windows();
+    for (int p = 0; p < windows.size(); p++) {
+      int w = windows.index(p);
+      // whether a window has a severity does not depend on how many threads want the monitor
+      // there (that only tells a storm's WARNING from its INFO), so they are not counted here: a
+      // pass over every thread's windows, for each of 10,000 monitors
+      Rates rates = new Rates(windows.counters(p), r.windowLengthNanos(w), 0);
       if (rates.severity() != null) {
-        scores.put(e.getKey(), rates.bargesPerSecond + rates.futilePerSecond + 1);
+        scores.put(w, rates.bargesPerSecond + rates.futilePerSecond + 1);
       }
     }
     return scores;
