@@ -27,6 +27,13 @@ public final class Detectors {
    */
   static final int PARALLEL_MIN_THREADS = 2_000;
 
+  /** The order of a diagnosis' findings: most severe first, then by kind, then by monitor. */
+  static final Comparator<Finding> MOST_SEVERE_FIRST =
+      Comparator.comparing(Finding::severity)
+          .reversed()
+          .thenComparing(Finding::kind)
+          .thenComparing(Finding::monitor);
+
   private Detectors() {}
 
   public static List<Detector> all() {
@@ -53,11 +60,7 @@ public final class Detectors {
       findings.addAll(d.findings());
       notes.addAll(d.notes());
     }
-    findings.sort(
-        Comparator.comparing(Finding::severity)
-            .reversed()
-            .thenComparing(Finding::kind)
-            .thenComparing(Finding::monitor));
+    findings.sort(MOST_SEVERE_FIRST);
     return new Diagnosis(findings, notes);
   }
 

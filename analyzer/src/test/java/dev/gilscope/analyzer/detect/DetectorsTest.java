@@ -10,7 +10,6 @@ import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.testing.Models;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,11 +64,7 @@ class DetectorsTest {
         }
       }
     }
-    findings.sort(
-        Comparator.comparing(Finding::severity)
-            .reversed()
-            .thenComparing(Finding::kind)
-            .thenComparing(Finding::monitor));
+    findings.sort(Detectors.MOST_SEVERE_FIRST);
     return findings;
   }
 
