@@ -83,6 +83,40 @@ class DistributionIT {
     assertThat(archives(cache)).hasSize(1);
   }
 
+  @Test
+  void aRunWithOtherFlagsMakesAndMapsAnArchiveOfItsOwn() throws Exception {
+    // an archive written under other JIT or GC flags can slow the runs that map it several times
+    Path cache = temp.resolve("flags-cache");
+    String recording =
+        Path.of("../analyzer/src/test/resources/fixtures/agent-jdk17-old-gil.jfr")
+            .toAbsolutePath()
+            .toString();
+    assertThat(run(cache, LAUNCHER.toString(), "analyze", recording).status).isZero();
+    assertThat(archives(cache)).hasSize(1);
+    Result serial =
+        runWithJavaOpts(
+            cache,
+            "-XX:+UseSerialGC",
+            LAUNCHER.toString(),
+            "analyze",
+            recording,
+            "--format",
+            "json");
+    assertThat(serial.status).isZero();
+    assertThat(archives(cache)).hasSize(2);
+    Result again =
+        runWithJavaOpts(
+            cache,
+            "-XX:+UseSerialGC",
+            LAUNCHER.toString(),
+            "analyze",
+            recording,
+            "--format",
+            "json");
+    assertThat(again.output).isEqualTo(serial.output);
+    assertThat(archives(cache)).hasSize(2);
+  }
+
   private static List<Path> archives(Path cache) throws IOException {
     if (!Files.isDirectory(cache)) {
       return List.of();
@@ -115,10 +149,20 @@ class DistributionIT {
   /** Runs with the launcher's class-data archives in {@code cache}, not the user's home. */
   private static Result run(Path cache, String... command)
       throws IOException, InterruptedException {
+    return runWithJavaOpts(cache, null, command);
+  }
+
+  /** As {@link #run(Path, String...)}, with {@code javaOpts} as JAVA_OPTS (none when null). */
+  private static Result runWithJavaOpts(Path cache, String javaOpts, String... command)
+      throws IOException, InterruptedException {
     List<String> line = new ArrayList<>(List.of(command));
     ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("GILSCOPE_CACHE", cache.toString());
+    builder.environment().remove("JAVA_OPTS");
+    if (javaOpts != null) {
+      builder.environment().put("JAVA_OPTS", javaOpts);
+    }
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
