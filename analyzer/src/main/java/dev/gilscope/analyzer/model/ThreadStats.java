@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * What one thread did on one monitor: exact counters (totals and per window), wait, hold and
  * in-{@code wait()} distributions, and blame: the wait time this thread spent behind each other
- * thread (charged to the holder, as Go's mutex profile does). Not thread-safe.
+ * thread (charged to the holder, as Go's mutex profile does). Written by one thread; once written,
+ * read by several (below).
  *
  * <p>There is one per thread and monitor (100,000 for 100,000 virtual threads on one monitor), and
  * most threads use few of its parts: the distributions and the blame map are made on first use. The
