@@ -93,26 +93,11 @@ class DistributionIT {
             .toString();
     assertThat(run(cache, LAUNCHER.toString(), "analyze", recording).status).isZero();
     assertThat(archives(cache)).hasSize(1);
-    Result serial =
-        runWithJavaOpts(
-            cache,
-            "-XX:+UseSerialGC",
-            LAUNCHER.toString(),
-            "analyze",
-            recording,
-            "--format",
-            "json");
+    String[] analyzeJson = {LAUNCHER.toString(), "analyze", recording, "--format", "json"};
+    Result serial = runWithJavaOpts(cache, "-XX:+UseSerialGC", analyzeJson);
     assertThat(serial.status).isZero();
     assertThat(archives(cache)).hasSize(2);
-    Result again =
-        runWithJavaOpts(
-            cache,
-            "-XX:+UseSerialGC",
-            LAUNCHER.toString(),
-            "analyze",
-            recording,
-            "--format",
-            "json");
+    Result again = runWithJavaOpts(cache, "-XX:+UseSerialGC", analyzeJson);
     assertThat(again.output).isEqualTo(serial.output);
     assertThat(archives(cache)).hasSize(2);
   }

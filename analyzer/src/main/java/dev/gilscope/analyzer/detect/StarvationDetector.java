@@ -291,8 +291,8 @@ public final class StarvationDetector implements Detector {
     if (requireSample && victimWaits < MIN_VICTIM_WAITS && lostRaces < MIN_VICTIM_WAITS) {
       return j; // too few waits or lost races to judge: no severity
     }
-    if (victimWaits == 0 && lostRaces == 0) {
-      return j;
+    if (!lost(v, flag)) {
+      return j; // no wait and no lost race: the windows evaluate() does not judge
     }
     j.severity = severity(j);
     return j;

@@ -13,11 +13,6 @@ public final class ThreadCpu {
     samples++;
   }
 
-  public void mergeFrom(ThreadCpu other) {
-    loadSum += other.loadSum;
-    samples += other.samples;
-  }
-
   public long samples() {
     return samples;
   }

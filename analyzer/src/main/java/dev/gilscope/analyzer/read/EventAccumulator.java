@@ -681,9 +681,13 @@ final class EventAccumulator {
 
   /**
    * Adds {@code other}, the part of the recording that follows this one's (parts merge in file
-   * order, into the first), as if this accumulator had read its events too.
+   * order, into the first; {@code other} made with {@code continuesPrevious}), as if this
+   * accumulator had read its events too.
    */
   void mergeFrom(EventAccumulator other) {
+    if (other.laterCpuLoads == null) {
+      throw new IllegalArgumentException("only a part made to continue another merges into it");
+    }
     foldedMonitors += other.foldedMonitors;
     // before the monitors merge: episodes close into either part's objects, which merge after
     List<WaitEpisodes.Episode> stillOpen = episodes.join(other.episodes);
@@ -714,12 +718,9 @@ final class EventAccumulator {
           }
           return into != null ? into : m;
         });
-    other.threadCpu.forEach(
-        (n, c) -> threadCpu.computeIfAbsent(n, k -> new ThreadCpu()).mergeFrom(c));
-    if (other.laterCpuLoads != null) {
-      other.laterCpuLoads.forEach(
-          (n, loads) -> loads.addTo(threadCpu.computeIfAbsent(n, k -> new ThreadCpu())));
-    }
+    // a later part keeps all its CPU loads in order (laterCpuLoads), none in threadCpu
+    other.laterCpuLoads.forEach(
+        (n, loads) -> loads.addTo(threadCpu.computeIfAbsent(n, k -> new ThreadCpu())));
     other.eventCounts.forEach((k, v) -> eventCounts.merge(k, v, Long::sum));
     String suppressed = agentNotes.get("suppressedErrors");
     agentNotes.putAll(other.agentNotes);

@@ -130,25 +130,6 @@ final class LongKeyMap<V> {
     }
   }
 
-  /** Replaces every value {@code v} with {@code f.apply(v)}. */
-  @SuppressWarnings("unchecked")
-  void replaceValues(java.util.function.UnaryOperator<V> f) {
-    if (byKey != null) {
-      for (int i = 0; i < byKey.length; i++) {
-        if (byKey[i] != null) {
-          V v = f.apply(byKey[i] == NULL ? null : (V) byKey[i]);
-          byKey[i] = v == null ? NULL : v;
-        }
-      }
-      return;
-    }
-    for (int i = 0; i < keys.length; i++) {
-      if (used[i]) {
-        values[i] = f.apply((V) values[i]);
-      }
-    }
-  }
-
   int size() {
     return size;
   }

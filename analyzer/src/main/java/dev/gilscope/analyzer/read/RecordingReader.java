@@ -139,25 +139,15 @@ public final class RecordingReader {
                   ? decodePart(index, parts.get(0), first, firstDecoder)
                   : readInParallel(
                       parts,
-                      (p, i) -> {
-                        EventAccumulator acc = i == 0 ? first : accumulator(origin, i);
-                        ChunkDecoder decoder =
-                            i == 0
-                                ? firstDecoder
-                                : new ChunkDecoder(acc.handlers(), copyLimit, clock);
-                        return decodePart(index, p, acc, decoder);
-                      });
+                      (p, i) ->
+                          i == 0
+                              ? decodePart(index, p, first, firstDecoder)
+                              : decodePart(index, p, i, origin, clock));
         } catch (WaitEpisodes.PartsDisagree e) {
           // rare: read in one part, which needs no merge (see WaitEpisodes)
           partsRead = 1;
           bytesRead.set(0);
-          EventAccumulator acc = accumulator(origin, 0);
-          total =
-              decodePart(
-                  index,
-                  new Part(index.chunks()),
-                  acc,
-                  new ChunkDecoder(acc.handlers(), copyLimit, clock));
+          total = decodePart(index, new Part(index.chunks()), 0, origin, clock);
         }
         total.finish();
         parserUsed = "gilscope";
@@ -293,6 +283,14 @@ public final class RecordingReader {
     } catch (IOException | RuntimeException | StackOverflowError e) {
       throw new UnsupportedRecordingException("decoder failed: " + describe(e));
     }
+  }
+
+  /** Decodes the {@code partIndex}th part of the file into an accumulator of its own. */
+  private EventAccumulator decodePart(
+      ChunkIndex index, Part part, int partIndex, long origin, TicksConverter clock)
+      throws InputException {
+    EventAccumulator acc = accumulator(origin, partIndex);
+    return decodePart(index, part, acc, new ChunkDecoder(acc.handlers(), copyLimit, clock));
   }
 
   /**

@@ -17,13 +17,9 @@ final class ThreadNames {
       return osName;
     }
     if (javaThreadId != null && javaThreadId > 0) {
-      // a builder, not +: the launcher's C1-only JIT runs string concatenation's method handles
-      // slowly, and a pool of 100,000 virtual threads names every one of them
-      return new StringBuilder(32)
-          .append(virtual ? "VirtualThread[#" : "Thread[#")
-          .append(javaThreadId.longValue())
-          .append(']')
-          .toString();
+      // + compiles to StringBuilder code here (-XDstringConcat=inline, analyzer/pom.xml): no method
+      // handles for C1 to run slowly, and a pool of 100,000 virtual threads names every one
+      return (virtual ? "VirtualThread[#" : "Thread[#") + javaThreadId.longValue() + ']';
     }
     return javaName != null ? javaName : osName;
   }

@@ -54,20 +54,6 @@ class LongKeyMapTest {
   }
 
   @Test
-  void replaceValuesMapsEveryValueAndKeepsTheKeys() {
-    LongKeyMap<Long> map = new LongKeyMap<>();
-    for (long key = -100; key <= 100; key++) {
-      map.put(key, key);
-    }
-    map.replaceValues(v -> v * 10);
-    assertThat(map.size()).isEqualTo(201);
-    for (long key = -100; key <= 100; key++) {
-      assertThat(map.get(key)).isEqualTo(key * 10);
-    }
-    assertThat(map.containsKey(101)).isFalse();
-  }
-
-  @Test
   void aCompactMapHoldsWhatTheHashTableHeldAndTakesKeysOutsideItsRange() {
     LongKeyMap<Long> map = new LongKeyMap<>();
     java.util.Map<Long, Long> expected = new java.util.HashMap<>();
