@@ -37,7 +37,7 @@ public final class AgentAdvice {
       return Optional.empty();
     }
     return Optional.of(
-        String.format(
+        Text.fill(
             "looks like a GIL: %s: %d threads blocked on it for %s in all (%s of the %s"
                 + " recording), seen only through %s, which has no holds, no uncontended"
                 + " acquisitions and no handoffs; measure it with gilscope: %s",

@@ -248,12 +248,12 @@ public final class ConvoyDetector implements Detector {
           putCpu(evidence, r, v.name(), cause.name());
           String causeLength =
               untimedCpuBound
-                  ? String.format(
+                  ? Text.fill(
                       "whose holds were not timed but who used %s of the CPU against its %s",
                       Text.percent(causeCpu), Text.percent(victimCpu))
                   : "whose holds last " + Text.nanos(causeHold);
           String summary =
-              String.format(
+              Text.fill(
                   "%s waited %s on average (p99 %s) to enter %s, %sx its own %s hold, mostly behind %s"
                       + " (%s of its wait), %s: short jobs queue behind a long one.",
                   v.name(),
@@ -352,7 +352,7 @@ public final class ConvoyDetector implements Detector {
           evidence.put("blameShare", SerializationDetector.round(blameShare));
           putCpu(evidence, r, v.name(), cause.name());
           String summary =
-              String.format(
+              Text.fill(
                   "%s waited %s on average (p99 %s) in wait() on %s for the flag it guards, %s of those"
                       + " waits sitting out a whole timeout, while %s held it and rarely waited (%s of"
                       + " the time): the I/O thread queues behind the CPU-bound holder's interval.",

@@ -66,7 +66,7 @@ public final class MonitorIdentity {
       }
       if (same.size() == 1) {
         notes.add(
-            String.format(
+            Text.fill(
                 "one monitor: %s: the JDK's %s (%s) is the same object (same class, the same"
                     + " threads, its blocked waits in the seconds of gilscope's contended"
                     + " acquisitions): shown once",
@@ -76,11 +76,11 @@ public final class MonitorIdentity {
         MonitorStats g = sameClass.get(0);
         notes.add(
             same.size() > 1
-                ? String.format(
+                ? Text.fill(
                     "identity unknown: %s: the JDK's %s (%s) matches %d tracked monitors of its"
                         + " class: shown apart",
                     g.name(), m.name(), m.source().label(), same.size())
-                : String.format(
+                : Text.fill(
                     "identity unknown: %s: the JDK's %s (%s) has its class but %s: it may be"
                         + " another instance, shown apart",
                     g.name(), m.name(), m.source().label(), why));
@@ -124,7 +124,7 @@ public final class MonitorIdentity {
       }
     }
     if (blocked > 0 && coinciding < MIN_COINCIDING * blocked) {
-      return String.format(
+      return Text.fill(
           "only %d of its %d blocked (thread, second) pairs coincide with gilscope's contended"
               + " acquisitions",
           coinciding, blocked);

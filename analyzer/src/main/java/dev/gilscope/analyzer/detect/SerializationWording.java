@@ -29,7 +29,7 @@ final class SerializationWording {
       double ifHalfInside,
       int ways,
       double ifSplit) {
-    return String.format(
+    return Text.fill(
         "From %s to %s the %d threads of %s spent %s of their time holding it or getting it"
             + " (%s holding, %s waiting or acquiring) and %s outside it%s: by Amdahl's law %d"
             + " threads%s run at most %sx as fast as one. If a tenth of that time were spent inside"
@@ -44,7 +44,7 @@ final class SerializationWording {
         Text.percent(getting),
         Text.percent(outside),
         costlessWaiting > 0
-            ? String.format(
+            ? Text.fill(
                 "; they kept %s cores busy, so for %s of their time another thread ran while they"
                     + " waited, which idles no core (a serial fraction of %s)",
                 Text.fixed(usersCores, 1), Text.percent(costlessWaiting), Text.percent(serial))
@@ -71,7 +71,7 @@ final class SerializationWording {
       double bound,
       double serialFloor,
       int users) {
-    return String.format(
+    return Text.fill(
         "%s was held %s of the time from %s to %s while %s threads contended for it (%s"
             + " waiting on average, %s contended or barged acquisitions a second); its %d users"
             + " spent at least %s of their time holding or getting it: they ran one at a time, so"

@@ -224,11 +224,11 @@ public final class StarvationDetector implements Detector {
 
   private static String summary(String monitor, String victim, Judgement j, boolean neverAcquired) {
     if (neverAcquired) {
-      return String.format(
+      return Text.fill(
           "%s requested %s and never got it while %s took it %s times.",
           victim, monitor, Text.names(j.causes()), Text.count(j.othersAcquisitions));
     }
-    return String.format(
+    return Text.fill(
         "%s got %s of %s's acquisitions against a fair share of %s and waited %s on"
             + " average while its peers waited %s, passed over %s times per acquisition,"
             + " while %s kept winning it.",

@@ -207,7 +207,7 @@ public final class ThrashingDetector implements Detector {
 
   private static String summary(String monitor, Rates rates, long start, long end) {
     if (rates.futileDominates()) {
-      return String.format(
+      return Text.fill(
           "%s woke %s waiters a second from %s to %s that found the flag taken again"
               + " (wake-ups that lead nowhere, with %s threads waiting on average).",
           monitor,
@@ -216,7 +216,7 @@ public final class ThrashingDetector implements Detector {
           Text.seconds(end),
           Text.fixed(rates.averageWaiters, 1));
     }
-    return String.format(
+    return Text.fill(
         "%s was re-taken by its releaser or a newcomer %s times a second while threads"
             + " waited (barging ratio %s, %s pass-overs per wait) from %s to %s: woken"
             + " waiters mostly find it taken again, as with Python's old 100-tick GIL.",

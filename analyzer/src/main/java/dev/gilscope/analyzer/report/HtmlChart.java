@@ -7,7 +7,6 @@ import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,13 +26,10 @@ final class HtmlChart {
     int windows = (int) Math.max(1, (r.durationNanos() + r.windowNanos() - 1) / r.windowNanos());
     double barWidth = (double) WIDTH / windows;
     out.append(
-        String.format(
-            Locale.ROOT,
+        Text.fill(
             "<svg width=\"%d\" height=\"%d\" role=\"img\"><title>utilization (bars) and average"
                 + " waiters (line, top = 2) per %s window</title>",
-            WIDTH,
-            HEIGHT + 16,
-            Text.seconds(r.windowNanos())));
+            WIDTH, HEIGHT + 16, Text.seconds(r.windowNanos())));
     StringBuilder line = new StringBuilder();
     for (Map.Entry<Integer, Counters> e : m.windows().all().entrySet()) {
       int w = e.getKey();
@@ -48,7 +44,7 @@ final class HtmlChart {
       }
       double waiters = (double) (c.get(Metric.WAIT_NANOS) + c.get(Metric.WAIT_IN_WAIT_NANOS)) / len;
       double y = HEIGHT - Math.min(WAITERS_AT_TOP, waiters) / WAITERS_AT_TOP * HEIGHT;
-      line.append(String.format(Locale.ROOT, "%.1f,%.1f ", x + barWidth / 2, y));
+      line.append(Text.fixed(x + barWidth / 2, 1)).append(',').append(Text.fixed(y, 1)).append(' ');
     }
     if (line.length() > 0) {
       out.append("<polyline fill=\"none\" stroke=\"#e67e22\" stroke-width=\"2\" points=\"")
@@ -63,14 +59,13 @@ final class HtmlChart {
       throws IOException {
     double h = u * HEIGHT;
     out.append(
-        String.format(
-            Locale.ROOT,
-            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#3498db\">"
+        Text.fill(
+            "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"#3498db\">"
                 + "<title>%s: held %s</title></rect>",
-            x,
-            HEIGHT - h,
-            Math.max(1, width - 1),
-            h,
+            Text.fixed(x, 1),
+            Text.fixed(HEIGHT - h, 1),
+            Text.fixed(Math.max(1, width - 1), 1),
+            Text.fixed(h, 1),
             Text.seconds(startNanos),
             Text.percent(u)));
   }
@@ -78,13 +73,9 @@ final class HtmlChart {
   /** The time axis's two ends, then the end of the chart. */
   private static void axis(RecordingInfo r, Appendable out) throws IOException {
     out.append(
-        String.format(
-            Locale.ROOT,
+        Text.fill(
             "<text x=\"2\" y=\"%d\" font-size=\"11\">0 s</text><text x=\"%d\" y=\"%d\""
                 + " font-size=\"11\" text-anchor=\"end\">%s</text></svg>\n",
-            HEIGHT + 13,
-            WIDTH - 2,
-            HEIGHT + 13,
-            Text.seconds(r.durationNanos())));
+            HEIGHT + 13, WIDTH - 2, HEIGHT + 13, Text.seconds(r.durationNanos())));
   }
 }

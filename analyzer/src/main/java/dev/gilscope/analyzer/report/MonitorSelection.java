@@ -1,6 +1,7 @@
 package dev.gilscope.analyzer.report;
 
 import dev.gilscope.analyzer.detect.Significance;
+import dev.gilscope.analyzer.detect.Text;
 import dev.gilscope.analyzer.model.AnalysisResult;
 import dev.gilscope.analyzer.model.EventSource;
 import dev.gilscope.analyzer.model.Finding;
@@ -124,12 +125,10 @@ public final class MonitorSelection {
       return jdk;
     }
     String line =
-        String.format(
-            java.util.Locale.ROOT,
+        Text.fill(
             "%d more gilscope-tracked monitor%s, threads waited less on each and no finding names"
                 + " it; --all-monitors lists them (JSON always lists all)",
-            quieterTracked.size(),
-            quieterTracked.size() == 1 ? "" : "s");
+            quieterTracked.size(), quieterTracked.size() == 1 ? "" : "s");
     return jdk == null ? line : line + "\n" + jdk;
   }
 
@@ -137,8 +136,7 @@ public final class MonitorSelection {
     if (collapsed.isEmpty()) {
       return null;
     }
-    return String.format(
-        java.util.Locale.ROOT,
+    return Text.fill(
         "%d other monitor%s with JDK lock events below the threshold (threads blocked on each"
             + " less than %d%% of the recording, or a latch, future or queue they wait on);"
             + " --all-monitors lists them",

@@ -40,38 +40,27 @@ public final class MultiRecordingReport {
     TextReport text = new TextReport(allMonitors);
     for (int i = 0; i < results.size(); i++) {
       out.append(
-          String.format(
-              Locale.ROOT,
+          Text.fill(
               "=== recording %d of %d: %s ===%n",
-              i + 1,
-              results.size(),
-              results.get(i).recording().path()));
+              i + 1, results.size(), results.get(i).recording().path()));
       text.write(results.get(i), out);
       out.append('\n');
     }
     out.append(
-        String.format(
-            Locale.ROOT,
+        Text.fill(
             "MONITORS IN MORE THAN ONE RECORDING (%d of %d recordings' monitors)%n",
-            common.size(),
-            results.size()));
+            common.size(), results.size()));
     if (common.isEmpty()) {
       out.append("  none: no monitor name appears in two of these recordings\n");
       return;
     }
     out.append(
-        String.format(
-            Locale.ROOT,
+        Text.fill(
             "  %-50s %10s %14s %12s  %s%n",
-            "monitor",
-            "recordings",
-            "acquisitions",
-            "wait",
-            "findings"));
+            "monitor", "recordings", "acquisitions", "wait", "findings"));
     for (CommonMonitors.Common c : common) {
       out.append(
-          String.format(
-              Locale.ROOT,
+          Text.fill(
               "  %-50s %10s %14s %12s  %s%n",
               c.monitor(),
               c.recordings().size() + "/" + results.size(),

@@ -1,8 +1,8 @@
 package dev.gilscope.analyzer.report;
 
+import dev.gilscope.analyzer.detect.Text;
 import dev.gilscope.analyzer.model.ReadNote;
 import java.util.List;
-import java.util.Locale;
 
 /** The sentence each report prints for a {@link ReadNote} (after "unavailable: " in text). */
 public final class ReadNoteWording {
@@ -34,8 +34,7 @@ public final class ReadNoteWording {
     if (tracked == 0) {
       return "JDK lock events (" + JDK_EVENTS + "): " + JDK_EVENTS_LACK;
     }
-    return String.format(
-        Locale.ROOT,
+    return Text.fill(
         "for the %d monitor%s seen only through JDK lock events (%s): %s (not so for the %d"
             + " gilscope-tracked monitor%s)",
         jdkOnly,

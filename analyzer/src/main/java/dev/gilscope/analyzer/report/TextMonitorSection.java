@@ -10,7 +10,6 @@ import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.model.ThreadStats;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -61,8 +60,7 @@ final class TextMonitorSection {
     if (m.hasExactCounts()) {
       Double u = MonitorFigures.utilization(m, r);
       out.append(
-          String.format(
-              Locale.ROOT,
+          Text.fill(
               "  acquisitions %s, contended %s, handoffs %s, barging %s, pass-overs %s,"
                   + " utilization %s, max queue %d%n",
               Text.count(m.totals().get(Metric.ACQUISITIONS)),
@@ -78,8 +76,7 @@ final class TextMonitorSection {
               + " unknown\n");
     } else {
       out.append(
-          String.format(
-              Locale.ROOT,
+          Text.fill(
               "  contended waits %s (above the JDK's threshold); acquisitions, holds and"
                   + " utilization unavailable from this source%n",
               Text.count(m.totals().get(Metric.CONTENDED))));
@@ -89,8 +86,7 @@ final class TextMonitorSection {
   private void waitCalls() throws IOException {
     if (m.totals().get(Metric.WAITS) > 0 || m.waitsInWait().count() > 0) {
       out.append(
-          String.format(
-              Locale.ROOT,
+          Text.fill(
               "  wait() calls %s, timed out %s, wait episodes %s%n",
               Text.count(Math.max(m.totals().get(Metric.WAITS), m.waitsInWait().count())),
               Text.count(m.totals().get(Metric.TIMED_OUT_WAITS)),
@@ -114,8 +110,7 @@ final class TextMonitorSection {
 
   private void threadTable() throws IOException {
     out.append(
-        String.format(
-            Locale.ROOT,
+        Text.fill(
             THREAD_ROW,
             "thread",
             "acquisitions",
@@ -140,8 +135,7 @@ final class TextMonitorSection {
   private String threadRow(ThreadStats t) {
     Double share = MonitorFigures.shareOfAcquisitions(m, t);
     boolean exact = m.hasExactCounts();
-    return String.format(
-        Locale.ROOT,
+    return Text.fill(
         THREAD_ROW,
         abbreviate(t.name(), 22),
         exact ? Text.count(t.totals().get(Metric.ACQUISITIONS)) : "n/a",
@@ -202,8 +196,7 @@ final class TextMonitorSection {
   }
 
   private static String row(String... cells) {
-    return String.format(
-        Locale.ROOT, "  %-14s %12s %10s %10s %10s %10s %10s %10s%n", (Object[]) cells);
+    return Text.fill("  %-14s %12s %10s %10s %10s %10s %10s %10s%n", (Object[]) cells);
   }
 
   private static String abbreviate(String s, int max) {

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -60,8 +59,7 @@ public final class TextReport implements ReportWriter {
   private static void writeHeader(RecordingInfo r, Appendable out) throws IOException {
     out.append("gilscope analysis of ").append(r.path()).append('\n');
     out.append(
-        String.format(
-            Locale.ROOT,
+        Text.fill(
             "recording: %s, %s, %s, %s, %d chunk(s), sources: %s%n",
             instant(r.startEpochNanos()),
             Text.seconds(r.durationNanos()),
@@ -108,10 +106,8 @@ public final class TextReport implements ReportWriter {
     }
     if (omitted > 0) {
       out.append(
-          String.format(
-              Locale.ROOT,
-              "  %d note(s) about the monitors not shown; --all-monitors lists them%n",
-              omitted));
+          Text.fill(
+              "  %d note(s) about the monitors not shown; --all-monitors lists them%n", omitted));
     }
   }
 
@@ -150,8 +146,7 @@ public final class TextReport implements ReportWriter {
 
   private static void writeFinding(Finding f, Appendable out) throws IOException {
     out.append(
-        String.format(
-            Locale.ROOT,
+        Text.fill(
             "%n[%s] %s on %s, %s to %s%n",
             f.severity(),
             f.kind(),
@@ -172,8 +167,7 @@ public final class TextReport implements ReportWriter {
   /** The line for the findings of one kind on one monitor beyond those listed. */
   private static void writeOmitted(ReportLimits.Omitted o, Appendable out) throws IOException {
     out.append(
-        String.format(
-            Locale.ROOT,
+        Text.fill(
             "%n... and %s more %s finding%s on %s (%s), not listed; --format json"
                 + " --all-threads lists every one%n",
             Text.count(o.count()),
