@@ -133,6 +133,8 @@ public final class MonitorStats {
   // episodes keep a ThreadStats and close into it later, but add no sort key (acquisitions, waits
   // at entry, time in wait()), and they are all closed before the analysis asks for threads().
   private List<ThreadStats> sortedThreads;
+  // the keys sortedThreads was sorted by, in arrival order: valid while sortedThreads is
+  private ThreadOrder sortKeys;
 
   // what the detectors derive from all threads' acquisitions and requests (derived()), dropped
   // with sortedThreads
@@ -212,6 +214,22 @@ public final class MonitorStats {
     return Collections.unmodifiableCollection(threads.values());
   }
 
+  /** A visitor of each thread's totals, as two primitives. */
+  @FunctionalInterface
+  public interface ThreadTotalsVisitor {
+    void visit(long acquisitions, long waitNanos);
+  }
+
+  /**
+   * Visits every thread's acquisitions and wait at entry (its totals), in arrival order: the keys
+   * {@link #threads()} was sorted by, read from two arrays rather than from each thread's counters
+   * (with 100,000 threads, a summary of the ones a report does not list took 35 ms that way).
+   */
+  public synchronized void forEachThreadTotals(ThreadTotalsVisitor visitor) {
+    threads(); // sorted, and so its keys read, if not yet
+    sortKeys.forEach(visitor);
+  }
+
   private void sortThreads() {
     // the keys read once per thread, into columns in arrival order (not twice per comparison: with
     // 100,000 threads, 1.7 million), and the threads' indices sorted by them: a comparison reads
@@ -219,6 +237,7 @@ public final class MonitorStats {
     int n = threads.size();
     ThreadStats[] byArrival = new ThreadStats[n];
     ThreadOrder order = new ThreadOrder(n);
+    sortKeys = order;
     int i = 0;
     for (ThreadStats t : threads.values()) {
       byArrival[i] = t;

@@ -33,6 +33,13 @@ final class ThreadOrder {
     this.waitInWaitNanos[index] = waitInWaitNanos;
   }
 
+  /** Each thread's acquisitions and wait at entry, by index. */
+  void forEach(MonitorStats.ThreadTotalsVisitor visitor) {
+    for (int i = 0; i < acquisitions.length; i++) {
+      visitor.visit(acquisitions[i], waitNanos[i]);
+    }
+  }
+
   /** The indices, first thread first. */
   int[] sorted() {
     int n = names.length;

@@ -50,18 +50,18 @@ public final class ReportLimits {
       return null;
     }
     long total = m.totals().get(Metric.ACQUISITIONS);
-    long acquisitions = 0;
-    long waitNanos = 0;
     long[] histogram = new long[SHARE_LABELS.length];
-    // every thread in arrival order (their order in memory: MonitorStats.threadsInArrivalOrder),
-    // then the listed ones taken out again: integer sums, as a pass over the rest in sorted order
-    // gives them, without a cache miss per thread
-    for (ThreadStats t : m.threadsInArrivalOrder()) {
-      long a = t.totals().get(Metric.ACQUISITIONS);
-      acquisitions += a;
-      waitNanos += t.totals().get(Metric.WAIT_NANOS);
-      histogram[shareBucket(a, total)]++;
-    }
+    long[] sums = new long[2]; // acquisitions, wait
+    // every thread from the keys of its sort, then the listed ones taken out again: integer sums,
+    // as a pass over the rest in sorted order gives them, without a cache miss per thread
+    m.forEachThreadTotals(
+        (a, wait) -> {
+          sums[0] += a;
+          sums[1] += wait;
+          histogram[shareBucket(a, total)]++;
+        });
+    long acquisitions = sums[0];
+    long waitNanos = sums[1];
     for (ThreadStats t : all.subList(0, TOP_THREADS)) {
       long a = t.totals().get(Metric.ACQUISITIONS);
       acquisitions -= a;
