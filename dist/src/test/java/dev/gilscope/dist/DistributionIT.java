@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +101,27 @@ class DistributionIT {
     Result again = runWithJavaOpts(cache, "-XX:+UseSerialGC", analyzeJson);
     assertThat(again.output).isEqualTo(serial.output);
     assertThat(archives(cache)).hasSize(2);
+  }
+
+  @Test
+  void aNewArchiveRetiresTheOldestBeyondEight() throws Exception {
+    // archives of JDKs, releases and flags no longer used must not pile up in the user's cache
+    Path cache = Files.createDirectories(temp.resolve("full-cache"));
+    for (int i = 0; i < 10; i++) {
+      Path old = Files.write(cache.resolve("analyzer-0.0.9-" + i + ".jsa"), new byte[] {1});
+      Files.setLastModifiedTime(old, FileTime.fromMillis(1_000_000L * (i + 1)));
+    }
+    String recording =
+        Path.of("../analyzer/src/test/resources/fixtures/agent-jdk17-old-gil.jfr")
+            .toAbsolutePath()
+            .toString();
+    assertThat(run(cache, LAUNCHER.toString(), "analyze", recording).status).isZero();
+    List<String> names = archives(cache).stream().map(p -> p.getFileName().toString()).toList();
+    assertThat(names)
+        .hasSize(8)
+        .anyMatch(n -> n.startsWith("analyzer-" + System.getProperty("gilscope.version") + "-"))
+        .doesNotContain("analyzer-0.0.9-0.jsa", "analyzer-0.0.9-1.jsa", "analyzer-0.0.9-2.jsa")
+        .contains("analyzer-0.0.9-9.jsa", "analyzer-0.0.9-3.jsa");
   }
 
   private static List<Path> archives(Path cache) throws IOException {
