@@ -129,6 +129,12 @@ public final class StarvationDetector implements Detector {
     boolean flag = FlagShape.isFlagShaped(m);
     PeerTotals peers = new PeerTotals(m, flag);
     List<Finding> findings = new ArrayList<>();
+    // a judgement is read at once (a window's for its severity and inflation, a run's for the
+    // finding made of it) and then dropped: one object of each use for all the victims (100,000
+    // threads allocated 29 MB of them)
+    Judgement windowJudgement = new Judgement();
+    Judgement runJudgement = new Judgement();
+    Judgement wholeJudgement = new Judgement();
     for (ThreadStats victim : m.threads()) {
       WindowedCounters windows = victim.windows();
       if (victim.isEndedThreads() || windows.isEmpty()) {
@@ -136,7 +142,7 @@ public final class StarvationDetector implements Detector {
       }
       // each window is a candidate without the minimum sample (a thread that gets the monitor a
       // few times a second has few waits per window); the sample is required of the run judged
-      NavigableMap<Integer, Double> scores = new TreeMap<>();
+      NavigableMap<Integer, Double> scores = null; // made by the first window with a severity
       boolean lostAny = false;
       for (int p = 0; p < windows.size(); p++) {
         if (!lost(windows.counters(p), flag)) {
@@ -144,19 +150,23 @@ public final class StarvationDetector implements Detector {
         }
         lostAny = true;
         int w = windows.index(p);
-        Judgement j = judge(peers.over(w, w), victim, flag, r.windowLengthNanos(w), false);
+        Judgement j =
+            judge(peers.over(w, w), victim, flag, r.windowLengthNanos(w), false, windowJudgement);
         if (j != null && j.severity != null) {
+          if (scores == null) {
+            scores = new TreeMap<>();
+          }
           scores.put(w, Math.max(1, j.inflation));
         }
       }
-      if (!lostAny || (scores.isEmpty() && windows.size() == 1)) {
+      if (!lostAny || (scores == null && windows.size() == 1)) {
         // neither any run of its windows nor all of them has a wait or a lost race to judge, and
         // a thread that never got the monitor lost a request in some window; nor can the whole
         // of a single window without a severity have one (the same sums, and a sample required):
         // 60 % of 100,000 virtual threads were judged twice for nothing
         continue;
       }
-      int[] run = WindowRuns.bestRun(scores);
+      int[] run = scores == null ? null : WindowRuns.bestRun(scores);
       Counters total = victim.totals();
       // still waiting in two or more statistics periods: a request pending at one flush is not
       // yet starvation
@@ -165,11 +175,14 @@ public final class StarvationDetector implements Detector {
               && total.get(Metric.ACQUISITIONS) == 0
               && windows.size() >= 2;
       Judgement j =
-          run == null ? null : judge(peers.over(run[0], run[1]), victim, flag, span(r, run), true);
+          run == null
+              ? null
+              : judge(peers.over(run[0], run[1]), victim, flag, span(r, run), true, runJudgement);
       if (j == null || j.severity == null) {
         // waits that span windows, or too few per run: the victim's whole time with the monitor
         int[] all = {windows.firstIndex(), windows.lastIndex()};
-        Judgement whole = judge(peers.over(all[0], all[1]), victim, flag, span(r, all), true);
+        Judgement whole =
+            judge(peers.over(all[0], all[1]), victim, flag, span(r, all), true, wholeJudgement);
         if (whole != null && (whole.severity != null || neverAcquired)) {
           j = whole;
           run = all;
@@ -244,13 +257,17 @@ public final class StarvationDetector implements Detector {
         Text.names(j.causes()));
   }
 
-  /** The numbers of one victim over a run of windows; null when it is alone. */
+  /**
+   * The numbers of one victim over a run of windows, written into {@code j}, which is returned;
+   * null when the victim is alone or did nothing there.
+   */
   private static Judgement judge(
       PeerTotals.Run all,
       ThreadStats victim,
       boolean flag,
       long windowNanos,
-      boolean requireSample) {
+      boolean requireSample,
+      Judgement j) {
     // one window (most calls): its own counters, read only here, rather than a copy
     Counters v =
         all.from == all.to
@@ -265,7 +282,8 @@ public final class StarvationDetector implements Detector {
     long requests = all.requests;
     long peerWait = all.wait - waitNanos(v, flag);
     long peerWaits = all.waits - waitCount(v, flag);
-    Judgement j = new Judgement();
+    j.severity = null;
+    j.causes = null;
     j.threads = all.threads;
     j.fairShare = 1.0 / all.threads.size();
     j.acquisitionShare = acquisitions == 0 ? 0 : (double) v.get(Metric.ACQUISITIONS) / acquisitions;
