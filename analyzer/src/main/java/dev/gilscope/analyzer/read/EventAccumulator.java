@@ -258,13 +258,17 @@ final class EventAccumulator {
       return null;
     }
     ConstantPools.ThreadEntry entry = field == null ? d.eventThreadEntry() : d.threadEntry(field);
-    if (entry == null || entry.name == null) {
+    if (entry == null) {
       return null;
     }
     if (entry.monitor == m) {
       return m.threadAgain(entry.thread);
     }
-    ThreadStats t = m.thread(entry.name);
+    String name = entry.name();
+    if (name == null) {
+      return null;
+    }
+    ThreadStats t = m.thread(name);
     entry.monitor = m;
     entry.thread = t;
     return t;
