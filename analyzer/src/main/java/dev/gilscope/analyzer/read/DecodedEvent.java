@@ -168,6 +168,7 @@ final class DecodedEvent implements EventView {
       p = input.position();
     }
     input.position(p);
+    convertTimes();
   }
 
   /** The most bytes a compressed integer takes. */
@@ -284,27 +285,32 @@ final class DecodedEvent implements EventView {
     return typeName;
   }
 
-  private long endTicks() {
-    return durationIndex < 0 ? raw[0] : raw[0] + raw[durationIndex];
+  // the event's start and end in epoch nanoseconds, converted once per event by decode(): the
+  // handlers ask for them up to four times (start, end, duration)
+  private long startNanos;
+  private long endNanos;
+  private boolean instant; // no duration, or a zero one
+
+  private void convertTimes() {
+    long start = raw[0];
+    startNanos = clock.timestamp(start);
+    instant = durationIndex < 0 || raw[durationIndex] == 0;
+    endNanos = instant ? startNanos : clock.timestamp(start + raw[durationIndex]);
   }
 
   @Override
   public long startEpochNanos() {
-    return clock.timestamp(raw[0]);
+    return startNanos;
   }
 
   @Override
   public long endEpochNanos() {
-    return clock.timestamp(endTicks());
+    return endNanos;
   }
 
   @Override
   public long durationNanos() {
-    long endTicks = endTicks();
-    if (endTicks == raw[0]) {
-      return 0;
-    }
-    return clock.timestamp(endTicks) - clock.timestamp(raw[0]);
+    return instant ? 0 : endNanos - startNanos;
   }
 
   @Override
