@@ -26,6 +26,19 @@ public final class Counters {
     }
   }
 
+  /** Bit i: METRICS[i] keeps its maximum ({@link Metric#isMax}), read per metric by addAll. */
+  private static final long MAX_METRICS = maxMetrics();
+
+  private static long maxMetrics() {
+    long bits = 0;
+    for (Metric m : METRICS) {
+      if (m.isMax()) {
+        bits |= 1L << m.ordinal();
+      }
+    }
+    return bits;
+  }
+
   /** All metrics present: the slot of a metric is its ordinal. */
   private static final long ALL = METRICS.length == Long.SIZE ? -1L : (1L << METRICS.length) - 1;
 
@@ -75,7 +88,8 @@ public final class Counters {
     long added = 0; // the metrics this changes
     for (int o = 0; o < amounts.length; o++) {
       long a = amounts[o];
-      if (METRICS[o].isMax() ? a > 0 : a != 0) {
+      // a maximum only when positive (an absent metric reads 0), a sum when not zero
+      if (a != 0 && (a > 0 || (MAX_METRICS & (1L << o)) == 0)) {
         added |= 1L << o;
       }
     }
@@ -90,7 +104,7 @@ public final class Counters {
     for (long bits = added; bits != 0; bits &= bits - 1) {
       int o = Long.numberOfTrailingZeros(bits);
       int i = present == ALL ? o : Long.bitCount(present & ((1L << o) - 1));
-      if (!METRICS[o].isMax()) {
+      if ((MAX_METRICS & (1L << o)) == 0) {
         values[i] += amounts[o];
       } else if (amounts[o] > values[i]) {
         values[i] = amounts[o];

@@ -5,24 +5,39 @@ import java.util.Arrays;
 import org.HdrHistogram.Histogram;
 
 /**
- * A distribution of durations in nanoseconds: an HdrHistogram (2 significant digits, auto-resizing)
- * plus exact count, sum and max. Not thread-safe; merged after the reading threads end.
+ * A distribution of durations in nanoseconds: the counts of an HdrHistogram (2 significant digits,
+ * auto-resizing) plus exact count, sum and max. Not thread-safe while written; merged after the
+ * reading threads end, then read by several.
  *
  * <p>Memory grows with the values recorded, not with the number of instances: a recording of
  * 100,000 threads has four of these per thread and monitor, most with a handful of values, and an
  * empty HdrHistogram alone costs 2 KB. So up to {@link #RAW_LIMIT} values are kept as they are (8
- * bytes each, at most what an empty histogram costs) and go into a histogram of the same buckets
- * when there are more; a percentile of raw values is read from a histogram made for that question
- * and dropped. Every figure is the histogram's, whichever form holds the values. (HdrHistogram's
- * {@code PackedHistogram} was tried in between: with a second histogram class on the reader's hot
- * path the JIT stopped inlining the recording call, and the 113 MB benchmark recording took 1.4x as
- * long under load.)
+ * bytes each, at most what an empty histogram costs) and go into bucket counts when there are more;
+ * a percentile of raw values is read from them sorted. (HdrHistogram's {@code PackedHistogram} was
+ * tried in between: with a second histogram class on the reader's hot path the JIT stopped inlining
+ * the recording call, and the 113 MB benchmark recording took 1.4x as long under load.)
+ *
+ * <p>The bucket counts are HdrHistogram's own, in its layout ({@link #bucketIndex}), counted here
+ * rather than in a {@code Histogram}: recording into one is a chain of small calls (index, bucket,
+ * sub-bucket, bounds, minimum and maximum, total) that C1, which the launcher runs, does not
+ * inline, and the reader records two values per event (a sixth of reading 3 million events). Every
+ * figure is the histogram's: percentiles are read from the counts by HdrHistogram's rule, and the
+ * percentile distribution is written by a histogram made from them.
  */
 public final class DurationStats {
   private static final int SIGNIFICANT_DIGITS = 2;
 
-  /** Values kept as they are before they go into a histogram. */
+  /** Values kept as they are before they go into bucket counts. */
   static final int RAW_LIMIT = 256;
+
+  // HdrHistogram's layout for 2 significant digits from 1 ns (its lowest discernible value): 256
+  // sub-buckets in the first bucket, the upper half of 256 in each later one, each later bucket
+  // twice as wide. Index i < 256 counts the value i; DurationStatsTest holds these to the library's
+  private static final int SUB_BUCKET_HALF_COUNT_MAGNITUDE = 7;
+  private static final int SUB_BUCKET_HALF_COUNT = 1 << SUB_BUCKET_HALF_COUNT_MAGNITUDE;
+  private static final long SUB_BUCKET_MASK = 2L * SUB_BUCKET_HALF_COUNT - 1;
+  private static final int LEADING_ZERO_COUNT_BASE =
+      Long.SIZE - SUB_BUCKET_HALF_COUNT_MAGNITUDE - 1;
 
   // the values while there are at most RAW_LIMIT of them (zeros excepted); null while there is
   // one, which is then totalNanos (the sum of the raw values): most of 100,000 threads' waits and
@@ -30,17 +45,16 @@ public final class DurationStats {
   private long[] raw;
   private int rawCount;
   private long rawZeros; // recordZeros() while raw
-  private Histogram histogram; // once past RAW_LIMIT values, or asked for a percentile
+  // once past RAW_LIMIT values: the count of each bucket by its index, up to the last bucket used
+  private long[] buckets;
   private long count;
   private long totalNanos;
   private long maxNanos;
 
   public void record(long nanos) {
     long value = Math.max(0, nanos);
-    // kept small so that the JIT inlines it, and the histogram's recordValue into it, on the
-    // reader's hot path (two values per event)
-    if (histogram != null) {
-      histogram.recordValue(value);
+    if (buckets != null) {
+      countInBucket(value, 1);
     } else {
       recordWhileSmall(value);
     }
@@ -49,6 +63,40 @@ public final class DurationStats {
     if (value > maxNanos) {
       maxNanos = value;
     }
+  }
+
+  /** HdrHistogram's index of the bucket that counts {@code value} (not negative). */
+  static int bucketIndex(long value) {
+    int bucket = LEADING_ZERO_COUNT_BASE - Long.numberOfLeadingZeros(value | SUB_BUCKET_MASK);
+    int subBucket = (int) (value >>> bucket);
+    return ((bucket + 1) << SUB_BUCKET_HALF_COUNT_MAGNITUDE) + (subBucket - SUB_BUCKET_HALF_COUNT);
+  }
+
+  /** The lowest value that the bucket of index {@code index} counts (HdrHistogram's). */
+  static long valueFromIndex(int index) {
+    int bucket = (index >> SUB_BUCKET_HALF_COUNT_MAGNITUDE) - 1;
+    int subBucket = (index & (SUB_BUCKET_HALF_COUNT - 1)) + SUB_BUCKET_HALF_COUNT;
+    if (bucket < 0) {
+      subBucket -= SUB_BUCKET_HALF_COUNT;
+      bucket = 0;
+    }
+    return (long) subBucket << bucket;
+  }
+
+  private void countInBucket(long value, long n) {
+    int i = bucketIndex(value);
+    long[] b = buckets;
+    if (i >= b.length) {
+      b = grownTo(i);
+    }
+    b[i] += n;
+  }
+
+  /** The bucket counts, grown to hold index {@code i} (to the end of its bucket). */
+  private long[] grownTo(int i) {
+    int length = ((i >> SUB_BUCKET_HALF_COUNT_MAGNITUDE) + 1) << SUB_BUCKET_HALF_COUNT_MAGNITUDE;
+    buckets = Arrays.copyOf(buckets, Math.max(length, 2 * SUB_BUCKET_HALF_COUNT));
+    return buckets;
   }
 
   private void recordWhileSmall(long value) {
@@ -65,17 +113,18 @@ public final class DurationStats {
       }
       raw[rawCount++] = value;
     } else {
-      toHistogram().recordValue(value);
+      toBuckets();
+      countInBucket(value, 1);
     }
   }
 
   /** Records {@code n} zero durations (acquisitions that did not wait). */
   public void recordZeros(long n) {
     if (n > 0) {
-      if (histogram == null) {
+      if (buckets == null) {
         rawZeros += n;
       } else {
-        toHistogram().recordValueWithCount(0, n);
+        countInBucket(0, n);
       }
       count += n;
     }
@@ -91,26 +140,26 @@ public final class DurationStats {
 
   private static final long[] NO_VALUES = new long[0];
 
-  /** The histogram, made from the raw values if need be. */
-  private Histogram toHistogram() {
-    if (histogram == null) {
-      histogram = new Histogram(SIGNIFICANT_DIGITS);
-      long[] values = rawValues();
-      for (int i = 0; i < rawCount; i++) {
-        histogram.recordValue(values[i]);
-      }
-      if (rawZeros > 0) {
-        histogram.recordValueWithCount(0, rawZeros);
-      }
-      raw = null;
-      rawCount = 0;
-      rawZeros = 0;
+  /** The raw values (and zeros) into bucket counts, from which on all values go there. */
+  private void toBuckets() {
+    if (buckets != null) {
+      return;
     }
-    return histogram;
+    buckets = new long[2 * SUB_BUCKET_HALF_COUNT];
+    long[] values = rawValues();
+    for (int i = 0; i < rawCount; i++) {
+      countInBucket(values[i], 1);
+    }
+    if (rawZeros > 0) {
+      countInBucket(0, rawZeros);
+    }
+    raw = null;
+    rawCount = 0;
+    rawZeros = 0;
   }
 
   public void mergeFrom(DurationStats other) {
-    if (histogram == null && other.histogram == null && rawCount + other.rawCount <= RAW_LIMIT) {
+    if (buckets == null && other.buckets == null && rawCount + other.rawCount <= RAW_LIMIT) {
       if (other.rawCount > 0) {
         long[] mine = rawValues();
         raw = Arrays.copyOf(mine, Math.max(mine.length, rawCount + other.rawCount));
@@ -118,16 +167,24 @@ public final class DurationStats {
         rawCount += other.rawCount;
       }
       rawZeros += other.rawZeros;
-    } else if (other.histogram != null) {
-      toHistogram().add(other.histogram);
     } else {
-      Histogram h = toHistogram();
-      long[] values = other.rawValues();
-      for (int i = 0; i < other.rawCount; i++) {
-        h.recordValue(values[i]);
-      }
-      if (other.rawZeros > 0) {
-        h.recordValueWithCount(0, other.rawZeros);
+      toBuckets();
+      if (other.buckets != null) {
+        long[] theirs = other.buckets;
+        if (theirs.length > buckets.length) {
+          grownTo(theirs.length - 1);
+        }
+        for (int i = 0; i < theirs.length; i++) {
+          buckets[i] += theirs[i];
+        }
+      } else {
+        long[] values = other.rawValues();
+        for (int i = 0; i < other.rawCount; i++) {
+          countInBucket(values[i], 1);
+        }
+        if (other.rawZeros > 0) {
+          countInBucket(0, other.rawZeros);
+        }
       }
     }
     count += other.count;
@@ -164,10 +221,33 @@ public final class DurationStats {
     if (count == 0) {
       return 0;
     }
-    if (histogram != null) {
-      return histogram.getValueAtPercentile(percentile);
+    if (buckets != null) {
+      return bucketPercentileNanos(percentile);
     }
     return rawPercentileNanos(percentile);
+  }
+
+  /**
+   * What a histogram of the counts gives for {@code getValueAtPercentile(percentile)} (HdrHistogram
+   * 2.2's rule: the first bucket at which the counts reach the rank ceil(p * n / 100), reported as
+   * its highest equivalent value, its lowest for p0).
+   */
+  private long bucketPercentileNanos(double percentile) {
+    double requested =
+        Math.min(Math.max(Math.nextAfter(percentile, Double.NEGATIVE_INFINITY), 0.0), 100.0);
+    long rank = Math.max(1, (long) Math.ceil(requested * count / 100.0));
+    long[] b = buckets;
+    long seen = 0;
+    for (int i = 0; i < b.length; i++) {
+      seen += b[i];
+      if (seen >= rank) {
+        long value = valueFromIndex(i);
+        return percentile == 0.0
+            ? LAYOUT.lowestEquivalentValue(value)
+            : LAYOUT.highestEquivalentValue(value);
+      }
+    }
+    return 0;
   }
 
   /** The buckets' layout, never recorded into: what a value's bucket is reported as. */
@@ -196,14 +276,21 @@ public final class DurationStats {
   }
 
   /**
-   * The histogram, or one made from the raw values for this question only: not kept, since one per
-   * thread asked about would add up (the per-victim detectors ask about thousands of threads).
+   * A histogram of the values, made for this question only: not kept, since one per thread asked
+   * about would add up (the per-victim detectors ask about thousands of threads). Made from the
+   * bucket counts, one value per bucket: every figure a histogram gives depends only on the buckets
+   * of its values (DurationStatsTest compares the written distributions).
    */
   private Histogram snapshot() {
-    if (histogram != null) {
-      return histogram;
-    }
     Histogram once = new Histogram(SIGNIFICANT_DIGITS);
+    if (buckets != null) {
+      for (int i = 0; i < buckets.length; i++) {
+        if (buckets[i] > 0) {
+          once.recordValueWithCount(valueFromIndex(i), buckets[i]);
+        }
+      }
+      return once;
+    }
     long[] values = rawValues();
     for (int i = 0; i < rawCount; i++) {
       once.recordValue(values[i]);

@@ -39,6 +39,14 @@ final class ChunkInput {
     return position;
   }
 
+  /**
+   * The heap array whose first {@link #size} bytes are the chunk, for a decoding loop that reads it
+   * directly (see {@code DecodedEvent.decode}); null when the chunk is mapped.
+   */
+  byte[] heapArray() {
+    return array;
+  }
+
   void position(int newPosition) {
     position = newPosition;
   }

@@ -20,12 +20,12 @@ final class ConstantPools {
   private final Map<Long, Object> strings = new HashMap<>();
   private final Map<Long, Object> symbols = new HashMap<>();
   private final Map<Long, Long> classSymbols = new HashMap<>();
-  // one entry per thread: 100,000 for 100,000 virtual threads, looked up once per event: its
-  // fields (Object[]: javaName, osName, javaThreadId, virtual) until the first lookup, which needs
-  // all pools read, and a ThreadEntry with its name from then on. Made on first use, the entries
-  // lie in memory in the order the events use them (and a reader of a piece of the chunk makes
-  // only its own); in the key order of a compact table, after one another's keys' entries
-  private final LongKeyMap<Object> threads = new LongKeyMap<>();
+  // one entry per thread: 100,000 for 100,000 virtual threads, looked up once per event. Made as
+  // the
+  // pool is read, with the thread's fields; named on first use, as naming needs all pools read (its
+  // name may be a pooled string) and most events name the same few threads. In the key order of a
+  // compact table, the entries lie in memory in the order the pool lists them
+  private final LongKeyMap<ThreadEntry> threads = new LongKeyMap<>();
   private final Map<Long, String> classNames = new HashMap<>();
 
   static ConstantPools read(ChunkInput in, JfrMetadata metadata, int firstCheckpoint) {
@@ -130,17 +130,17 @@ final class ConstantPools {
 
   private void readThread(ChunkInput in, Type type, byte[] roles) {
     long key = in.readLong();
-    // javaName, osName, javaThreadId, virtual: an unnamed (virtual) thread is named by its id
-    Object[] names = new Object[4];
+    ThreadEntry entry = new ThreadEntry();
     for (int i = 0; i < roles.length; i++) {
       switch (roles[i]) {
-        case JAVA_NAME, OS_NAME -> names[roles[i]] = Strings.readOrRef(in);
-        case JAVA_THREAD_ID -> names[JAVA_THREAD_ID] = in.readLong();
-        case VIRTUAL -> names[VIRTUAL] = in.readByte() != 0;
+        case JAVA_NAME -> entry.javaName = Strings.readOrRef(in);
+        case OS_NAME -> entry.osName = Strings.readOrRef(in);
+        case JAVA_THREAD_ID -> entry.javaThreadId = in.readLong();
+        case VIRTUAL -> entry.virtual = in.readByte() != 0;
         default -> Values.skip(in, type.fields[i]);
       }
     }
-    threads.put(key, names);
+    threads.put(key, entry);
   }
 
   private void readClass(ChunkInput in, Type type) {
@@ -207,7 +207,7 @@ final class ConstantPools {
 
   private String lookUpThreadName(long key) {
     ThreadEntry entry = threadEntry(key);
-    return entry == null ? null : entry.name;
+    return entry == null ? null : entry.name();
   }
 
   /** The number of threads in the pool. */
@@ -217,39 +217,36 @@ final class ConstantPools {
 
   /** The pool's entry of thread {@code key}, or null when the pool has none. */
   ThreadEntry threadEntry(long key) {
-    Object value = threads.get(key);
-    if (value instanceof ThreadEntry entry) {
-      return entry;
-    }
-    if (value == null) {
-      return null;
-    }
-    ThreadEntry entry = threadEntry(value);
-    threads.put(key, entry);
-    return entry;
-  }
-
-  /** A thread's entry made from its fields (all pools read). */
-  private ThreadEntry threadEntry(Object fields) {
-    Object[] names = (Object[]) fields;
-    return new ThreadEntry(
-        ThreadNames.of(
-            resolve(names[0]), resolve(names[1]), (Long) names[2], Boolean.TRUE.equals(names[3])));
+    return threads.get(key);
   }
 
   /**
-   * A thread of the chunk: its name, and the monitor whose state of the thread the reader found
-   * last, with that state, so that the next event of the thread on the same monitor reaches it
-   * without looking up the name in the monitor's map (100,000 virtual threads on one monitor: two
-   * or three cache misses per event). Written by the reader that owns the chunk.
+   * A thread of the chunk: its fields, the name made from them on first use, and the monitor whose
+   * state of the thread the reader found last, with that state, so that the next event of the
+   * thread on the same monitor reaches it without looking up the name in the monitor's map (100,000
+   * virtual threads on one monitor: two or three cache misses per event). Written by the reader
+   * that owns the chunk.
    */
-  static final class ThreadEntry {
-    final String name; // null when the thread has none
+  final class ThreadEntry {
+    // the pool's fields: strings inline or references into the string pool (Strings.PoolRef)
+    private Object javaName;
+    private Object osName;
+    private long javaThreadId; // 0 when the pool has none
+    private boolean virtual;
+    private String name;
+    private boolean named;
     MonitorStats monitor;
     ThreadStats thread;
 
-    ThreadEntry(String name) {
-      this.name = name;
+    /** The name the thread is reported by ({@link ThreadNames}); null when it has none. */
+    String name() {
+      if (!named) {
+        name = ThreadNames.of(resolve(javaName), resolve(osName), javaThreadId, virtual);
+        javaName = null;
+        osName = null;
+        named = true;
+      }
+      return name;
     }
   }
 

@@ -224,7 +224,7 @@ final class EventAccumulator {
     ThreadStats t = eventThread(m, e);
     String threadName = t == null ? null : t.name();
     if (t != null) {
-      t.waits().record(waitNanos);
+      t.recordWait(waitNanos);
       t.countAcquireEvent();
       t.blame(e.threadName(GilscopeFields.PREVIOUS_OWNER), waitNanos);
     }
@@ -258,13 +258,17 @@ final class EventAccumulator {
       return null;
     }
     ConstantPools.ThreadEntry entry = field == null ? d.eventThreadEntry() : d.threadEntry(field);
-    if (entry == null || entry.name == null) {
+    if (entry == null) {
       return null;
     }
     if (entry.monitor == m) {
       return m.threadAgain(entry.thread);
     }
-    ThreadStats t = m.thread(entry.name);
+    String name = entry.name();
+    if (name == null) {
+      return null;
+    }
+    ThreadStats t = m.thread(name);
     entry.monitor = m;
     entry.thread = t;
     return t;
@@ -298,7 +302,7 @@ final class EventAccumulator {
     ThreadStats t = eventThread(m, e);
     String threadName = t == null ? null : t.name();
     if (t != null) {
-      t.holds().record(holdNanos);
+      t.recordHold(holdNanos);
     }
     if (timeline != null) {
       timeline.hold(m.name(), threadName, e.startEpochNanos(), e.endEpochNanos());
@@ -499,7 +503,7 @@ final class EventAccumulator {
     addContendedWait(window, waitNanos);
     if (threadName != null) {
       ThreadStats t = m.thread(threadName);
-      t.waits().record(waitNanos);
+      t.recordWait(waitNanos);
       addContendedWait(t.window(window(endNanos)), waitNanos); // its totals sum its windows
     }
     if (timeline != null) {

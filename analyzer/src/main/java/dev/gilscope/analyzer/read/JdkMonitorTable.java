@@ -9,32 +9,65 @@ import java.util.Objects;
 
 /**
  * The monitors seen through the JDK's lock events, by source, class and address (the JDK's events
- * name a monitor by its address). One entry per (source, class, address); the last one looked up is
- * cached, since lock events come in runs on the same monitor.
+ * name a monitor by its address). One entry per (source, class, address); the last few looked up
+ * are cached, since lock events come in runs on a few monitors (a one-entry cache missed on every
+ * other event where threads park on several locks in turn, each miss two map lookups, a boxed
+ * address and a comparison of class names).
  */
 final class JdkMonitorTable {
+  /** Monitors kept in the cache of the last ones looked up. */
+  static final int RECENT = 8;
+
   private final Map<String, MonitorStats> byKey = new HashMap<>();
   private final Map<EventSource, Map<String, Map<Long, MonitorStats>>> byClass =
       new EnumMap<>(EventSource.class);
-  private MonitorStats last;
-  private long lastAddress;
-  private EventSource lastSource;
-  private String lastClassName;
+  // the cache: slot i holds recent[i], looked up by (recentSources[i], recentClasses[i],
+  // recentAddresses[i]); filled round-robin
+  private final MonitorStats[] recent = new MonitorStats[RECENT];
+  private final long[] recentAddresses = new long[RECENT];
+  private final EventSource[] recentSources = new EventSource[RECENT];
+  private final String[] recentClasses = new String[RECENT];
+  private int lastSlot;
+  private int nextSlot;
 
   /** The monitor of {@code className} at {@code address}, created the first time. */
   MonitorStats get(String className, long address, EventSource source, String kind) {
-    if (last != null
-        && address == lastAddress
-        && source == lastSource
-        && Objects.equals(className, lastClassName)) {
-      return last;
+    if (isSlot(lastSlot, className, address, source)) {
+      return recent[lastSlot];
+    }
+    for (int i = 0; i < RECENT; i++) {
+      if (isSlot(i, className, address, source)) {
+        lastSlot = i;
+        return recent[i];
+      }
     }
     MonitorStats m = lookUp(className, address, source, kind);
-    last = m;
-    lastAddress = address;
-    lastSource = source;
-    lastClassName = className;
+    int slot = nextSlot;
+    nextSlot = (slot + 1) % RECENT;
+    recent[slot] = m;
+    recentAddresses[slot] = address;
+    recentSources[slot] = source;
+    recentClasses[slot] = className;
+    lastSlot = slot;
     return m;
+  }
+
+  @SuppressWarnings("ReferenceEquality") // identity first: equal names are compared once
+  private boolean isSlot(int i, String className, long address, EventSource source) {
+    if (recent[i] == null || recentAddresses[i] != address || recentSources[i] != source) {
+      return false;
+    }
+    String cached = recentClasses[i];
+    if (cached == className) {
+      return true;
+    }
+    if (!Objects.equals(className, cached)) {
+      return false;
+    }
+    // the same class named by another chunk's pool: its String from now on, so that the next
+    // events of the chunk match by identity (every event compared the names' characters)
+    recentClasses[i] = className;
+    return true;
   }
 
   private MonitorStats lookUp(String className, long address, EventSource source, String kind) {

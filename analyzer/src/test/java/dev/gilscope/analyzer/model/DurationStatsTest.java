@@ -2,6 +2,9 @@ package dev.gilscope.analyzer.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -89,5 +92,69 @@ class DurationStatsTest {
   @Test
   void emptyIsZero() {
     assertThat(new DurationStats().percentileNanos(99)).isZero();
+  }
+
+  @Test
+  void theBucketLayoutIsHdrHistogramsForEveryMagnitude() {
+    Histogram layout = new Histogram(2);
+    Random random = new Random(5);
+    int lastIndex = -1;
+    for (int shift = 0; shift < 63; shift++) {
+      for (long v : new long[] {1L << shift, (1L << shift) + 1, (2L << shift) - 1}) {
+        assertValueInItsBucket(layout, v);
+      }
+      long v = (1L << shift) + (long) (random.nextDouble() * (1L << shift));
+      assertValueInItsBucket(layout, v);
+      int index = DurationStats.bucketIndex(1L << shift);
+      assertThat(index).isGreaterThan(lastIndex);
+      lastIndex = index;
+    }
+    assertValueInItsBucket(layout, 0);
+    assertValueInItsBucket(layout, Long.MAX_VALUE);
+  }
+
+  private static void assertValueInItsBucket(Histogram layout, long v) {
+    long lowest = DurationStats.valueFromIndex(DurationStats.bucketIndex(v));
+    assertThat(lowest).as("bucket of %d", v).isEqualTo(layout.lowestEquivalentValue(v));
+    Histogram one = new Histogram(2);
+    one.recordValue(v);
+    assertThat(one.getCountAtValue(lowest)).as("bucket of %d", v).isEqualTo(1);
+  }
+
+  @Test
+  void theWrittenDistributionIsThePlainHistogramsAfterRecordsAndMerges() {
+    for (int n : new int[] {DurationStats.RAW_LIMIT + 1, 3000, 40_000}) {
+      Random random = new Random(n);
+      DurationStats left = new DurationStats();
+      DurationStats right = new DurationStats();
+      Histogram plain = new Histogram(2);
+      for (int i = 0; i < n; i++) {
+        long v =
+            i % 997 == 0
+                ? Long.MAX_VALUE / (1 + random.nextInt(3))
+                : (long) Math.exp(random.nextDouble() * 30);
+        (i % 3 == 0 ? right : left).record(v);
+        plain.recordValue(v);
+      }
+      left.recordZeros(11);
+      plain.recordValueWithCount(0, 11);
+      left.mergeFrom(right);
+      assertThat(written(left)).as("n=%d", n).isEqualTo(written(plain));
+      for (double p : new double[] {0, 1, 50, 90, 99, 99.9, 99.99, 100}) {
+        assertThat(left.percentileNanos(p)).isEqualTo(plain.getValueAtPercentile(p));
+      }
+    }
+  }
+
+  private static String written(DurationStats stats) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    stats.writePercentileDistribution(new PrintStream(out, true, StandardCharsets.UTF_8), 1000.0);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String written(Histogram h) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    h.outputPercentileDistribution(new PrintStream(out, true, StandardCharsets.UTF_8), 1000.0);
+    return out.toString(StandardCharsets.UTF_8);
   }
 }

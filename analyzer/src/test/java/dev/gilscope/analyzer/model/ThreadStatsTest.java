@@ -101,4 +101,77 @@ class ThreadStatsTest {
   private static List<Map.Entry<String, Long>> entries(Map<String, Long> map) {
     return new ArrayList<>(map.entrySet()); // in iteration order
   }
+
+  /** The figures of a distribution, for comparing two. */
+  private static List<Long> figures(DurationStats d) {
+    return List.of(
+        d.count(),
+        d.totalNanos(),
+        d.maxNanos(),
+        d.percentileNanos(0),
+        d.percentileNanos(50),
+        d.percentileNanos(99),
+        d.percentileNanos(100));
+  }
+
+  @Test
+  void waitsAndHoldsRecordedOneByOneReadAsTheDistributionsOfTheirValues() {
+    Random random = new Random(3);
+    for (int n : new int[] {0, 1, 2, 3, 300}) {
+      for (long zeros : new long[] {0, 4}) {
+        ThreadStats t = new ThreadStats("t");
+        DurationStats waits = new DurationStats();
+        DurationStats holds = new DurationStats();
+        for (int i = 0; i < n; i++) {
+          long w = random.nextInt(1_000_000) - 10; // a negative one counts as 0, as record() does
+          long h = random.nextInt(1_000_000);
+          t.recordWait(w);
+          waits.record(w);
+          t.recordHold(h);
+          holds.record(h);
+        }
+        t.recordZeroWaits(zeros);
+        waits.recordZeros(zeros);
+        assertThat(figures(t.waits())).as("n=%d zeros=%d", n, zeros).isEqualTo(figures(waits));
+        assertThat(figures(t.holds())).as("n=%d", n).isEqualTo(figures(holds));
+        t.recordWait(77); // after the distribution was made, into it
+        waits.record(77);
+        assertThat(figures(t.waits())).isEqualTo(figures(waits));
+      }
+    }
+  }
+
+  @Test
+  void mergedWaitsHoldsAndBlameAreBothThreadsWhateverFormTheyAreIn() {
+    for (int a = 0; a < 3; a++) {
+      for (int b = 0; b < 3; b++) {
+        ThreadStats left = new ThreadStats("victim");
+        ThreadStats right = new ThreadStats("victim");
+        DurationStats waits = new DurationStats();
+        DurationStats holds = new DurationStats();
+        Map<String, Long> blame = new HashMap<>();
+        for (int i = 0; i < a + b; i++) {
+          ThreadStats t = i < a ? left : right;
+          t.recordWait(100 + i);
+          waits.record(100 + i);
+          t.recordHold(10 + i);
+          holds.record(10 + i);
+          t.blame("holder" + i % 2, 5);
+          blame.merge("holder" + i % 2, 5L, Long::sum);
+        }
+        left.recordZeroWaits(2);
+        right.recordZeroWaits(3);
+        waits.recordZeros(5);
+        if (b == 2) {
+          right.waits(); // one side's distribution made before the merge
+        }
+
+        left.mergeFrom(right);
+
+        assertThat(figures(left.waits())).as("%d+%d", a, b).isEqualTo(figures(waits));
+        assertThat(figures(left.holds())).as("%d+%d", a, b).isEqualTo(figures(holds));
+        assertThat(left.blameNanosByHolder()).isEqualTo(blame);
+      }
+    }
+  }
 }

@@ -24,6 +24,6 @@ class ThreadNamesTest {
 
   @Test
   void withoutAnIdTheEmptyNameStays() {
-    assertThat(ThreadNames.of("", null, null, false)).isEmpty();
+    assertThat(ThreadNames.of("", null, 0, false)).isEmpty();
   }
 }

@@ -1,0 +1,156 @@
+package dev.gilscope.analyzer.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link DecodedEvent#decode} reads the common fields of a heap chunk straight from its array and
+ * everything else, and every field near the chunk's end, through {@link ChunkInput}: an event reads
+ * the same in the middle of a chunk (the fast path), at its very end (the checked path) and from a
+ * mapped chunk.
+ */
+class DecodedEventTest {
+  private static final long[] LONGS = {
+    0,
+    1,
+    127,
+    128,
+    16_383,
+    16_384,
+    1L << 35,
+    (1L << 49) - 1,
+    1L << 56,
+    Long.MAX_VALUE,
+    -1,
+    Long.MIN_VALUE
+  };
+
+  private static final String[] STRINGS = {
+    null, "", "bench#GIL", "x".repeat(127), "y".repeat(128), "caf\u00e9 \u20ac", "\u20ac".repeat(50)
+  };
+
+  private static void writeLong(ByteArrayOutputStream out, long value) {
+    long v = value;
+    for (int i = 0; i < 8; i++) {
+      if ((v & ~0x7fL) == 0) {
+        out.write((int) v);
+        return;
+      }
+      out.write((int) (v & 0x7f) | 0x80);
+      v >>>= 7;
+    }
+    out.write((int) v);
+  }
+
+  /** {@code s} in each of JFR's string encodings that can hold it. */
+  private static byte[][] encodings(String s) {
+    if (s == null) {
+      return new byte[][] {{Strings.NULL}};
+    }
+    ByteArrayOutputStream utf8 = new ByteArrayOutputStream();
+    utf8.write(Strings.UTF8);
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    writeLong(utf8, bytes.length);
+    utf8.writeBytes(bytes);
+    ByteArrayOutputStream chars = new ByteArrayOutputStream();
+    chars.write(Strings.CHAR_ARRAY);
+    writeLong(chars, s.length());
+    s.chars().forEach(c -> writeLong(chars, c));
+    byte[] empty = {Strings.EMPTY};
+    return s.isEmpty()
+        ? new byte[][] {empty, utf8.toByteArray(), chars.toByteArray()}
+        : new byte[][] {utf8.toByteArray(), chars.toByteArray()};
+  }
+
+  private static JfrMetadata.Field field(String name, int kind) {
+    JfrMetadata.Field f = new JfrMetadata.Field(name, 0, false, false);
+    f.kind = kind;
+    f.type = new JfrMetadata.Type(0, name);
+    return f;
+  }
+
+  private static JfrMetadata.Type eventType() {
+    JfrMetadata.Type type = new JfrMetadata.Type(200, "test.Event");
+    type.fields =
+        new JfrMetadata.Field[] {
+          field("startTime", JfrMetadata.LONG),
+          field("count", JfrMetadata.LONG),
+          field("flag", JfrMetadata.BOOLEAN),
+          field("text", JfrMetadata.STRING),
+          field("after", JfrMetadata.LONG)
+        };
+    return type;
+  }
+
+  /** One event's fields: startTime, count, flag, text (one encoding), after. */
+  private static byte[] event(long count, byte[] text) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    writeLong(out, 1_000);
+    writeLong(out, count);
+    out.write(1);
+    out.writeBytes(text);
+    writeLong(out, count ^ 0x5555);
+    return out.toByteArray();
+  }
+
+  private record Read(long count, boolean flag, String text, long after, int end) {}
+
+  private static Read decodeAt(ChunkInput in, int at) {
+    DecodedEvent e =
+        new DecodedEvent(
+            eventType(),
+            in,
+            new ConstantPools(),
+            new TicksConverter(0, 0, 1_000_000_000L),
+            v -> {});
+    in.position(at);
+    e.decode();
+    return new Read(
+        e.longValue("count"),
+        e.booleanValue("flag"),
+        e.string("text"),
+        e.longValue("after"),
+        in.position());
+  }
+
+  @Test
+  void anEventReadsTheSameInTheMiddleAtTheEndAndMapped() {
+    for (long count : LONGS) {
+      for (String s : STRINGS) {
+        for (byte[] text : encodings(s)) {
+          byte[] event = event(count, text);
+          Read expected = new Read(count, true, s, count ^ 0x5555, event.length);
+          // in the middle: 100 bytes of room after it
+          byte[] roomy = new byte[event.length + 100];
+          System.arraycopy(event, 0, roomy, 0, event.length);
+          assertThat(decodeAt(new ChunkInput(roomy, roomy.length), 0)).isEqualTo(expected);
+          // at the very end of the chunk, after 3 bytes of something else
+          byte[] atEnd = new byte[event.length + 3];
+          System.arraycopy(event, 0, atEnd, 3, event.length);
+          assertThat(decodeAt(new ChunkInput(atEnd, atEnd.length), 3))
+              .isEqualTo(new Read(count, true, s, count ^ 0x5555, atEnd.length));
+          assertThat(decodeAt(new ChunkInput(ByteBuffer.wrap(roomy.clone())), 0))
+              .isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aStringLongerThanTheChunkFallsBackToTheCheckedPathAndFails() {
+    // a Latin-1 string that says 100 bytes with 40 left in the chunk
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    text.write(Strings.LATIN1);
+    writeLong(text, 100);
+    byte[] event = event(7, text.toByteArray());
+    byte[] chunk = new byte[event.length + 40];
+    System.arraycopy(event, 0, chunk, 0, event.length);
+    assertThatThrownBy(() -> decodeAt(new ChunkInput(chunk, chunk.length), 0))
+        .isInstanceOf(UnsupportedRecordingException.class);
+  }
+}
