@@ -11,6 +11,7 @@ import dev.gilscope.analyzer.model.Severity;
 import dev.gilscope.analyzer.model.ThreadStats;
 import dev.gilscope.analyzer.model.WindowedCounters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,14 +129,19 @@ public final class StarvationDetector implements Detector {
     }
     boolean flag = FlagShape.isFlagShaped(m);
     PeerTotals peers = new PeerTotals(m, flag);
-    List<Finding> findings = new ArrayList<>();
+    // the victims in arrival order, their order in memory (threads() order is a cache miss per
+    // thread on 100,000 of them), their findings put back in threads() order at the end
+    int[] ranks = m.ranksInArrivalOrder();
+    int arrival = 0;
+    List<RankedFinding> findings = new ArrayList<>();
     // a judgement is read at once (a window's for its severity and inflation, a run's for the
     // finding made of it) and then dropped: one object of each use for all the victims (100,000
     // threads allocated 29 MB of them)
     Judgement windowJudgement = new Judgement();
     Judgement runJudgement = new Judgement();
     Judgement wholeJudgement = new Judgement();
-    for (ThreadStats victim : m.threads()) {
+    for (ThreadStats victim : m.threadsInArrivalOrder()) {
+      int rank = ranks[arrival++];
       WindowedCounters windows = victim.windows();
       if (victim.isEndedThreads() || windows.isEmpty()) {
         continue;
@@ -199,10 +205,15 @@ public final class StarvationDetector implements Detector {
       if (severity == null) {
         severity = Severity.INFO;
       }
-      findings.add(finding(m, victim, j, severity, neverAcquired, start, end));
+      findings.add(
+          new RankedFinding(rank, finding(m, victim, j, severity, neverAcquired, start, end)));
     }
-    return Evaluation.found(findings);
+    findings.sort(Comparator.comparingInt(RankedFinding::rank));
+    return Evaluation.found(findings.stream().map(RankedFinding::finding).toList());
   }
+
+  /** A finding and its victim's index in {@code threads()}. */
+  private record RankedFinding(int rank, Finding finding) {}
 
   private static long span(RecordingInfo r, int[] run) {
     return Math.min(r.durationNanos(), (long) (run[1] + 1) * r.windowNanos())

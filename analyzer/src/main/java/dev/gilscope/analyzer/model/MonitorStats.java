@@ -135,6 +135,8 @@ public final class MonitorStats {
   private List<ThreadStats> sortedThreads;
   // the keys sortedThreads was sorted by, in arrival order: valid while sortedThreads is
   private ThreadOrder sortKeys;
+  // each thread's index in sortedThreads, by its index in arrival order: valid while it is
+  private int[] ranksByArrival;
 
   // what the detectors derive from all threads' acquisitions and requests (derived()), dropped
   // with sortedThreads
@@ -230,6 +232,16 @@ public final class MonitorStats {
     sortKeys.forEach(visitor);
   }
 
+  /**
+   * Each thread's index in {@link #threads()}, by its index in {@link #threadsInArrivalOrder()}:
+   * for a pass that walks the threads in memory order but answers in {@code threads()} order. The
+   * monitor's own array, shared: not to be written.
+   */
+  public synchronized int[] ranksInArrivalOrder() {
+    threads(); // sorted, and so ranked, if not yet
+    return ranksByArrival;
+  }
+
   private void sortThreads() {
     // the keys read once per thread, into columns in arrival order (not twice per comparison: with
     // 100,000 threads, 1.7 million), and the threads' indices sorted by them: a comparison reads
@@ -250,9 +262,12 @@ public final class MonitorStats {
           c.get(Metric.WAIT_IN_WAIT_NANOS));
     }
     List<ThreadStats> list = new ArrayList<>(n);
+    int[] ranks = new int[n];
     for (int index : order.sorted()) {
+      ranks[index] = list.size();
       list.add(byArrival[index]);
     }
+    ranksByArrival = ranks;
     sortedThreads = Collections.unmodifiableList(list);
   }
 

@@ -21,4 +21,32 @@ class MonitorStatsTest {
     named.named("other");
     assertThat(named.name()).isEqualTo("a#B");
   }
+
+  @Test
+  void threadsInArrivalOrderKnowTheirRankAndTotalsInTheSortedOrder() {
+    MonitorStats m = new MonitorStats("gilscope:3", "a#C", null, null, EventSource.GILSCOPE);
+    long[] acquisitions = {3, 9, 1, 9, 5};
+    for (int i = 0; i < acquisitions.length; i++) {
+      m.thread("t" + i).window(0).add(Metric.ACQUISITIONS, acquisitions[i]);
+      m.thread("t" + i).window(0).add(Metric.WAIT_NANOS, 10 * i);
+    }
+    int[] ranks = m.ranksInArrivalOrder();
+    int arrival = 0;
+    for (ThreadStats t : m.threadsInArrivalOrder()) {
+      assertThat(m.threads().get(ranks[arrival++])).isSameAs(t);
+    }
+    assertThat(m.threads())
+        .extracting(ThreadStats::name)
+        .containsExactly("t3", "t1", "t4", "t0", "t2");
+    long[] sums = new long[2];
+    m.forEachThreadTotals(
+        (a, wait) -> {
+          sums[0] += a;
+          sums[1] += wait;
+        });
+    assertThat(sums).containsExactly(27, 100);
+    // a thread's new counts drop the order: the ranks are made again
+    m.thread("t2").window(1).add(Metric.ACQUISITIONS, 20);
+    assertThat(m.ranksInArrivalOrder()[2]).isZero();
+  }
 }
