@@ -17,12 +17,14 @@ public final class Text {
 
   private static final double[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
-  // above this many units of the last decimal, a double's error may reach the rounding tolerance
-  private static final double MAX_SCALED = 1e9;
+  // units of the last decimal that a long holds, with room
+  private static final double MAX_SCALED = 1e15;
 
-  // how far from a half unit a scaled value must be for its rounding to be certain: a double and
-  // the decimal digits the Formatter rounds differ by at most an ulp, 2e-7 units at MAX_SCALED
+  // how far from a half unit a scaled value must be for its rounding to be certain: the scaling
+  // and the decimal digits the Formatter rounds are each within an ulp of the double, 2.2e-16 of
+  // it, so the larger of an absolute millionth and a relative 1e-15 is a safe margin
   private static final double HALF_TOLERANCE = 1e-6;
+  private static final double RELATIVE_TOLERANCE = 1e-15;
 
   /** {@code 1234567} → {@code "1.2 ms"}. */
   public static String nanos(double nanos) {
@@ -48,9 +50,9 @@ public final class Text {
 
   /**
    * {@code value} with {@code decimals} decimals, as {@code %.<decimals>f} writes it: half up.
-   * Values a half unit away from a tie (within {@link #HALF_TOLERANCE}), negative, huge or not a
-   * number go to the {@code Formatter}: it rounds the decimal digits of the double, which may fall
-   * either side of a tie that the double itself sits on.
+   * Values near a tie (but for a double that is exactly the tie), negative, huge or not a number go
+   * to the {@code Formatter}: it rounds the decimal digits of the double, which may fall either
+   * side of a tie near which the double sits.
    */
   public static String fixed(double value, int decimals) {
     if (decimals >= 0 && decimals < POWERS_OF_TEN.length && value >= 0 && !isNegativeZero(value)) {
@@ -58,8 +60,13 @@ public final class Text {
       if (scaled < MAX_SCALED) {
         double whole = Math.floor(scaled);
         double fraction = scaled - whole;
-        if (Math.abs(fraction - 0.5) > HALF_TOLERANCE) {
+        if (Math.abs(fraction - 0.5) > Math.max(HALF_TOLERANCE, scaled * RELATIVE_TOLERANCE)) {
           return withPoint((long) whole + (fraction > 0.5 ? 1 : 0), decimals);
+        }
+        if (fraction == 0.5 && Math.fma(value, POWERS_OF_TEN[decimals], -scaled) == 0) {
+          // the double is exactly the tie (a mean of two integers, 2051.75 to one decimal): its
+          // decimal digits are the tie's, which the Formatter rounds up
+          return withPoint((long) whole + 1, decimals);
         }
       }
     }

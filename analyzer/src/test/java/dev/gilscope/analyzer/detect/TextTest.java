@@ -54,12 +54,17 @@ class TextTest {
   void fixedMatchesTheFormatterOnRandomValuesAndOnEveryTie() {
     SplittableRandom random = new SplittableRandom(14);
     for (int i = 0; i < 200_000; i++) {
-      double v = random.nextDouble() * Math.pow(10, random.nextInt(-3, 10));
+      double v = random.nextDouble() * Math.pow(10, random.nextInt(-3, 13));
       int decimals = random.nextInt(0, 4);
       assertEquals(formatted(v, decimals), Text.fixed(v, decimals), v + " to " + decimals);
     }
-    // every value on a tie of one and two decimals below 100: decimal digits of binary doubles
+    // every value on a tie of none, one and two decimals below 100: decimal digits of binary
+    // doubles; a mean of integers is exactly k.5 when it is a tie
     for (int units = 0; units < 20_000; units++) {
+      double quarter = units + (units % 4) * 0.25; // exact binary fractions: ties of one decimal
+      assertEquals(formatted(quarter, 1), Text.fixed(quarter, 1), Double.toString(quarter));
+      assertEquals(formatted(units + 0.5, 0), Text.fixed(units + 0.5, 0), units + ".5");
+      assertEquals(formatted(units * 1.005, 0), Text.fixed(units * 1.005, 0), units + " * 1.005");
       double tie = (units + 0.5) / 100;
       assertEquals(formatted(tie, 2), Text.fixed(tie, 2), Double.toString(tie));
       assertEquals(formatted(tie * 10, 1), Text.fixed(tie * 10, 1), Double.toString(tie * 10));
