@@ -60,6 +60,7 @@ final class DecodedEvent implements EventView {
       timespanUnits[i] = timespanUnit(f);
       timestampUnits[i] = timestampUnit(f);
     }
+    this.slotsByName = slotsByName(names);
     this.in = in;
     this.pools = pools;
     this.clock = clock;
@@ -160,7 +161,7 @@ final class DecodedEvent implements EventView {
             r[i] = p;
             p += 2;
             for (int c = 0; c < length; c++) {
-              p = skipVarint(a, p);
+              p = a[p] >= 0 ? p + 1 : skipVarint(a, p); // an ASCII char in one byte
             }
             continue;
           }
@@ -250,23 +251,38 @@ final class DecodedEvent implements EventView {
     };
   }
 
-  // where index() starts looking: just after the field found last, as handlers read an event's
-  // fields mostly in the order they are declared (one comparison per field instead of a scan)
-  private int nextIndex;
+  // the fields' indices by name: open addressing on the name's hash, slot = index + 1 (0: empty),
+  // at least twice as many slots as fields. The handlers ask for 2 to 13 fields per event by
+  // name; a scan from the field found last compared about as many names as the type has fields
+  private final int[] slotsByName;
+
+  private static int[] slotsByName(String[] names) {
+    int size = 8;
+    while (size < 2 * names.length) {
+      size *= 2;
+    }
+    int[] slots = new int[size];
+    for (int i = 0; i < names.length; i++) {
+      int s = names[i].hashCode() & (size - 1);
+      while (slots[s] != 0) {
+        s = (s + 1) & (size - 1);
+      }
+      slots[s] = i + 1;
+    }
+    return slots;
+  }
 
   @SuppressWarnings("ReferenceEquality") // identity first: the callers pass interned literals
   private int index(String name) {
-    String[] n = names;
-    int length = n.length;
-    for (int k = 0, i = nextIndex; k < length; k++) {
-      if (n[i] == name) {
-        nextIndex = i + 1 == length ? 0 : i + 1;
+    int[] slots = slotsByName;
+    int mask = slots.length - 1;
+    for (int s = name.hashCode() & mask; slots[s] != 0; s = (s + 1) & mask) {
+      int i = slots[s] - 1;
+      if (names[i] == name) {
         return i;
       }
-      if (++i == length) {
-        i = 0;
-      }
     }
+    String[] n = names; // a name not interned, or no such field
     for (int i = 0; i < n.length; i++) {
       if (n[i].equals(name)) {
         return i;
