@@ -93,6 +93,19 @@ public final class Counters {
         added |= 1L << o;
       }
     }
+    if (present == 0 && added != 0 && writes + Long.bitCount(added) <= DENSE_AFTER_WRITES) {
+      // into an empty instance (the first event of a thread's window): the slots are the amounts,
+      // in metric order, what the general path below makes with a rank per metric
+      writes += Long.bitCount(added);
+      long[] slots = new long[Long.bitCount(added)];
+      int slot = 0;
+      for (long bits = added; bits != 0; bits &= bits - 1) {
+        slots[slot++] = amounts[Long.numberOfTrailingZeros(bits)];
+      }
+      values = slots;
+      present = added;
+      return;
+    }
     if (present != ALL && (added & ~present) != 0) {
       writes += Long.bitCount(added);
       if (writes > DENSE_AFTER_WRITES) {

@@ -294,14 +294,40 @@ final class ChunkDecoder {
    */
   private static void walk(
       ChunkInput in, DecodedEvent[] small, Map<Long, DecodedEvent> large, int from, int end) {
+    byte[] a = in.heapArray();
+    // before here the three bytes the header's fast path reads are in the chunk
+    int fastEnd = a == null ? -1 : in.size() - 3;
     int position = from;
     while (position < end) {
-      in.position(position);
-      long eventBytes = in.readLong();
-      if (eventBytes <= 0 || eventBytes > end - position) {
+      long eventBytes;
+      long typeId;
+      // most events are under 128 bytes with a type id under 16,384: the header read here from
+      // the array, not through two calls into ChunkInput (a tenth of the loop's time under C1)
+      byte size;
+      byte id0;
+      byte id1 = 0;
+      if (position < fastEnd
+          && (size = a[position]) > 0
+          && ((id0 = a[position + 1]) >= 0 || (id1 = a[position + 2]) >= 0)) {
+        eventBytes = size;
+        if (id0 >= 0) {
+          typeId = id0;
+          in.position(position + 2);
+        } else {
+          typeId = (id0 & 0x7fL) | ((long) id1 << 7);
+          in.position(position + 3);
+        }
+      } else {
+        in.position(position);
+        eventBytes = in.readLong();
+        if (eventBytes <= 0 || eventBytes > end - position) {
+          throw new UnsupportedRecordingException("bad event size at " + position);
+        }
+        typeId = in.readLong();
+      }
+      if (eventBytes > end - position) {
         throw new UnsupportedRecordingException("bad event size at " + position);
       }
-      long typeId = in.readLong();
       DecodedEvent d =
           typeId >= 0 && typeId < SMALL_IDS
               ? small[(int) typeId]

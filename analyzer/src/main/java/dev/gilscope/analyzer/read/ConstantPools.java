@@ -21,10 +21,9 @@ final class ConstantPools {
   private final Map<Long, Object> symbols = new HashMap<>();
   private final Map<Long, Long> classSymbols = new HashMap<>();
   // one entry per thread: 100,000 for 100,000 virtual threads, looked up once per event. Made as
-  // the
-  // pool is read, with the thread's fields; named on first use, as naming needs all pools read (its
-  // name may be a pooled string) and most events name the same few threads. In the key order of a
-  // compact table, the entries lie in memory in the order the pool lists them
+  // the pool is read, with the thread's fields; named on first use, as naming needs all pools read
+  // (the name may be a pooled string). In the key order of a compact table, the entries lie in
+  // memory in the order the pool lists them
   private final LongKeyMap<ThreadEntry> threads = new LongKeyMap<>();
   private final Map<Long, String> classNames = new HashMap<>();
 

@@ -20,6 +20,7 @@ final class DecodedEvent implements EventView {
   private final String[] names;
   private final long[] raw;
   private final byte[] ops;
+  private final byte[] integralOps; // per field: see integral()
   // per field, computed once: a scalar constant-pool reference to a Thread / a Class
   private final boolean[] threadRef;
   private final boolean[] classRef;
@@ -43,6 +44,7 @@ final class DecodedEvent implements EventView {
     this.raw = new long[fields.length];
     this.names = new String[fields.length];
     this.ops = new byte[fields.length];
+    this.integralOps = new byte[fields.length];
     this.threadRef = new boolean[fields.length];
     this.classRef = new boolean[fields.length];
     this.timespanUnits = new byte[fields.length];
@@ -51,12 +53,14 @@ final class DecodedEvent implements EventView {
       Field f = fields[i];
       names[i] = f.name.intern(); // the handlers pass literals: found by identity
       ops[i] = op(f);
+      integralOps[i] = integralOp(f);
       boolean scalarConstant = !f.array && f.kind == JfrMetadata.CONSTANT;
       threadRef[i] = scalarConstant && f.type.name.equals("java.lang.Thread");
       classRef[i] = scalarConstant && f.type.name.equals("java.lang.Class");
       timespanUnits[i] = timespanUnit(f);
       timestampUnits[i] = timestampUnit(f);
     }
+    this.slotsByName = slotsByName(names);
     this.in = in;
     this.pools = pools;
     this.clock = clock;
@@ -157,7 +161,7 @@ final class DecodedEvent implements EventView {
             r[i] = p;
             p += 2;
             for (int c = 0; c < length; c++) {
-              p = skipVarint(a, p);
+              p = a[p] >= 0 ? p + 1 : skipVarint(a, p); // an ASCII char in one byte
             }
             continue;
           }
@@ -247,23 +251,38 @@ final class DecodedEvent implements EventView {
     };
   }
 
-  // where index() starts looking: just after the field found last, as handlers read an event's
-  // fields mostly in the order they are declared (one comparison per field instead of a scan)
-  private int nextIndex;
+  // the fields' indices by name: open addressing on the name's hash, slot = index + 1 (0: empty),
+  // at least twice as many slots as fields. The handlers ask for 2 to 13 fields per event by
+  // name; a scan from the field found last compared about as many names as the type has fields
+  private final int[] slotsByName;
+
+  private static int[] slotsByName(String[] names) {
+    int size = 8;
+    while (size < 2 * names.length) {
+      size *= 2;
+    }
+    int[] slots = new int[size];
+    for (int i = 0; i < names.length; i++) {
+      int s = names[i].hashCode() & (size - 1);
+      while (slots[s] != 0) {
+        s = (s + 1) & (size - 1);
+      }
+      slots[s] = i + 1;
+    }
+    return slots;
+  }
 
   @SuppressWarnings("ReferenceEquality") // identity first: the callers pass interned literals
   private int index(String name) {
-    String[] n = names;
-    int length = n.length;
-    for (int k = 0, i = nextIndex; k < length; k++) {
-      if (n[i] == name) {
-        nextIndex = i + 1 == length ? 0 : i + 1;
+    int[] slots = slotsByName;
+    int mask = slots.length - 1;
+    for (int s = name.hashCode() & mask; slots[s] != 0; s = (s + 1) & mask) {
+      int i = slots[s] - 1;
+      if (names[i] == name) {
         return i;
       }
-      if (++i == length) {
-        i = 0;
-      }
     }
+    String[] n = names; // a name not interned, or no such field
     for (int i = 0; i < n.length; i++) {
       if (n[i].equals(name)) {
         return i;
@@ -349,18 +368,49 @@ final class DecodedEvent implements EventView {
     return index(field) >= 0;
   }
 
+  // how integral() widens each field, computed once per type: one switch per read instead of the
+  // scalar check and two switches on the kind (a statistics event reads 13 fields)
+  private static final byte AS_READ = 0; // long, signed byte
+  private static final byte AS_CHAR = 1;
+  private static final byte AS_INT = 2;
+  private static final byte AS_UNSIGNED_INT = 3;
+  private static final byte AS_SHORT = 4;
+  private static final byte AS_UNSIGNED_SHORT = 5;
+  private static final byte AS_UNSIGNED_BYTE = 6;
+  private static final byte NOT_INTEGRAL = 7;
+
+  private static byte integralOp(Field f) {
+    if (f.array || f.kind == JfrMetadata.STRUCT) {
+      return NOT_INTEGRAL;
+    }
+    return switch (f.kind) {
+      case JfrMetadata.LONG -> AS_READ;
+      case JfrMetadata.CHAR -> AS_CHAR;
+      case JfrMetadata.INT -> f.unsigned ? AS_UNSIGNED_INT : AS_INT;
+      case JfrMetadata.SHORT -> f.unsigned ? AS_UNSIGNED_SHORT : AS_SHORT;
+      case JfrMetadata.BYTE -> f.unsigned ? AS_UNSIGNED_BYTE : AS_READ;
+      default -> NOT_INTEGRAL;
+    };
+  }
+
   /** The JDK's getLong: integral fields widened, unsigned ones as unsigned. */
   private long integral(int i) {
-    Field f = scalar(i);
-    long v = narrowed(i);
-    return switch (f.kind) {
-      case JfrMetadata.LONG, JfrMetadata.CHAR -> v;
-      case JfrMetadata.INT -> f.unsigned ? v & 0xffff_ffffL : v;
-      case JfrMetadata.SHORT -> f.unsigned ? v & 0xffffL : v;
-      case JfrMetadata.BYTE -> f.unsigned ? v & 0xffL : v;
-      default ->
-          throw new UnsupportedRecordingException(typeName + "." + f.name + " is not integral");
+    long v = raw[i];
+    return switch (integralOps[i]) {
+      case AS_READ -> v;
+      case AS_CHAR -> (char) v;
+      case AS_INT -> (int) v;
+      case AS_UNSIGNED_INT -> v & 0xffff_ffffL;
+      case AS_SHORT -> (short) v;
+      case AS_UNSIGNED_SHORT -> v & 0xffffL;
+      case AS_UNSIGNED_BYTE -> v & 0xffL;
+      default -> throw notIntegral(i);
     };
+  }
+
+  private UnsupportedRecordingException notIntegral(int i) {
+    Field f = scalar(i); // throws for an array or a struct
+    return new UnsupportedRecordingException(typeName + "." + f.name + " is not integral");
   }
 
   @Override

@@ -662,8 +662,27 @@ final class EventAccumulator {
     return window(mid);
   }
 
+  // the window window() found last and the times since the origin it covers ([from, to)): events
+  // come in time order, mostly in the window of the one before, and C1 calls into the runtime for
+  // each long division (one to three per event)
+  private int lastWindow = -1;
+  private long lastWindowFrom;
+  private long lastWindowTo;
+
   int window(long epochNanos) {
-    return (int) Math.max(0, (epochNanos - originEpochNanos) / windowNanos);
+    long sinceOrigin = epochNanos - originEpochNanos;
+    if (sinceOrigin >= lastWindowFrom && sinceOrigin < lastWindowTo) {
+      return lastWindow;
+    }
+    long index = Math.max(0, sinceOrigin / windowNanos);
+    int window = (int) index;
+    if (window == index && sinceOrigin < Long.MAX_VALUE - 2 * windowNanos) {
+      // window 0 also takes every time before the origin; the division rounds those to 0 or less
+      lastWindow = window;
+      lastWindowFrom = window == 0 ? Long.MIN_VALUE : index * windowNanos;
+      lastWindowTo = (index + 1) * windowNanos;
+    }
+    return window;
   }
 
   /** Closes open wait episodes; call once when the stream has ended. */

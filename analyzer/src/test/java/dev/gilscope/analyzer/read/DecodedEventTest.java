@@ -153,4 +153,54 @@ class DecodedEventTest {
     assertThatThrownBy(() -> decodeAt(new ChunkInput(chunk, chunk.length), 0))
         .isInstanceOf(UnsupportedRecordingException.class);
   }
+
+  @Test
+  void integralFieldsWidenAsTheJdkDoes() {
+    JfrMetadata.Type type = new JfrMetadata.Type(201, "test.Integral");
+    JfrMetadata.Field unsignedInt = field("uint", JfrMetadata.INT);
+    unsignedInt.unsigned = true;
+    JfrMetadata.Field unsignedShort = field("ushort", JfrMetadata.SHORT);
+    unsignedShort.unsigned = true;
+    JfrMetadata.Field unsignedByte = field("ubyte", JfrMetadata.BYTE);
+    unsignedByte.unsigned = true;
+    type.fields =
+        new JfrMetadata.Field[] {
+          field("startTime", JfrMetadata.LONG),
+          field("int", JfrMetadata.INT),
+          unsignedInt,
+          field("short", JfrMetadata.SHORT),
+          unsignedShort,
+          field("byte", JfrMetadata.BYTE),
+          unsignedByte,
+          field("char", JfrMetadata.CHAR),
+          field("flag", JfrMetadata.BOOLEAN)
+        };
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    writeLong(out, 1_000);
+    writeLong(out, -2); // int -2
+    writeLong(out, -2); // unsigned int: 2^32 - 2
+    writeLong(out, 0x1_8001); // short: the low 16 bits, signed
+    writeLong(out, -1); // unsigned short: 65535
+    out.write(0xfe); // byte -2
+    out.write(0xfe); // unsigned byte 254
+    writeLong(out, 0x1_0041); // char 'A'
+    out.write(1);
+    byte[] bytes = out.toByteArray();
+    ChunkInput in = new ChunkInput(bytes, bytes.length);
+    DecodedEvent e =
+        new DecodedEvent(
+            type, in, new ConstantPools(), new TicksConverter(0, 0, 1_000_000_000L), v -> {});
+    in.position(0);
+    e.decode();
+    assertThat(e.longValue("int")).isEqualTo(-2);
+    assertThat(e.longValue("uint")).isEqualTo(0xffff_fffeL);
+    assertThat(e.longValue("short")).isEqualTo((short) 0x8001);
+    assertThat(e.longValue("ushort")).isEqualTo(0xffff);
+    assertThat(e.longValue("byte")).isEqualTo(-2);
+    assertThat(e.longValue("ubyte")).isEqualTo(254);
+    assertThat(e.longValue("char")).isEqualTo('A');
+    assertThatThrownBy(() -> e.longValue("flag"))
+        .isInstanceOf(UnsupportedRecordingException.class)
+        .hasMessageContaining("flag is not integral");
+  }
 }
