@@ -135,11 +135,11 @@ public final class StarvationDetector implements Detector {
     int arrival = 0;
     List<RankedFinding> findings = new ArrayList<>();
     // a judgement is read at once (a window's for its severity and inflation, a run's for the
-    // finding made of it) and then dropped: one object of each use for all the victims (100,000
-    // threads allocated 29 MB of them)
-    Judgement windowJudgement = new Judgement();
-    Judgement runJudgement = new Judgement();
-    Judgement wholeJudgement = new Judgement();
+    // finding made of it) and then dropped: two objects for all the victims (100,000 threads
+    // allocated 29 MB of them), one for the windows and then the run, one for the whole span, which
+    // is judged while the run's judgement is still read
+    Judgement windowOrRun = new Judgement();
+    Judgement wholeSpan = new Judgement();
     for (ThreadStats victim : m.threadsInArrivalOrder()) {
       int rank = ranks[arrival++];
       WindowedCounters windows = victim.windows();
@@ -157,7 +157,7 @@ public final class StarvationDetector implements Detector {
         lostAny = true;
         int w = windows.index(p);
         Judgement j =
-            judge(peers.over(w, w), victim, flag, r.windowLengthNanos(w), false, windowJudgement);
+            judge(peers.over(w, w), victim, flag, r.windowLengthNanos(w), false, windowOrRun);
         if (j != null && j.severity != null) {
           if (scores == null) {
             scores = new TreeMap<>();
@@ -183,12 +183,12 @@ public final class StarvationDetector implements Detector {
       Judgement j =
           run == null
               ? null
-              : judge(peers.over(run[0], run[1]), victim, flag, span(r, run), true, runJudgement);
+              : judge(peers.over(run[0], run[1]), victim, flag, span(r, run), true, windowOrRun);
       if (j == null || j.severity == null) {
         // waits that span windows, or too few per run: the victim's whole time with the monitor
         int[] all = {windows.firstIndex(), windows.lastIndex()};
         Judgement whole =
-            judge(peers.over(all[0], all[1]), victim, flag, span(r, all), true, wholeJudgement);
+            judge(peers.over(all[0], all[1]), victim, flag, span(r, all), true, wholeSpan);
         if (whole != null && (whole.severity != null || neverAcquired)) {
           j = whole;
           run = all;
