@@ -1,5 +1,6 @@
 package dev.gilscope.analyzer.live;
 
+import dev.gilscope.analyzer.detect.Text;
 import dev.gilscope.analyzer.model.AnalysisResult;
 import dev.gilscope.analyzer.model.Counters;
 import dev.gilscope.analyzer.model.EventSource;
@@ -101,9 +102,7 @@ final class WatchView {
     double perSecond = acquisitions * 1e9 / span;
     double contended = acquisitions == 0 ? 0 : 100.0 * c.get(Metric.CONTENDED) / acquisitions;
     String utilization =
-        c.get(Metric.TIMED_HOLDS) == 0
-            ? "-"
-            : String.format(Locale.ROOT, "%.0f%%", 100 * HoldTime.utilization(c, span));
+        c.get(Metric.TIMED_HOLDS) == 0 ? "-" : Text.percent(HoldTime.utilization(c, span));
     String figures =
         String.format(
             Locale.ROOT,
@@ -112,10 +111,10 @@ final class WatchView {
             perSecond,
             contended,
             utilization,
-            duration(m.waits().percentileNanos(50)),
-            duration(m.waits().percentileNanos(99)),
-            duration(m.holds().percentileNanos(50)),
-            duration(m.holds().percentileNanos(99)));
+            Text.nanos(m.waits().percentileNanos(50)),
+            Text.nanos(m.waits().percentileNanos(99)),
+            Text.nanos(m.holds().percentileNanos(50)),
+            Text.nanos(m.holds().percentileNanos(99)));
     String holding = top(m, t -> t.totals().get(Metric.ACQUISITIONS), true);
     String waiting = top(m, t -> t.totals().get(Metric.WAIT_NANOS), false);
     List<String> lines = new ArrayList<>();
@@ -150,7 +149,7 @@ final class WatchView {
               + " "
               + (share
                   ? String.format(Locale.ROOT, "%.0f%%", 100.0 * v / Math.max(1, total))
-                  : duration(v)));
+                  : Text.nanos(v)));
     }
     return parts.isEmpty() ? "-" : String.join(", ", parts);
   }
@@ -161,18 +160,5 @@ final class WatchView {
 
   static String seconds(long nanos) {
     return String.format(Locale.ROOT, "%ds", nanos / 1_000_000_000L);
-  }
-
-  static String duration(long nanos) {
-    if (nanos < 1_000) {
-      return nanos + " ns";
-    }
-    if (nanos < 1_000_000) {
-      return String.format(Locale.ROOT, "%.1f us", nanos / 1e3);
-    }
-    if (nanos < 1_000_000_000) {
-      return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
-    }
-    return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
   }
 }
