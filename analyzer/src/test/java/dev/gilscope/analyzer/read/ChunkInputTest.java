@@ -3,6 +3,7 @@ package dev.gilscope.analyzer.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gilscope.analyzer.testing.CompressedIntegers;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -35,19 +36,6 @@ class ChunkInputTest {
     1_764_614_400_000_000_000L
   };
 
-  /** JFR's encoding: 7 bits a byte, low first, continuation bit; the ninth byte carries 8 bits. */
-  private static void write(ByteArrayOutputStream out, long v) {
-    for (int i = 0; i < 8; i++) {
-      if ((v & ~0x7fL) == 0) {
-        out.write((int) v);
-        return;
-      }
-      out.write((int) (v & 0x7f) | 0x80);
-      v >>>= 7;
-    }
-    out.write((int) v);
-  }
-
   private static List<ChunkInput> inputs(byte[] bytes) {
     List<ChunkInput> inputs = new ArrayList<>();
     inputs.add(new ChunkInput(bytes, bytes.length)); // the last values near the end: checked path
@@ -62,7 +50,7 @@ class ChunkInputTest {
   void readsEveryLengthOfCompressedLong() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (long v : VALUES) {
-      write(out, v);
+      CompressedIntegers.write(out, v);
     }
     byte[] bytes = out.toByteArray();
     for (ChunkInput in : inputs(bytes)) {

@@ -3,6 +3,7 @@ package dev.gilscope.analyzer.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gilscope.analyzer.testing.CompressedIntegers;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -34,19 +35,6 @@ class DecodedEventTest {
     null, "", "bench#GIL", "x".repeat(127), "y".repeat(128), "caf\u00e9 \u20ac", "\u20ac".repeat(50)
   };
 
-  private static void writeLong(ByteArrayOutputStream out, long value) {
-    long v = value;
-    for (int i = 0; i < 8; i++) {
-      if ((v & ~0x7fL) == 0) {
-        out.write((int) v);
-        return;
-      }
-      out.write((int) (v & 0x7f) | 0x80);
-      v >>>= 7;
-    }
-    out.write((int) v);
-  }
-
   /** {@code s} in each of JFR's string encodings that can hold it. */
   private static byte[][] encodings(String s) {
     if (s == null) {
@@ -55,12 +43,12 @@ class DecodedEventTest {
     ByteArrayOutputStream utf8 = new ByteArrayOutputStream();
     utf8.write(Strings.UTF8);
     byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    writeLong(utf8, bytes.length);
+    CompressedIntegers.write(utf8, bytes.length);
     utf8.writeBytes(bytes);
     ByteArrayOutputStream chars = new ByteArrayOutputStream();
     chars.write(Strings.CHAR_ARRAY);
-    writeLong(chars, s.length());
-    s.chars().forEach(c -> writeLong(chars, c));
+    CompressedIntegers.write(chars, s.length());
+    s.chars().forEach(c -> CompressedIntegers.write(chars, c));
     byte[] empty = {Strings.EMPTY};
     return s.isEmpty()
         ? new byte[][] {empty, utf8.toByteArray(), chars.toByteArray()}
@@ -90,11 +78,11 @@ class DecodedEventTest {
   /** One event's fields: startTime, count, flag, text (one encoding), after. */
   private static byte[] event(long count, byte[] text) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    writeLong(out, 1_000);
-    writeLong(out, count);
+    CompressedIntegers.write(out, 1_000);
+    CompressedIntegers.write(out, count);
     out.write(1);
     out.writeBytes(text);
-    writeLong(out, count ^ 0x5555);
+    CompressedIntegers.write(out, count ^ 0x5555);
     return out.toByteArray();
   }
 
@@ -146,7 +134,7 @@ class DecodedEventTest {
     // a Latin-1 string that says 100 bytes with 40 left in the chunk
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     text.write(Strings.LATIN1);
-    writeLong(text, 100);
+    CompressedIntegers.write(text, 100);
     byte[] event = event(7, text.toByteArray());
     byte[] chunk = new byte[event.length + 40];
     System.arraycopy(event, 0, chunk, 0, event.length);
@@ -176,14 +164,14 @@ class DecodedEventTest {
           field("flag", JfrMetadata.BOOLEAN)
         };
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    writeLong(out, 1_000);
-    writeLong(out, -2); // int -2
-    writeLong(out, -2); // unsigned int: 2^32 - 2
-    writeLong(out, 0x1_8001); // short: the low 16 bits, signed
-    writeLong(out, -1); // unsigned short: 65535
+    CompressedIntegers.write(out, 1_000);
+    CompressedIntegers.write(out, -2); // int -2
+    CompressedIntegers.write(out, -2); // unsigned int: 2^32 - 2
+    CompressedIntegers.write(out, 0x1_8001); // short: the low 16 bits, signed
+    CompressedIntegers.write(out, -1); // unsigned short: 65535
     out.write(0xfe); // byte -2
     out.write(0xfe); // unsigned byte 254
-    writeLong(out, 0x1_0041); // char 'A'
+    CompressedIntegers.write(out, 0x1_0041); // char 'A'
     out.write(1);
     byte[] bytes = out.toByteArray();
     ChunkInput in = new ChunkInput(bytes, bytes.length);
