@@ -90,22 +90,6 @@ public final class Detectors {
     return new Diagnosis(findings, notes);
   }
 
-  /**
-   * "ID not applicable to MONITOR: REASON", made in a builder of its size: 10,000 monitors have as
-   * many notes, and a builder grown from its default size made 3 MB of garbage of them.
-   */
-  private static String notApplicable(String id, String monitor, String reason) {
-    String between = " not applicable to ";
-    return new StringBuilder(
-            id.length() + between.length() + monitor.length() + 2 + reason.length())
-        .append(id)
-        .append(between)
-        .append(monitor)
-        .append(": ")
-        .append(reason)
-        .toString();
-  }
-
   private static Diagnosis evaluate(Detector d, MonitorStats m, RecordingInfo recording) {
     try {
       Evaluation e = d.evaluate(m, recording);
@@ -115,7 +99,7 @@ public final class Detectors {
       return new Diagnosis(
           List.of(),
           m.threads().size() >= 2
-              ? List.of(notApplicable(d.id(), m.name(), e.notApplicableReason()))
+              ? List.of(d.id() + " not applicable to " + m.name() + ": " + e.notApplicableReason())
               : List.of());
     } catch (RuntimeException failure) {
       return new Diagnosis(List.of(), List.of(d.id() + " failed on " + m.name() + ": " + failure));
