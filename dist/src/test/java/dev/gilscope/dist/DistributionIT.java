@@ -104,6 +104,43 @@ class DistributionIT {
   }
 
   @Test
+  void analyzeAsksForHugePagesOnlyWhereTheKernelGivesThemOnRequest() throws Exception {
+    // with "never" the flag would print a warning into the user's output; "always" needs no flag
+    Path modeFile = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    boolean onRequest =
+        Files.isReadable(modeFile) && Files.readString(modeFile).contains("[madvise]");
+    String recording =
+        Path.of("../analyzer/src/test/resources/fixtures/agent-jdk17-old-gil.jfr")
+            .toAbsolutePath()
+            .toString();
+    Path cache = temp.resolve("pages-cache");
+    Result launched =
+        runWithJavaOpts(cache, "-XX:+PrintFlagsFinal", LAUNCHER.toString(), "analyze", recording);
+    assertThat(launched.status).isZero();
+    assertThat(flag(launched.output, "UseTransparentHugePages")).isEqualTo(onRequest);
+    Result refused =
+        runWithJavaOpts(
+            cache,
+            "-XX:+PrintFlagsFinal -XX:-UseTransparentHugePages",
+            LAUNCHER.toString(),
+            "analyze",
+            recording);
+    assertThat(refused.status).isZero();
+    assertThat(flag(refused.output, "UseTransparentHugePages")).isFalse();
+    assertThat(refused.output).doesNotContain("warning");
+  }
+
+  /** A boolean flag's value as {@code -XX:+PrintFlagsFinal} lists it. */
+  private static boolean flag(String printFlagsFinal, String name) {
+    return printFlagsFinal
+        .lines()
+        .filter(line -> line.contains(" " + name + " "))
+        .map(line -> line.contains("= true"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(name + " not in -XX:+PrintFlagsFinal"));
+  }
+
+  @Test
   void aNewArchiveRetiresTheOldestBeyondEight() throws Exception {
     // archives of JDKs, releases and flags no longer used must not pile up in the user's cache
     Path cache = Files.createDirectories(temp.resolve("full-cache"));
