@@ -119,7 +119,8 @@ public enum EventSchema {
       field(SUPPRESSED_ERRORS, Unit.COUNT),
       field(AGENT_VERSION, Unit.STRING),
       field(OPTIONS, Unit.STRING),
-      field(TARGETS, Unit.STRING));
+      field(TARGETS, Unit.STRING),
+      field(HOLD_CLOCK, Unit.STRING));
 
   /** One field of an event type: its name and what its value is. */
   public record Field(String name, Unit unit) {}

@@ -84,6 +84,7 @@ public final class GilscopeFields {
   public static final String AGENT_VERSION = "agentVersion";
   public static final String OPTIONS = "options";
   public static final String TARGETS = "targets";
+  public static final String HOLD_CLOCK = "holdClock";
 
   private GilscopeFields() {}
 }

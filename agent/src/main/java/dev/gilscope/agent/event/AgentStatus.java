@@ -52,4 +52,11 @@ public final class AgentStatus extends jdk.jfr.Event {
       "Each monitor=/lock= target and whether its class has been loaded yet, by any class loader,"
           + " e.g. 'monitor=a.B#f: seen, monitor=c.D: not seen'")
   public String targets;
+
+  @Label("Hold Clock")
+  @Description(
+      "What timed the holds: 'event' (the duration JFR measured for each hold's event) or"
+          + " 'nanoTime' (the agent's own System.nanoTime reads, where JFR's ticks are not"
+          + " nanoseconds)")
+  public String holdClock;
 }

@@ -79,6 +79,7 @@ public final class Statistics {
         status.agentVersion = agentVersion;
         status.options = options;
         status.targets = Targets.summary();
+        status.holdClock = EventClock.holdClock();
         status.commit();
       }
     } catch (Throwable t) {
