@@ -130,12 +130,38 @@ class DistributionIT {
     assertThat(refused.output).doesNotContain("warning");
   }
 
+  @Test
+  void analyzeGivesHalfTheHeapToTheYoungGenerationUnlessJavaOptsSizeIt() throws Exception {
+    // the analysis keeps what it builds: a larger eden means fewer collections copying all of it
+    String recording =
+        Path.of("../analyzer/src/test/resources/fixtures/agent-jdk17-old-gil.jfr")
+            .toAbsolutePath()
+            .toString();
+    Path cache = temp.resolve("young-cache");
+    Result launched =
+        runWithJavaOpts(cache, "-XX:+PrintFlagsFinal", LAUNCHER.toString(), "analyze", recording);
+    assertThat(launched.status).isZero();
+    assertThat(flagValue(launched.output, "NewRatio")).isEqualTo("1");
+    assertThat(flagValue(launched.output, "SurvivorRatio")).isEqualTo("16");
+    Result sized =
+        runWithJavaOpts(
+            cache, "-XX:+PrintFlagsFinal -Xmn32m", LAUNCHER.toString(), "analyze", recording);
+    assertThat(sized.status).isZero();
+    assertThat(flagValue(sized.output, "NewRatio")).isEqualTo("2");
+    assertThat(flagValue(sized.output, "SurvivorRatio")).isEqualTo("8");
+  }
+
   /** A boolean flag's value as {@code -XX:+PrintFlagsFinal} lists it. */
   private static boolean flag(String printFlagsFinal, String name) {
+    return flagValue(printFlagsFinal, name).equals("true");
+  }
+
+  /** A flag's value as {@code -XX:+PrintFlagsFinal} lists it. */
+  private static String flagValue(String printFlagsFinal, String name) {
     return printFlagsFinal
         .lines()
         .filter(line -> line.contains(" " + name + " "))
-        .map(line -> line.contains("= true"))
+        .map(line -> line.substring(line.indexOf('=') + 1).trim().split("\\s+")[0])
         .findFirst()
         .orElseThrow(() -> new AssertionError(name + " not in -XX:+PrintFlagsFinal"));
   }
