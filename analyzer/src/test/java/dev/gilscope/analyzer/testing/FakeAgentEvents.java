@@ -211,5 +211,6 @@ public final class FakeAgentEvents {
     public String agentVersion;
     public String options;
     public String targets;
+    public String holdClock;
   }
 }
