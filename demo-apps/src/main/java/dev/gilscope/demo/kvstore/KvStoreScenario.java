@@ -150,6 +150,7 @@ public final class KvStoreScenario implements Scenario {
             .put("p99_us", many.latencies.p99() / 1e3)
             .put("max_us", many.latencies.max() / 1e3)
             .put("lock_held_fraction", many.heldFraction())
+            .put("one_client_lock_held_fraction", one.heldFraction())
             .put("lowest_client_share", many.lowestShare()));
   }
 
