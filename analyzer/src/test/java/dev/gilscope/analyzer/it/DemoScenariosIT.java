@@ -9,8 +9,11 @@ import dev.gilscope.analyzer.testing.Cli;
 import dev.gilscope.analyzer.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,7 +148,28 @@ class DemoScenariosIT {
     assertThat(run.exitCode).as(run.err).isZero();
     Cli analysis = Cli.run("analyze", jfr.toString(), "--format", "json");
     assertThat(analysis.exitCode).as(analysis.err).isZero();
-    return new ObjectMapper().readTree(analysis.out);
+    JsonNode root = new ObjectMapper().readTree(analysis.out);
+    RECORDINGS.put(root, jfr);
+    return root;
+  }
+
+  // each analysis' recording, so that a missing finding can be explained (the verdicts are
+  // timing on a shared machine: a run that misses one must say what it saw)
+  private static final Map<JsonNode, Path> RECORDINGS = new IdentityHashMap<>();
+
+  /** The scenario's demo output is lost by then; the analysis' text report says what it saw. */
+  private static String textReport(JsonNode root) {
+    Path jfr = RECORDINGS.get(root);
+    if (jfr == null) {
+      return "(no recording)";
+    }
+    try {
+      Path kept = Path.of("target", "failed-" + jfr.getFileName());
+      Files.copy(jfr, kept, StandardCopyOption.REPLACE_EXISTING);
+      return "recording kept as " + kept + "\n" + Cli.run("analyze", jfr.toString()).out;
+    } catch (Exception e) {
+      return "(no text report: " + e + ")";
+    }
   }
 
   private static JsonNode finding(JsonNode root, String kind, String monitor) {
@@ -157,7 +181,16 @@ class DemoScenariosIT {
       }
     }
     throw new AssertionError(
-        "no " + kind + " at WARNING or above on " + monitor + ": " + root.get("findings"));
+        "no "
+            + kind
+            + " at WARNING or above on "
+            + monitor
+            + ": "
+            + root.get("findings")
+            + "\nnotes: "
+            + root.get("notes")
+            + "\n"
+            + textReport(root));
   }
 
   private static JsonNode critical(JsonNode root, String kind, String monitor) {
