@@ -7,6 +7,9 @@
 #
 # A recording made by an older agent stays in place when the agent changes: it pins that newer
 # analyzers still read it. Re-record only on purpose, and say why in the commit.
+# agent-jdk17-new-gil-late-buffer.jfr is not made here: it is a CI run's recording of the new-gil
+# demo as found, in which JFR wrote six of io-bound-1's wait() calls 0.6 s ahead of their time
+# (WaitEpisodes sorts them back); no command reproduces that at will.
 set -euo pipefail
 out=analyzer/src/test/resources/fixtures
 agent=agent/target/gilscope-agent.jar

@@ -685,6 +685,14 @@ final class EventAccumulator {
     return window;
   }
 
+  /**
+   * A chunk has ended: its {@code wait()} calls join their episodes in time order (see {@link
+   * WaitEpisodes}), and no longer take memory.
+   */
+  void chunkEnded() {
+    episodes.settle();
+  }
+
   /** Closes open wait episodes; call once when the stream has ended. */
   void finish() {
     finishPart();
@@ -696,6 +704,7 @@ final class EventAccumulator {
    * #finish} ends), leaving its wait episodes open for the next part to continue.
    */
   void finishPart() {
+    episodes.settle();
     if (foldedMonitors > 0) {
       agentNotes.put("foldedMonitors", Long.toString(foldedMonitors));
     }

@@ -51,6 +51,7 @@ public final class LiveAccumulator {
 
   /** The monitors and recording so far, as {@code analyze} would see them in a file. */
   public RecordingReader.ReadResult snapshot(String source, long nowEpochNanos) {
+    events.chunkEnded(); // the wait() calls streamed so far join their episodes
     List<MonitorStats> monitors = new ArrayList<>();
     Set<String> sources = new LinkedHashSet<>();
     for (MonitorStats m : events.gilscopeMonitors().values()) {

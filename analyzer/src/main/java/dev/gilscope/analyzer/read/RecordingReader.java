@@ -304,6 +304,7 @@ public final class RecordingReader {
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       for (Chunk chunk : part.chunks()) {
         decoder.decode(channel, chunk, part.piece(), part.pieces());
+        acc.chunkEnded();
         chunkRead(index, part.bytes(chunk));
       }
     } catch (UnsupportedRecordingException | ChunkDecoder.Stopped e) {

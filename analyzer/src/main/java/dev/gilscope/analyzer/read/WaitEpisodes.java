@@ -5,7 +5,10 @@ import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.ThreadStats;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongToIntFunction;
@@ -25,16 +28,23 @@ import java.util.function.UnaryOperator;
  * it sets it aside, and {@link #join} decides, part after part in file order, exactly what one
  * reader of the whole file would have: one episode, or two.
  *
- * <p>That holds while a thread's calls on a monitor come in the file in time order, as they mostly
- * do. When a later part holds a call that ended before the earlier part's last one (JFR wrote a
- * buffer late: seen on JDK 25 with calls 150 ms apart) and that decides where an episode ends,
- * {@link #join} throws {@link PartsDisagree} and the caller reads the file again in one part.
+ * <p>A thread's calls reach the file in the order of its buffers, not always of time: on JDK 17 a
+ * buffer written 0.6 s late put six of a thread's later calls before its earlier ones, and the open
+ * episode, already past them, swallowed the next 190 calls (3 episodes instead of about 100; the
+ * flag-shaped GIL then went unseen). So calls are kept as they come and {@link #settle} takes each
+ * (monitor, thread)'s in time order: at the end of every chunk (JFR writes every thread's buffers
+ * into the chunk before it starts the next, so a chunk holds its calls whole) and of every part.
+ * When a later part holds a call that ended before the earlier part's last one (seen on JDK 25 with
+ * calls 150 ms apart) and that decides where an episode ends, {@link #join} throws {@link
+ * PartsDisagree} and the caller reads the file again in one part.
  */
 final class WaitEpisodes {
   private final long gapNanos;
   private final LongToIntFunction windowOf;
   private final boolean continuesPrevious;
   private final Map<String, Episode> open = new HashMap<>();
+  // the calls since the last settle(), per (monitor, thread), in the order the first came
+  private final Map<String, Calls> unsettled = new LinkedHashMap<>();
   // continuesPrevious only: each key's first episode once a later call closed it here
   private final Map<String, Episode> closedHeads = new HashMap<>();
 
@@ -54,7 +64,8 @@ final class WaitEpisodes {
 
   /**
    * One {@code wait()} call of {@code t} on {@code m}; {@code notifier}, the thread whose notify
-   * ended it (null or empty when unknown), is blamed for the episode's wait so far.
+   * ended it (null or empty when unknown), is blamed for the episode's wait so far. Kept until
+   * {@link #settle}.
    */
   void add(
       MonitorStats m,
@@ -64,6 +75,46 @@ final class WaitEpisodes {
       boolean timedOut,
       String notifier) {
     String key = m.key() + '\u0000' + t.name();
+    Calls calls = unsettled.get(key);
+    if (calls == null) {
+      calls = new Calls(m, t);
+      unsettled.put(key, calls);
+    }
+    calls.add(startNanos, endNanos, timedOut, notifier);
+  }
+
+  /**
+   * Adds the calls kept since the last settle to their episodes, each (monitor, thread)'s in the
+   * order they began (those that began together, in the order they came). Call when no earlier call
+   * can come any more: at the end of a chunk, of a part, of the stream.
+   */
+  void settle() {
+    for (Map.Entry<String, Calls> entry : unsettled.entrySet()) {
+      Calls c = entry.getValue();
+      int[] order = c.inOrder ? null : c.timeOrder();
+      for (int k = 0; k < c.size; k++) {
+        int i = order == null ? k : order[k];
+        addInOrder(
+            entry.getKey(),
+            c.monitor,
+            c.thread,
+            c.starts[i],
+            c.ends[i],
+            c.timedOut[i],
+            c.notifiers[i]);
+      }
+    }
+    unsettled.clear();
+  }
+
+  private void addInOrder(
+      String key,
+      MonitorStats m,
+      ThreadStats t,
+      long startNanos,
+      long endNanos,
+      boolean timedOut,
+      String notifier) {
     Episode e = open.get(key);
     if (e == null) {
       e = new Episode(key, m, t, continuesPrevious && !closedHeads.containsKey(key));
@@ -83,6 +134,7 @@ final class WaitEpisodes {
 
   /** Closes every open episode: the stream has ended. */
   void closeAll() {
+    settle();
     closedHeads.values().forEach(e -> e.close(windowOf));
     closedHeads.clear();
     open.values().forEach(e -> e.close(windowOf));
@@ -102,9 +154,12 @@ final class WaitEpisodes {
     if (continuesPrevious) {
       throw new IllegalStateException("parts merge into the first part");
     }
+    settle();
+    next.settle();
     next.closedHeads.forEach(
         (key, head) -> {
           Episode tail = open.remove(key);
+          requireInOrder(tail, head);
           if (tail != null && tail.continuesInto(head, gapNanos)) {
             if (head.closedBy - Math.max(tail.lastEndNanos, head.lastEndNanos) <= gapNanos) {
               // one reader would not have closed the episode at that call: the tail's end, later
@@ -124,6 +179,7 @@ final class WaitEpisodes {
     for (Episode e : next.open.values()) {
       if (e.head) {
         Episode tail = open.get(e.key);
+        requireInOrder(tail, e);
         if (tail != null && tail.continuesInto(e, gapNanos)) {
           tail.absorb(e); // and stays open here
           continue;
@@ -141,6 +197,17 @@ final class WaitEpisodes {
   }
 
   /**
+   * A later part's first call of a (monitor, thread) that began before the earlier part's last one
+   * ended was written late, across the cut: one reader of both parts sorts it among the earlier
+   * part's calls, which the parts' summaries cannot.
+   */
+  private static void requireInOrder(Episode tail, Episode head) {
+    if (tail != null && head.startNanos < tail.lastEndNanos) {
+      throw new PartsDisagree();
+    }
+  }
+
+  /**
    * Takes over {@link #join}'s still open episodes once the statistics merged, onto this part's
    * monitor (as {@code canonical} finds it) and its thread of the same name: the later part's own
    * objects were merged into them and are no longer counted.
@@ -153,6 +220,49 @@ final class WaitEpisodes {
         e.thread = m.thread(e.thread.name());
       }
       open.put(e.key, e);
+    }
+  }
+
+  /** One (monitor, thread)'s calls since the last settle, as they came, in columns. */
+  private static final class Calls {
+    final MonitorStats monitor;
+    final ThreadStats thread;
+    long[] starts = new long[4];
+    long[] ends = new long[4];
+    boolean[] timedOut = new boolean[4];
+    String[] notifiers = new String[4];
+    int size;
+    boolean inOrder = true;
+
+    Calls(MonitorStats monitor, ThreadStats thread) {
+      this.monitor = monitor;
+      this.thread = thread;
+    }
+
+    void add(long start, long end, boolean timedOutCall, String notifier) {
+      if (size == starts.length) {
+        int capacity = size * 2;
+        starts = Arrays.copyOf(starts, capacity);
+        ends = Arrays.copyOf(ends, capacity);
+        timedOut = Arrays.copyOf(timedOut, capacity);
+        notifiers = Arrays.copyOf(notifiers, capacity);
+      }
+      if (size > 0 && start < starts[size - 1]) {
+        inOrder = false;
+      }
+      starts[size] = start;
+      ends[size] = end;
+      timedOut[size] = timedOutCall;
+      notifiers[size] = notifier;
+      size++;
+    }
+
+    /** The indices of the calls by start, ties in the order they came (a stable sort). */
+    int[] timeOrder() {
+      Integer[] order = new Integer[size];
+      Arrays.setAll(order, i -> i);
+      Arrays.sort(order, Comparator.comparingLong((Integer i) -> starts[i]));
+      return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
   }
 

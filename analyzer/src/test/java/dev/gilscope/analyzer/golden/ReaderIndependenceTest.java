@@ -41,6 +41,7 @@ class ReaderIndependenceTest {
       strings = {
         "agent-jdk17-contended.jfr",
         "agent-jdk17-all.jfr",
+        "agent-jdk17-new-gil-late-buffer.jfr",
         "agent-jdk17-threshold.jfr",
         "agent-jdk25-holds.jfr",
         "agent-jdk25-juc-gil.jfr",
@@ -58,6 +59,7 @@ class ReaderIndependenceTest {
   @ValueSource(
       strings = {
         "agent-jdk17-chunks.jfr",
+        "agent-jdk17-new-gil-late-buffer.jfr",
         "agent-jdk25-holds.jfr",
         "agent-jdk25-juc-gil.jfr",
         "async-profiler-old-gil.jfr",
