@@ -497,7 +497,8 @@ public final class RecordingReader {
   private static void stream(Path original, Path file, EventAccumulator acc) throws InputException {
     try (EventStream stream = EventStream.openFile(file)) {
       // File order, not time order: sorting each chunk costs 3x the parsing, and the analysis
-      // needs only each thread's own order (a thread's events reach the file in commit order).
+      // needs time order only for a thread's wait() calls, which WaitEpisodes sorts itself (a
+      // thread's buffers can reach the file out of order); here they wait for the part's end.
       stream.setOrdered(false);
       acc.subscribe(stream);
       stream.start();
