@@ -34,9 +34,10 @@ import java.util.function.UnaryOperator;
  * flag-shaped GIL then went unseen). So calls are kept as they come and {@link #settle} takes each
  * (monitor, thread)'s in time order: at the end of every chunk (JFR writes every thread's buffers
  * into the chunk before it starts the next, so a chunk holds its calls whole) and of every part.
- * When a later part holds a call that ended before the earlier part's last one (seen on JDK 25 with
- * calls 150 ms apart) and that decides where an episode ends, {@link #join} throws {@link
- * PartsDisagree} and the caller reads the file again in one part.
+ * When a later part's first call of a (monitor, thread) began before the earlier part's last one
+ * ended (a buffer written late across the cut between two parts: seen on JDK 25 with calls 150 ms
+ * apart), {@link #join} throws {@link PartsDisagree} and the caller reads the file again in one
+ * part.
  */
 final class WaitEpisodes {
   private final long gapNanos;
