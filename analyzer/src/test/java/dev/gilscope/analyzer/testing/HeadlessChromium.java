@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -334,18 +335,27 @@ public final class HeadlessChromium implements AutoCloseable {
 
   @Override
   public void close() {
+    // Chromium's helper processes (network, GPU) write into the profile after the browser process
+    // has exited: wait for them too, or the profile's files vanish under the walk that deletes it
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
+      for (ProcessHandle helper : helpers) {
+        helper.destroy();
+        helper.onExit().get(10, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // a helper that lingers: the walk below tolerates its files
     }
     try (var files = Files.walk(profile)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a temporary profile left behind is harmless
+    } catch (IOException | UncheckedIOException ignored) {
+      // a temporary profile left behind, or a file that vanished during the walk, is harmless
     }
   }
 }
