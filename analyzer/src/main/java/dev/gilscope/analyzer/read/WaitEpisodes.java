@@ -122,7 +122,6 @@ final class WaitEpisodes {
       open.put(key, e);
     } else if (e.startNanos >= 0 && startNanos - e.lastEndNanos > gapNanos) {
       if (e.head) {
-        e.closedBy = startNanos;
         closedHeads.put(key, e); // settled by join, when the previous part's end is known
         e = new Episode(key, e.monitor, e.thread, false);
         open.put(key, e);
@@ -162,11 +161,8 @@ final class WaitEpisodes {
           Episode tail = open.remove(key);
           requireInOrder(tail, head);
           if (tail != null && tail.continuesInto(head, gapNanos)) {
-            if (head.closedBy - Math.max(tail.lastEndNanos, head.lastEndNanos) <= gapNanos) {
-              // one reader would not have closed the episode at that call: the tail's end, later
-              // than the head's, was within the gap of it
-              throw new PartsDisagree();
-            }
+            // the head began at or after the tail's end (requireInOrder), and the call that closed
+            // it came more than the gap after its end: one reader closes the joined episode there
             tail.absorb(head);
             tail.close(windowOf);
           } else {
@@ -286,8 +282,6 @@ final class WaitEpisodes {
     private boolean timedOut;
     // a head's first notifier: the previous part's blame still pending goes to it too
     private String firstNotifier;
-    // a closed head's: the start of the call that closed it (came more than the gap after it)
-    private long closedBy;
 
     Episode(String key, MonitorStats monitor, ThreadStats thread, boolean head) {
       this.key = key;
