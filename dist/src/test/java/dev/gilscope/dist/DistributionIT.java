@@ -17,6 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DistributionIT {
   private static final Path HOME = Path.of(System.getProperty("gilscope.dist.home"));
   private static final Path LAUNCHER = HOME.resolve("bin").resolve("gilscope");
+  private static final String RECORDING =
+      Path.of("../analyzer/src/test/resources/fixtures/agent-jdk17-old-gil.jfr")
+          .toAbsolutePath()
+          .toString();
 
   @TempDir Path temp;
 
@@ -62,13 +66,9 @@ class DistributionIT {
     assertThat(run(cache, LAUNCHER.toString(), "analyze", empty.toString()).status).isEqualTo(2);
     assertThat(archives(cache)).as("no archive from a run that analysed nothing").isEmpty();
 
-    String recording =
-        Path.of("../analyzer/src/test/resources/fixtures/agent-jdk17-old-gil.jfr")
-            .toAbsolutePath()
-            .toString();
-    Result first = run(cache, LAUNCHER.toString(), "analyze", recording, "--format", "json");
+    Result first = run(cache, LAUNCHER.toString(), "analyze", RECORDING, "--format", "json");
     assertThat(archives(cache)).hasSize(1);
-    Result second = run(cache, LAUNCHER.toString(), "analyze", recording, "--format", "json");
+    Result second = run(cache, LAUNCHER.toString(), "analyze", RECORDING, "--format", "json");
     Result plain =
         run(
             cache,
@@ -76,7 +76,7 @@ class DistributionIT {
             "-jar",
             HOME.resolve("lib").resolve("gilscope-analyzer.jar").toString(),
             "analyze",
-            recording,
+            RECORDING,
             "--format",
             "json");
     assertThat(first.status).isZero();
@@ -88,13 +88,9 @@ class DistributionIT {
   void aRunWithOtherFlagsMakesAndMapsAnArchiveOfItsOwn() throws Exception {
     // an archive written under other JIT or GC flags can slow the runs that map it several times
     Path cache = temp.resolve("flags-cache");
-    String recording =
-        Path.of("../analyzer/src/test/resources/fixtures/agent-jdk17-old-gil.jfr")
-            .toAbsolutePath()
-            .toString();
-    assertThat(run(cache, LAUNCHER.toString(), "analyze", recording).status).isZero();
+    assertThat(run(cache, LAUNCHER.toString(), "analyze", RECORDING).status).isZero();
     assertThat(archives(cache)).hasSize(1);
-    String[] analyzeJson = {LAUNCHER.toString(), "analyze", recording, "--format", "json"};
+    String[] analyzeJson = {LAUNCHER.toString(), "analyze", RECORDING, "--format", "json"};
     Result serial = runWithJavaOpts(cache, "-XX:+UseSerialGC", analyzeJson);
     assertThat(serial.status).isZero();
     assertThat(archives(cache)).hasSize(2);
@@ -109,13 +105,9 @@ class DistributionIT {
     Path modeFile = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     boolean onRequest =
         Files.isReadable(modeFile) && Files.readString(modeFile).contains("[madvise]");
-    String recording =
-        Path.of("../analyzer/src/test/resources/fixtures/agent-jdk17-old-gil.jfr")
-            .toAbsolutePath()
-            .toString();
     Path cache = temp.resolve("pages-cache");
     Result launched =
-        runWithJavaOpts(cache, "-XX:+PrintFlagsFinal", LAUNCHER.toString(), "analyze", recording);
+        runWithJavaOpts(cache, "-XX:+PrintFlagsFinal", LAUNCHER.toString(), "analyze", RECORDING);
     assertThat(launched.status).isZero();
     assertThat(flag(launched.output, "UseTransparentHugePages")).isEqualTo(onRequest);
     Result refused =
@@ -124,7 +116,7 @@ class DistributionIT {
             "-XX:+PrintFlagsFinal -XX:-UseTransparentHugePages",
             LAUNCHER.toString(),
             "analyze",
-            recording);
+            RECORDING);
     assertThat(refused.status).isZero();
     assertThat(flag(refused.output, "UseTransparentHugePages")).isFalse();
     assertThat(refused.output).doesNotContain("warning");
@@ -133,19 +125,15 @@ class DistributionIT {
   @Test
   void analyzeGivesHalfTheHeapToTheYoungGenerationUnlessJavaOptsSizeIt() throws Exception {
     // the analysis keeps what it builds: a larger eden means fewer collections copying all of it
-    String recording =
-        Path.of("../analyzer/src/test/resources/fixtures/agent-jdk17-old-gil.jfr")
-            .toAbsolutePath()
-            .toString();
     Path cache = temp.resolve("young-cache");
     Result launched =
-        runWithJavaOpts(cache, "-XX:+PrintFlagsFinal", LAUNCHER.toString(), "analyze", recording);
+        runWithJavaOpts(cache, "-XX:+PrintFlagsFinal", LAUNCHER.toString(), "analyze", RECORDING);
     assertThat(launched.status).isZero();
     assertThat(flagValue(launched.output, "NewRatio")).isEqualTo("1");
     assertThat(flagValue(launched.output, "SurvivorRatio")).isEqualTo("16");
     Result sized =
         runWithJavaOpts(
-            cache, "-XX:+PrintFlagsFinal -Xmn32m", LAUNCHER.toString(), "analyze", recording);
+            cache, "-XX:+PrintFlagsFinal -Xmn32m", LAUNCHER.toString(), "analyze", RECORDING);
     assertThat(sized.status).isZero();
     assertThat(flagValue(sized.output, "NewRatio")).isEqualTo("2");
     assertThat(flagValue(sized.output, "SurvivorRatio")).isEqualTo("8");
@@ -174,11 +162,7 @@ class DistributionIT {
       Path old = Files.write(cache.resolve("analyzer-0.0.9-" + i + ".jsa"), new byte[] {1});
       Files.setLastModifiedTime(old, FileTime.fromMillis(1_000_000L * (i + 1)));
     }
-    String recording =
-        Path.of("../analyzer/src/test/resources/fixtures/agent-jdk17-old-gil.jfr")
-            .toAbsolutePath()
-            .toString();
-    assertThat(run(cache, LAUNCHER.toString(), "analyze", recording).status).isZero();
+    assertThat(run(cache, LAUNCHER.toString(), "analyze", RECORDING).status).isZero();
     List<String> names = archives(cache).stream().map(p -> p.getFileName().toString()).toList();
     assertThat(names)
         .hasSize(8)
