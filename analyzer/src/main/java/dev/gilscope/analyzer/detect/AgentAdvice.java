@@ -53,7 +53,7 @@ public final class AgentAdvice {
   private static int blockedThreads(MonitorStats m) {
     int n = 0;
     for (ThreadStats t : m.threads()) {
-      if (!t.isEndedThreads() && t.totals().get(Metric.WAIT_NANOS) > 0) {
+      if (!t.isEndedThreads() && t.total(Metric.WAIT_NANOS) > 0) {
         n++;
       }
     }

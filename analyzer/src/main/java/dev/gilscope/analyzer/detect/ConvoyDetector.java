@@ -200,12 +200,13 @@ public final class ConvoyDetector implements Detector {
   }
 
   private Case entryShaped(MonitorStats m, ThreadStats v, RecordingInfo r) {
-    Counters vc = v.totals();
-    if (!enoughWaits(vc.get(Metric.TIMED_WAITS), vc.get(Metric.WAIT_NANOS), r)
-        || vc.get(Metric.TIMED_HOLDS) == 0) {
+    // asked of every thread: its figures one by one, not the sum of all its metrics
+    long waits = v.total(Metric.TIMED_WAITS);
+    long waitNanos = v.total(Metric.WAIT_NANOS);
+    if (!enoughWaits(waits, waitNanos, r) || v.total(Metric.TIMED_HOLDS) == 0) {
       return null;
     }
-    double meanWait = vc.ratio(Metric.WAIT_NANOS, Metric.TIMED_WAITS);
+    double meanWait = (double) waitNanos / waits;
     double hold = Math.max(1, typicalHold(v));
     double waitToHold = meanWait / hold;
     ThreadStats cause = topBlamed(m, v);
@@ -278,8 +279,8 @@ public final class ConvoyDetector implements Detector {
     if (t.holds().count() > 0) {
       return t.holds().percentileNanos(50);
     }
-    long timed = t.totals().get(Metric.TIMED_HOLDS);
-    return timed == 0 ? Double.NaN : (double) t.totals().get(Metric.HOLD_NANOS) / timed;
+    long timed = t.total(Metric.TIMED_HOLDS);
+    return timed == 0 ? Double.NaN : (double) t.total(Metric.HOLD_NANOS) / timed;
   }
 
   /** The monitor-is-the-GIL shape's severity cascade; null below INFO. */
@@ -305,11 +306,11 @@ public final class ConvoyDetector implements Detector {
 
   private Case flagShaped(
       MonitorStats m, ThreadStats v, RecordingInfo r, LeastWaiting leastWaiting) {
-    Counters vc = v.totals();
-    long episodes = vc.get(Metric.EPISODES);
-    if (!enoughWaits(episodes, vc.get(Metric.EPISODE_NANOS), r)) {
+    long episodes = v.total(Metric.EPISODES);
+    if (!enoughWaits(episodes, v.total(Metric.EPISODE_NANOS), r)) {
       return null;
     }
+    Counters vc = v.totals();
     double meanEpisode = vc.ratio(Metric.EPISODE_NANOS, Metric.EPISODES);
     double timedOutShare = vc.ratio(Metric.EPISODES_TIMED_OUT, Metric.EPISODES);
     ThreadStats blamed = topBlamed(m, v);
@@ -470,7 +471,7 @@ public final class ConvoyDetector implements Detector {
 
     LeastWaiting(MonitorStats m) {
       for (ThreadStats t : m.threads()) {
-        if (t.totals().get(Metric.ACQUISITIONS) == 0) {
+        if (t.total(Metric.ACQUISITIONS) == 0) {
           continue;
         }
         if (best == null || waitInWait(t) < waitInWait(best)) {
@@ -494,7 +495,7 @@ public final class ConvoyDetector implements Detector {
   }
 
   private static long waitInWait(ThreadStats t) {
-    return t.totals().get(Metric.WAIT_IN_WAIT_NANOS);
+    return t.total(Metric.WAIT_IN_WAIT_NANOS);
   }
 
   private static double blameShare(ThreadStats v, String holder) {

@@ -173,13 +173,12 @@ public final class StarvationDetector implements Detector {
         continue;
       }
       int[] run = scores == null ? null : WindowRuns.bestRun(scores);
-      Counters total = victim.totals();
       // still waiting in two or more statistics periods: a request pending at one flush is not
       // yet starvation
       boolean neverAcquired =
-          total.get(Metric.REQUESTS) > 0
-              && total.get(Metric.ACQUISITIONS) == 0
-              && windows.size() >= 2;
+          windows.size() >= 2
+              && victim.total(Metric.REQUESTS) > 0
+              && victim.total(Metric.ACQUISITIONS) == 0;
       Judgement j =
           run == null
               ? null

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,7 +24,7 @@ public final class MonitorStats {
   private final EventSource source;
   private final Counters totals = new Counters();
   private final WindowedCounters windows = new WindowedCounters();
-  private final Map<String, ThreadStats> threads = new LinkedHashMap<>();
+  private final ThreadTable threads = new ThreadTable();
   private final DurationStats waits = new DurationStats();
   private final DurationStats holds = new DurationStats();
   private final DurationStats waitsInWait = new DurationStats();
@@ -168,7 +167,7 @@ public final class MonitorStats {
     if (threadName == lastThreadName && lastThread != null) {
       return lastThread;
     }
-    ThreadStats t = threads.computeIfAbsent(threadName, ThreadStats::new);
+    ThreadStats t = threads.getOrAdd(threadName);
     lastThreadName = threadName;
     lastThread = t;
     return t;
@@ -213,7 +212,7 @@ public final class MonitorStats {
    * Unmodifiable.
    */
   public Collection<ThreadStats> threadsInArrivalOrder() {
-    return Collections.unmodifiableCollection(threads.values());
+    return threads.inArrivalOrder();
   }
 
   /** A visitor of each thread's totals, as two primitives. */
@@ -251,15 +250,14 @@ public final class MonitorStats {
     ThreadOrder order = new ThreadOrder(n);
     sortKeys = order;
     int i = 0;
-    for (ThreadStats t : threads.values()) {
+    for (ThreadStats t : threads.inArrivalOrder()) {
       byArrival[i] = t;
-      Counters c = t.totals();
       order.set(
           i++,
           t.name(),
-          c.get(Metric.ACQUISITIONS),
-          c.get(Metric.WAIT_NANOS),
-          c.get(Metric.WAIT_IN_WAIT_NANOS));
+          t.total(Metric.ACQUISITIONS),
+          t.total(Metric.WAIT_NANOS),
+          t.total(Metric.WAIT_IN_WAIT_NANOS));
     }
     List<ThreadStats> list = new ArrayList<>(n);
     int[] ranks = new int[n];
@@ -301,7 +299,9 @@ public final class MonitorStats {
     holds.mergeFrom(other.holds);
     waitsInWait.mergeFrom(other.waitsInWait);
     episodes.mergeFrom(other.episodes);
-    other.threads.forEach((n, t) -> thread(n).mergeFrom(t));
+    for (ThreadStats t : other.threads.inArrivalOrder()) {
+      thread(t.name()).mergeFrom(t);
+    }
     acquireEvents += other.acquireEvents;
     statisticsEvents += other.statisticsEvents;
   }
@@ -317,8 +317,8 @@ public final class MonitorStats {
     sortedThreads = null;
     derived = null;
     waits.recordZeros(totals.get(Metric.ACQUISITIONS) - acquireEvents);
-    for (ThreadStats t : threads.values()) {
-      t.recordZeroWaits(t.totals().get(Metric.ACQUISITIONS) - t.acquireEvents());
+    for (ThreadStats t : threads.inArrivalOrder()) {
+      t.recordZeroWaits(t.total(Metric.ACQUISITIONS) - t.acquireEvents());
     }
   }
 }

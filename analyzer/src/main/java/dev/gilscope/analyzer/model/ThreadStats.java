@@ -81,6 +81,22 @@ public final class ThreadStats {
     return t;
   }
 
+  /**
+   * One metric over the whole recording, as {@code totals().get(metric)} gives it, without making
+   * the sum of every metric: the passes over every thread (the sort, the zero waits, the detectors'
+   * scans) read one to three metrics each, and on 100,000 threads the sums they made were 29 MB of
+   * the analysis' 200 MB of allocation, all of it still live at its one young collection.
+   */
+  public long total(Metric metric) {
+    Counters t = totals;
+    if (t != null) {
+      return t.get(metric);
+    }
+    return windows.size() == 1
+        ? windows.counters(0).get(metric)
+        : windows.sum(metric, Integer.MIN_VALUE, Integer.MAX_VALUE);
+  }
+
   /** Per-window counters; for reading, as {@link #totals()} is made from them. */
   public WindowedCounters windows() {
     return windows;
