@@ -43,6 +43,7 @@ final class PeerTotals {
   private final long[] runWait;
   private final long[] runWaits;
   private final boolean[] inRun;
+  private final IntList runRanks = new IntList(); // scratch: the ranks of one run at a time
   private final Map<Long, Run> runs =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -80,14 +81,23 @@ final class PeerTotals {
     inRun = new boolean[n];
   }
 
+  // the run asked for last: victims in arrival order mostly ask for the run of the one before
+  // (their window), and a hit skips a boxed key and the cache's reordering
+  private Run lastRun;
+
   /** The totals over windows {@code from..to}, both inclusive. */
   Run over(int from, int to) {
+    Run run = lastRun;
+    if (run != null && run.from == from && run.to == to) {
+      return run;
+    }
     long key = ((long) from << 32) | (to & 0xffffffffL);
-    Run run = runs.get(key);
+    run = runs.get(key);
     if (run == null) {
       run = new Run(from, to);
       runs.put(key, run);
     }
+    lastRun = run;
     return run;
   }
 
@@ -96,7 +106,8 @@ final class PeerTotals {
    * threads that did anything in them, ascending ({@code threads()} order).
    */
   private int[] sumRun(int from, int to) {
-    IntList ranks = new IntList();
+    IntList ranks = runRanks;
+    ranks.clear();
     if ((long) to - from < byWindow.size()) {
       for (int w = from; w <= to; w++) {
         addColumns(byWindow.get(w), ranks);
@@ -168,7 +179,7 @@ final class PeerTotals {
     }
   }
 
-  /** A growable list of ints. */
+  /** A growable list of ints, cleared for reuse. */
   private static final class IntList {
     private int[] values = new int[16];
     private int size;
@@ -182,6 +193,10 @@ final class PeerTotals {
 
     int[] toArray() {
       return Arrays.copyOf(values, size);
+    }
+
+    void clear() {
+      size = 0;
     }
   }
 
