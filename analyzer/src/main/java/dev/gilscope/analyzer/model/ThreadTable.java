@@ -106,6 +106,11 @@ final class ThreadTable {
     return h ^ (h >>> 16);
   }
 
+  /** The threads in arrival order, copied. */
+  ThreadStats[] toArray() {
+    return Arrays.copyOf(threads, size);
+  }
+
   /** The threads in arrival order: a view, unmodifiable, that follows later additions. */
   List<ThreadStats> inArrivalOrder() {
     return new ArrivalOrder();
