@@ -139,6 +139,26 @@ class DistributionIT {
     assertThat(flagValue(sized.output, "SurvivorRatio")).isEqualTo("8");
   }
 
+  @Test
+  void analyzeCompilesLongLoopsEarlyUnlessJavaOptsTuneTheCompiler() throws Exception {
+    // a pass over 100,000 threads, entered once, ran mostly interpreted at the default 60,000
+    Path cache = temp.resolve("loops-cache");
+    Result launched =
+        runWithJavaOpts(cache, "-XX:+PrintFlagsFinal", LAUNCHER.toString(), "analyze", RECORDING);
+    assertThat(launched.status).isZero();
+    assertThat(flagValue(launched.output, "Tier3BackEdgeThreshold")).isEqualTo("6000");
+    Result tuned =
+        runWithJavaOpts(
+            cache,
+            "-XX:+PrintFlagsFinal -XX:CompileThresholdScaling=2",
+            LAUNCHER.toString(),
+            "analyze",
+            RECORDING);
+    assertThat(tuned.status).isZero();
+    // the user's scaling of the default 60,000, not of the launcher's 6,000
+    assertThat(flagValue(tuned.output, "Tier3BackEdgeThreshold")).isEqualTo("120000");
+  }
+
   /** A boolean flag's value as {@code -XX:+PrintFlagsFinal} lists it. */
   private static boolean flag(String printFlagsFinal, String name) {
     return flagValue(printFlagsFinal, name).equals("true");
