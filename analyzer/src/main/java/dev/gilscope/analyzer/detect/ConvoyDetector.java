@@ -8,6 +8,7 @@ import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.model.Severity;
+import dev.gilscope.analyzer.model.ThreadColumns;
 import dev.gilscope.analyzer.model.ThreadStats;
 import dev.gilscope.analyzer.model.WindowedCounters;
 import java.util.ArrayList;
@@ -126,11 +127,20 @@ public final class ConvoyDetector implements Detector {
     LeastWaiting leastWaiting = flagShaped ? new LeastWaiting(m) : null;
     // by name: a holder seen only as previousOwner is a new object for each of its victims
     Map<String, List<Case>> byCause = new LinkedHashMap<>();
-    for (ThreadStats victim : m.threads()) {
+    // whether a thread has enough waits to be a victim, from the monitor's columns
+    ThreadColumns columns = m.columns();
+    int[] arrival = m.arrivalIndicesInThreadsOrder();
+    List<ThreadStats> threads = m.threads();
+    for (int rank = 0; rank < threads.size(); rank++) {
+      ThreadStats victim = threads.get(rank);
       if (victim.isEndedThreads()) {
         continue;
       }
-      Case c = flagShaped ? flagShaped(m, victim, r, leastWaiting) : entryShaped(m, victim, r);
+      int i = arrival[rank];
+      Case c =
+          flagShaped
+              ? flagShaped(m, victim, columns, i, r, leastWaiting)
+              : entryShaped(m, victim, columns, i, r);
       if (c != null) {
         byCause.computeIfAbsent(c.cause().name(), k -> new ArrayList<>()).add(c);
       }
@@ -199,11 +209,11 @@ public final class ConvoyDetector implements Detector {
         worst.advice());
   }
 
-  private Case entryShaped(MonitorStats m, ThreadStats v, RecordingInfo r) {
-    // asked of every thread: its figures one by one, not the sum of all its metrics
-    long waits = v.total(Metric.TIMED_WAITS);
-    long waitNanos = v.total(Metric.WAIT_NANOS);
-    if (!enoughWaits(waits, waitNanos, r) || v.total(Metric.TIMED_HOLDS) == 0) {
+  /** Victim {@code v}, number {@code i} of the monitor's columns {@code c}, at entry. */
+  private Case entryShaped(MonitorStats m, ThreadStats v, ThreadColumns c, int i, RecordingInfo r) {
+    long waits = c.total(i, TIMED_WAITS);
+    long waitNanos = c.total(i, WAIT_NANOS);
+    if (!enoughWaits(waits, waitNanos, r) || c.total(i, TIMED_HOLDS) == 0) {
       return null;
     }
     double meanWait = (double) waitNanos / waits;
@@ -304,10 +314,16 @@ public final class ConvoyDetector implements Detector {
     return null;
   }
 
+  /** Victim {@code v}, number {@code i} of the monitor's columns {@code c}, on a flag. */
   private Case flagShaped(
-      MonitorStats m, ThreadStats v, RecordingInfo r, LeastWaiting leastWaiting) {
-    long episodes = v.total(Metric.EPISODES);
-    if (!enoughWaits(episodes, v.total(Metric.EPISODE_NANOS), r)) {
+      MonitorStats m,
+      ThreadStats v,
+      ThreadColumns c,
+      int i,
+      RecordingInfo r,
+      LeastWaiting leastWaiting) {
+    long episodes = c.total(i, EPISODES);
+    if (!enoughWaits(episodes, c.total(i, EPISODE_NANOS), r)) {
       return null;
     }
     Counters vc = v.totals();
@@ -487,6 +503,12 @@ public final class ConvoyDetector implements Detector {
       return best == victim ? second : best;
     }
   }
+
+  private static final int TIMED_WAITS = ThreadColumns.column(Metric.TIMED_WAITS);
+  private static final int WAIT_NANOS = ThreadColumns.column(Metric.WAIT_NANOS);
+  private static final int TIMED_HOLDS = ThreadColumns.column(Metric.TIMED_HOLDS);
+  private static final int EPISODES = ThreadColumns.column(Metric.EPISODES);
+  private static final int EPISODE_NANOS = ThreadColumns.column(Metric.EPISODE_NANOS);
 
   /** The minimum sample: {@link #MIN_VICTIM_WAITS} waits, or two filling a tenth of the time. */
   static boolean enoughWaits(long waits, long waitNanos, RecordingInfo r) {

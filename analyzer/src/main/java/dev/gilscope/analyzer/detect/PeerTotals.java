@@ -1,10 +1,9 @@
 package dev.gilscope.analyzer.detect;
 
-import dev.gilscope.analyzer.model.Counters;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
+import dev.gilscope.analyzer.model.ThreadColumns;
 import dev.gilscope.analyzer.model.ThreadStats;
-import dev.gilscope.analyzer.model.WindowedCounters;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,17 +60,30 @@ final class PeerTotals {
       ThreadStats t = threads.get(rank);
       names[rank] = t.name();
       endedThreads[rank] = t.isEndedThreads();
-      WindowedCounters windows = t.windows();
-      for (int p = 0; p < windows.size(); p++) {
-        Counters c = windows.counters(p);
-        byWindow
-            .computeIfAbsent(windows.index(p), k -> new WindowColumns())
-            .add(
-                rank,
-                c.get(Metric.ACQUISITIONS),
-                c.get(Metric.REQUESTS),
-                StarvationDetector.waitNanos(c, flag),
-                StarvationDetector.waitCount(c, flag));
+    }
+    // from the monitor's columns, in arrival order: a run's sums do not depend on the order
+    ThreadColumns c = m.columns();
+    int[] ranks = m.ranksInArrivalOrder();
+    long[] acquisitions = c.values(ThreadColumns.column(Metric.ACQUISITIONS));
+    long[] requests = c.values(ThreadColumns.column(Metric.REQUESTS));
+    long[] waitNanos = c.values(ThreadColumns.column(Metric.WAIT_NANOS));
+    long[] waits = c.values(ThreadColumns.column(Metric.TIMED_WAITS));
+    long[] episodeNanos = c.values(ThreadColumns.column(Metric.EPISODE_NANOS));
+    long[] episodes = c.values(ThreadColumns.column(Metric.EPISODES));
+    WindowColumns last = null;
+    for (int i = 0; i < n; i++) {
+      int rank = ranks[i];
+      for (int e = c.from(i); e < c.to(i); e++) {
+        int w = c.window(e);
+        if (last == null || last.window != w) {
+          last = byWindow.computeIfAbsent(w, WindowColumns::new);
+        }
+        last.add(
+            rank,
+            acquisitions[e],
+            requests[e],
+            waitNanos[e] + (flag ? episodeNanos[e] : 0),
+            waits[e] + (flag ? episodes[e] : 0));
       }
     }
     runAcquisitions = new long[n];
@@ -152,14 +164,19 @@ final class PeerTotals {
     }
   }
 
-  /** One window's threads (ranks ascending) and their figures in it, column by column. */
+  /** One window's threads (by rank, in arrival order) and their figures in it, column by column. */
   private static final class WindowColumns {
+    final int window;
     int[] ranks = new int[4];
     long[] acquisitions = new long[4];
     long[] requests = new long[4];
     long[] wait = new long[4];
     long[] waits = new long[4];
     int size;
+
+    WindowColumns(int window) {
+      this.window = window;
+    }
 
     void add(int rank, long acquired, long requested, long waitNanos, long waitCount) {
       if (size == ranks.length) {

@@ -1,6 +1,5 @@
 package dev.gilscope.analyzer.detect;
 
-import dev.gilscope.analyzer.model.Counters;
 import dev.gilscope.analyzer.model.EventSource;
 import dev.gilscope.analyzer.model.Finding;
 import dev.gilscope.analyzer.model.FindingKind;
@@ -8,8 +7,8 @@ import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.model.Severity;
+import dev.gilscope.analyzer.model.ThreadColumns;
 import dev.gilscope.analyzer.model.ThreadStats;
-import dev.gilscope.analyzer.model.WindowedCounters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -140,24 +139,35 @@ public final class StarvationDetector implements Detector {
     // is judged while the run's judgement is still read
     Judgement windowOrRun = new Judgement();
     Judgement wholeSpan = new Judgement();
+    // the victim's own figures, from the monitor's columns, summed into one reused instance
+    ThreadColumns c = m.columns();
+    VictimSums victimSums = new VictimSums();
     for (ThreadStats victim : m.threadsInArrivalOrder()) {
-      int rank = ranks[arrival++];
-      WindowedCounters windows = victim.windows();
-      if (victim.isEndedThreads() || windows.isEmpty()) {
+      int thread = arrival++; // the victim's number in the columns
+      int rank = ranks[thread];
+      int first = c.from(thread);
+      int pastLast = c.to(thread);
+      if (victim.isEndedThreads() || first == pastLast) {
         continue;
       }
       // each window is a candidate without the minimum sample (a thread that gets the monitor a
       // few times a second has few waits per window); the sample is required of the run judged
       NavigableMap<Integer, Double> scores = null; // made by the first window with a severity
       boolean lostAny = false;
-      for (int p = 0; p < windows.size(); p++) {
-        if (!lost(windows.counters(p), flag)) {
+      for (int e = first; e < pastLast; e++) {
+        if (!lost(c, e, flag)) {
           continue;
         }
         lostAny = true;
-        int w = windows.index(p);
+        int w = c.window(e);
         Judgement j =
-            judge(peers.over(w, w), victim, flag, r.windowLengthNanos(w), false, windowOrRun);
+            judge(
+                peers.over(w, w),
+                victim,
+                victimSums.of(c, thread, w, w, flag),
+                r.windowLengthNanos(w),
+                false,
+                windowOrRun);
         if (j != null && j.severity != null) {
           if (scores == null) {
             scores = new TreeMap<>();
@@ -165,7 +175,7 @@ public final class StarvationDetector implements Detector {
           scores.put(w, Math.max(1, j.inflation));
         }
       }
-      if (!lostAny || (scores == null && windows.size() == 1)) {
+      if (!lostAny || (scores == null && pastLast - first == 1)) {
         // neither any run of its windows nor all of them has a wait or a lost race to judge, and
         // a thread that never got the monitor lost a request in some window; nor can the whole
         // of a single window without a severity have one (the same sums, and a sample required):
@@ -176,18 +186,30 @@ public final class StarvationDetector implements Detector {
       // still waiting in two or more statistics periods: a request pending at one flush is not
       // yet starvation
       boolean neverAcquired =
-          windows.size() >= 2
-              && victim.total(Metric.REQUESTS) > 0
-              && victim.total(Metric.ACQUISITIONS) == 0;
+          pastLast - first >= 2
+              && c.total(thread, REQUESTS) > 0
+              && c.total(thread, ACQUISITIONS) == 0;
       Judgement j =
           run == null
               ? null
-              : judge(peers.over(run[0], run[1]), victim, flag, span(r, run), true, windowOrRun);
+              : judge(
+                  peers.over(run[0], run[1]),
+                  victim,
+                  victimSums.of(c, thread, run[0], run[1], flag),
+                  span(r, run),
+                  true,
+                  windowOrRun);
       if (j == null || j.severity == null) {
         // waits that span windows, or too few per run: the victim's whole time with the monitor
-        int[] all = {windows.firstIndex(), windows.lastIndex()};
+        int[] all = {c.window(first), c.window(pastLast - 1)};
         Judgement whole =
-            judge(peers.over(all[0], all[1]), victim, flag, span(r, all), true, wholeSpan);
+            judge(
+                peers.over(all[0], all[1]),
+                victim,
+                victimSums.of(c, thread, all[0], all[1], flag),
+                span(r, all),
+                true,
+                wholeSpan);
         if (whole != null && (whole.severity != null || neverAcquired)) {
           j = whole;
           run = all;
@@ -284,54 +306,43 @@ public final class StarvationDetector implements Detector {
   private static Judgement judge(
       PeerTotals.Run all,
       ThreadStats victim,
-      boolean flag,
+      VictimSums v,
       long windowNanos,
       boolean requireSample,
       Judgement j) {
-    // one window (most calls): its own counters, read only here, rather than a copy
-    Counters v =
-        all.from == all.to
-            ? victim.windows().get(all.from)
-            : victim.windows().sum(all.from, all.to);
-    if (Math.max(v.get(Metric.REQUESTS), v.get(Metric.ACQUISITIONS)) == 0
-        || all.threads.size() < 2) {
+    if (Math.max(v.requests, v.acquisitions) == 0 || all.threads.size() < 2) {
       return null;
     }
     // the victim's peers are all the run's threads but the victim: sums minus its own
     long acquisitions = all.acquisitions;
     long requests = all.requests;
-    long peerWait = all.wait - waitNanos(v, flag);
-    long peerWaits = all.waits - waitCount(v, flag);
+    long peerWait = all.wait - v.waitNanos;
+    long peerWaits = all.waits - v.waitCount;
     j.severity = null;
     j.causes = null;
     j.threads = all.threads;
     j.fairShare = 1.0 / all.threads.size();
-    j.acquisitionShare = acquisitions == 0 ? 0 : (double) v.get(Metric.ACQUISITIONS) / acquisitions;
-    j.requestShare =
-        requests == 0
-            ? 0
-            : (double) Math.max(v.get(Metric.REQUESTS), v.get(Metric.ACQUISITIONS)) / requests;
+    j.acquisitionShare = acquisitions == 0 ? 0 : (double) v.acquisitions / acquisitions;
+    j.requestShare = requests == 0 ? 0 : (double) Math.max(v.requests, v.acquisitions) / requests;
     j.jain =
         all.sumSquares == 0
             ? 1
             : (double) acquisitions * acquisitions / (all.threads.size() * all.sumSquares);
-    long victimWaits = waitCount(v, flag);
-    j.meanWait = victimWaits == 0 ? 0 : (double) waitNanos(v, flag) / victimWaits;
+    long victimWaits = v.waitCount;
+    j.meanWait = victimWaits == 0 ? 0 : (double) v.waitNanos / victimWaits;
     j.peerMeanWait = peerWaits == 0 ? 0 : (double) peerWait / peerWaits;
     j.inflation = j.meanWait / Math.max(PEER_WAIT_FLOOR_NANOS, j.peerMeanWait);
-    j.passOversPerAcquisition =
-        (double) v.get(Metric.PASS_OVERS) / Math.max(1, v.get(Metric.ACQUISITIONS));
+    j.passOversPerAcquisition = (double) v.passOvers / Math.max(1, v.acquisitions);
     j.run = all;
     j.victim = victim;
-    j.othersAcquisitions = acquisitions - v.get(Metric.ACQUISITIONS);
-    j.waitFraction = (double) waitNanos(v, flag) / Math.max(1, windowNanos);
+    j.othersAcquisitions = acquisitions - v.acquisitions;
+    j.waitFraction = (double) v.waitNanos / Math.max(1, windowNanos);
     j.peerWaitFraction = (double) peerWait / (all.threads.size() - 1) / Math.max(1, windowNanos);
-    long lostRaces =
-        Math.max(v.get(Metric.PASS_OVERS), v.get(Metric.REQUESTS) - v.get(Metric.ACQUISITIONS));
+    long lostRaces = Math.max(v.passOvers, v.requests - v.acquisitions);
     if (requireSample && victimWaits < MIN_VICTIM_WAITS && lostRaces < MIN_VICTIM_WAITS) {
       return j; // too few waits or lost races to judge: no severity
     }
-    if (!lost(v, flag)) {
+    if (!v.lost()) {
       return j; // no wait and no lost race: the windows evaluate() does not judge
     }
     j.severity = severity(j);
@@ -393,23 +404,63 @@ public final class StarvationDetector implements Detector {
     return null;
   }
 
+  private static final int ACQUISITIONS = ThreadColumns.column(Metric.ACQUISITIONS);
+  private static final int REQUESTS = ThreadColumns.column(Metric.REQUESTS);
+  private static final int PASS_OVERS = ThreadColumns.column(Metric.PASS_OVERS);
+  private static final int WAIT_NANOS = ThreadColumns.column(Metric.WAIT_NANOS);
+  private static final int TIMED_WAITS = ThreadColumns.column(Metric.TIMED_WAITS);
+  private static final int EPISODES = ThreadColumns.column(Metric.EPISODES);
+  private static final int EPISODE_NANOS = ThreadColumns.column(Metric.EPISODE_NANOS);
+
   /**
-   * Whether the counters show a wait or a lost race (a pass-over, a request not granted): without
-   * one, {@link #judge} gives no severity, so a window without one is not judged, and a thread
-   * without one in any window is no victim.
+   * Whether entry {@code e} of the columns (a thread's window) shows a wait (at entry, or in wait
+   * episodes on a flag) or a lost race (a pass-over, a request not granted): without one, {@link
+   * #judge} gives no severity, so a window without one is not judged, and a thread without one in
+   * any window is no victim.
    */
-  private static boolean lost(Counters c, boolean flag) {
-    return waitCount(c, flag) > 0
-        || c.get(Metric.PASS_OVERS) > 0
-        || c.get(Metric.REQUESTS) > c.get(Metric.ACQUISITIONS);
+  private static boolean lost(ThreadColumns c, int e, boolean flag) {
+    return c.get(TIMED_WAITS, e) + (flag ? c.get(EPISODES, e) : 0) > 0
+        || c.get(PASS_OVERS, e) > 0
+        || c.get(REQUESTS, e) > c.get(ACQUISITIONS, e);
   }
 
-  static long waitNanos(Counters c, boolean flag) {
-    return c.get(Metric.WAIT_NANOS) + (flag ? c.get(Metric.EPISODE_NANOS) : 0);
-  }
+  /** A victim's figures over a run of windows, as {@link #judge} reads them. */
+  private static final class VictimSums {
+    long requests;
+    long acquisitions;
+    long passOvers;
+    long waitNanos; // at entry, and in wait episodes on a flag
+    long waitCount;
 
-  static long waitCount(Counters c, boolean flag) {
-    return c.get(Metric.TIMED_WAITS) + (flag ? c.get(Metric.EPISODES) : 0);
+    /** Thread {@code i}'s sums over windows {@code from..to}, written here. */
+    VictimSums of(ThreadColumns c, int i, int from, int to, boolean flag) {
+      requests = 0;
+      acquisitions = 0;
+      passOvers = 0;
+      waitNanos = 0;
+      waitCount = 0;
+      for (int e = c.from(i), end = c.to(i); e < end; e++) {
+        int w = c.window(e);
+        if (w > to) {
+          break;
+        }
+        if (w >= from) {
+          requests += c.get(REQUESTS, e);
+          acquisitions += c.get(ACQUISITIONS, e);
+          passOvers += c.get(PASS_OVERS, e);
+          waitNanos += c.get(WAIT_NANOS, e) + (flag ? c.get(EPISODE_NANOS, e) : 0);
+          waitCount += c.get(TIMED_WAITS, e) + (flag ? c.get(EPISODES, e) : 0);
+        }
+      }
+      return this;
+    }
+
+    /**
+     * Whether the sums show a wait or a lost race, as {@link #lost(ThreadColumns, int, boolean)}.
+     */
+    boolean lost() {
+      return waitCount > 0 || passOvers > 0 || requests > acquisitions;
+    }
   }
 
   /** The numbers behind one verdict. */

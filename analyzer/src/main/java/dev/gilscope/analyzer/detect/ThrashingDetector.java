@@ -8,6 +8,7 @@ import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.model.Severity;
+import dev.gilscope.analyzer.model.ThreadColumns;
 import dev.gilscope.analyzer.model.ThreadStats;
 import dev.gilscope.analyzer.model.WindowedCounters;
 import java.util.ArrayList;
@@ -157,8 +158,11 @@ public final class ThrashingDetector implements Detector {
     // and no Counters per thread (100,000 threads)
     List<InRun> active = new ArrayList<>();
     long acquisitions = 0;
-    for (ThreadStats t : m.threads()) {
-      InRun a = InRun.of(t, run);
+    List<ThreadStats> threads = m.threads();
+    ThreadColumns c = m.columns();
+    int[] arrival = m.arrivalIndicesInThreadsOrder();
+    for (int rank = 0; rank < threads.size(); rank++) {
+      InRun a = InRun.of(threads.get(rank), c, arrival[rank], run);
       if (a.acquisitions > 0 || a.requests > 0) {
         active.add(a);
         acquisitions += a.acquisitions;
@@ -183,26 +187,23 @@ public final class ThrashingDetector implements Detector {
     return parties;
   }
 
-  /** A thread and what it did in the run: its windows there summed, in one walk. */
+  /** A thread and what it did in the run: its windows there summed, from the columns. */
   private record InRun(
       ThreadStats thread, long acquisitions, long requests, long passOvers, long waitNanos) {
-    static InRun of(ThreadStats t, int[] run) {
-      WindowedCounters windows = t.windows();
-      long acquisitions = 0;
-      long requests = 0;
-      long passOvers = 0;
-      long waitNanos = 0;
-      for (int p = windows.positionAtOrAfter(run[0]);
-          p < windows.size() && windows.index(p) <= run[1];
-          p++) {
-        Counters c = windows.counters(p);
-        acquisitions += c.get(Metric.ACQUISITIONS);
-        requests += c.get(Metric.REQUESTS);
-        passOvers += c.get(Metric.PASS_OVERS);
-        waitNanos += c.get(Metric.WAIT_NANOS);
-      }
-      return new InRun(t, acquisitions, requests, passOvers, waitNanos);
+    /** Thread {@code t}, number {@code i} of the monitor's columns {@code c}, over the run. */
+    static InRun of(ThreadStats t, ThreadColumns c, int i, int[] run) {
+      return new InRun(
+          t,
+          c.sum(i, ACQUISITIONS, run[0], run[1]),
+          c.sum(i, REQUESTS, run[0], run[1]),
+          c.sum(i, PASS_OVERS, run[0], run[1]),
+          c.sum(i, WAIT_NANOS, run[0], run[1]));
     }
+
+    private static final int ACQUISITIONS = ThreadColumns.column(Metric.ACQUISITIONS);
+    private static final int REQUESTS = ThreadColumns.column(Metric.REQUESTS);
+    private static final int PASS_OVERS = ThreadColumns.column(Metric.PASS_OVERS);
+    private static final int WAIT_NANOS = ThreadColumns.column(Metric.WAIT_NANOS);
   }
 
   private static String summary(String monitor, Rates rates, long start, long end) {

@@ -1,12 +1,9 @@
 package dev.gilscope.analyzer.detect;
 
-import dev.gilscope.analyzer.model.Counters;
 import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
-import dev.gilscope.analyzer.model.ThreadStats;
-import dev.gilscope.analyzer.model.WindowedCounters;
+import dev.gilscope.analyzer.model.ThreadColumns;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,21 +20,21 @@ final class WantingThreads {
 
   private WantingThreads() {}
 
-  // every pass here sums or counts integers per thread, so it walks the threads in arrival order
-  // (MonitorStats.threadsInArrivalOrder: their order in memory), not the sorted one
+  // every pass here sums or counts integers per thread, so it walks the monitor's columns (threads
+  // in arrival order), not the sorted threads
 
   /**
    * The count over windows {@code from..to}: one pass over the threads, their sums kept in an array
    * for the count (a second pass over 100,000 threads' windows cost as much as the first).
    */
   static int count(MonitorStats m, int from, int to) {
-    Collection<ThreadStats> threads = m.threadsInArrivalOrder();
-    long[] acquisitions = new long[threads.size()];
+    ThreadColumns c = m.columns();
+    int column = ThreadColumns.column(Metric.ACQUISITIONS);
+    long[] acquisitions = new long[c.threads()];
     long total = 0;
-    int i = 0;
-    for (ThreadStats t : threads) {
-      long a = t.windows().sum(Metric.ACQUISITIONS, from, to);
-      acquisitions[i++] = a;
+    for (int i = 0; i < acquisitions.length; i++) {
+      long a = c.sum(i, column, from, to);
+      acquisitions[i] = a;
       total += a;
     }
     if (total == 0) {
@@ -77,30 +74,26 @@ final class WantingThreads {
     // the windows' totals in an array over the span of windows seen: no boxing per pair
     WindowSums totals = new WindowSums();
     WindowSums users = new WindowSums();
-    for (ThreadStats t : m.threadsInArrivalOrder()) {
-      WindowedCounters windows = t.windows();
-      for (int p = 0; p < windows.size(); p++) {
-        Counters c = windows.counters(p);
-        long acquisitions = c.get(Metric.ACQUISITIONS);
-        totals.add(windows.index(p), acquisitions);
-        if (acquisitions > 0 || c.get(Metric.REQUESTS) > 0) {
-          users.add(windows.index(p), 1);
-        }
+    // every (thread, window) pair is an entry of the columns
+    ThreadColumns c = m.columns();
+    long[] acquired = c.values(ThreadColumns.column(Metric.ACQUISITIONS));
+    long[] requested = c.values(ThreadColumns.column(Metric.REQUESTS));
+    int entries = c.threads() == 0 ? 0 : c.to(c.threads() - 1);
+    for (int e = 0; e < entries; e++) {
+      long acquisitions = acquired[e];
+      totals.add(c.window(e), acquisitions);
+      if (acquisitions > 0 || requested[e] > 0) {
+        users.add(c.window(e), 1);
       }
     }
     Map<Integer, Integer> wantingCounts = new HashMap<>();
     if (totals.sums != null) {
       int[] wanting = new int[totals.sums.length];
-      for (ThreadStats t : m.threadsInArrivalOrder()) {
-        WindowedCounters windows = t.windows();
-        for (int p = 0; p < windows.size(); p++) {
-          int i = windows.index(p) - totals.first;
-          long total = totals.sums[i];
-          if (total > 0
-              && (double) windows.counters(p).get(Metric.ACQUISITIONS) / total
-                  >= MIN_SHARE_OF_ACQUISITIONS) {
-            wanting[i]++;
-          }
+      for (int e = 0; e < entries; e++) {
+        int i = c.window(e) - totals.first;
+        long total = totals.sums[i];
+        if (total > 0 && (double) acquired[e] / total >= MIN_SHARE_OF_ACQUISITIONS) {
+          wanting[i]++;
         }
       }
       for (int i = 0; i < wanting.length; i++) {
@@ -121,11 +114,12 @@ final class WantingThreads {
 
   /** Threads that requested or acquired the monitor in windows {@code from..to}. */
   static int users(MonitorStats m, int from, int to) {
+    ThreadColumns c = m.columns();
+    int acquisitions = ThreadColumns.column(Metric.ACQUISITIONS);
+    int requests = ThreadColumns.column(Metric.REQUESTS);
     int n = 0;
-    for (ThreadStats t : m.threadsInArrivalOrder()) {
-      WindowedCounters windows = t.windows();
-      if (windows.sum(Metric.ACQUISITIONS, from, to) > 0
-          || windows.sum(Metric.REQUESTS, from, to) > 0) {
+    for (int i = 0; i < c.threads(); i++) {
+      if (c.sum(i, acquisitions, from, to) > 0 || c.sum(i, requests, from, to) > 0) {
         n++;
       }
     }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * Everything known about one monitor (or lock): exact counters from gilscope's statistics events
@@ -137,6 +136,10 @@ public final class MonitorStats {
   private ThreadOrder sortKeys;
   // each thread's index in sortedThreads, by its index in arrival order: valid while it is
   private int[] ranksByArrival;
+  // and the inverse: each thread's index in arrival order, by its index in sortedThreads
+  private int[] arrivalByRank;
+  // every thread's figures per window, in arrival order: made with sortedThreads
+  private ThreadColumns columns;
 
   // what the detectors derive from all threads' acquisitions and requests (derived()), dropped
   // with sortedThreads
@@ -242,50 +245,51 @@ public final class MonitorStats {
     return ranksByArrival;
   }
 
+  /**
+   * Each thread's index in {@link #threadsInArrivalOrder()} (its number in {@link #columns()}), by
+   * its index in {@link #threads()}. The monitor's own array, shared: not to be written.
+   */
+  public synchronized int[] arrivalIndicesInThreadsOrder() {
+    threads();
+    return arrivalByRank;
+  }
+
+  /**
+   * Every thread's figures per window in primitive columns, threads in arrival order: for passes
+   * over all of them. Made with {@link #threads()}' order, and kept as long as it is.
+   */
+  public synchronized ThreadColumns columns() {
+    threads();
+    return columns;
+  }
+
   private void sortThreads() {
-    // the keys read once per thread, in arrival order (not twice per comparison: with 100,000
-    // threads, 1.7 million), and the threads' indices sorted by them: a comparison reads three
-    // longs side by side (ThreadOrder), where objects of a key each were 5 MB to jump around in
+    // the keys read once per thread (not twice per comparison: with 100,000 threads, 1.7 million),
+    // from the columns, and the threads' indices sorted by them: a comparison reads three longs
+    // side by side (ThreadOrder), where objects of a key each were 5 MB to jump around in
     int n = threads.size();
     ThreadStats[] byArrival = threads.toArray();
+    ThreadColumns c = ThreadColumns.of(byArrival);
+    String[] names = threads.names();
+    int acquisitions = ThreadColumns.column(Metric.ACQUISITIONS);
+    int wait = ThreadColumns.column(Metric.WAIT_NANOS);
+    int waitInWait = ThreadColumns.column(Metric.WAIT_IN_WAIT_NANOS);
     ThreadOrder order = new ThreadOrder(n);
-    sortKeys = order;
-    if (n >= ThreadOrder.PARALLEL_MIN_THREADS) {
-      // a cache miss or more per thread (its object, windows, counters): 27-43 ms on one core for
-      // 100,000 threads, on the detectors' critical path as the sort is
-      IntStream.range(0, KEY_SLICES)
-          .parallel()
-          .forEach(s -> readKeys(byArrival, order, slice(n, s), slice(n, s + 1)));
-    } else {
-      readKeys(byArrival, order, 0, n);
+    for (int i = 0; i < n; i++) {
+      order.set(i, names[i], c.total(i, acquisitions), c.total(i, wait), c.total(i, waitInWait));
     }
+    int[] byRank = order.sorted();
     List<ThreadStats> list = new ArrayList<>(n);
     int[] ranks = new int[n];
-    for (int index : order.sorted()) {
+    for (int index : byRank) {
       ranks[index] = list.size();
       list.add(byArrival[index]);
     }
+    columns = c;
+    sortKeys = order;
+    arrivalByRank = byRank;
     ranksByArrival = ranks;
     sortedThreads = Collections.unmodifiableList(list);
-  }
-
-  /** The slices the sort keys of many threads are read in, on all cores. */
-  private static final int KEY_SLICES = 16;
-
-  private static int slice(int n, int s) {
-    return (int) ((long) n * s / KEY_SLICES);
-  }
-
-  private static void readKeys(ThreadStats[] threads, ThreadOrder order, int from, int to) {
-    for (int i = from; i < to; i++) {
-      ThreadStats t = threads[i];
-      order.set(
-          i,
-          t.name(),
-          t.total(Metric.ACQUISITIONS),
-          t.total(Metric.WAIT_NANOS),
-          t.total(Metric.WAIT_IN_WAIT_NANOS));
-    }
   }
 
   public long acquireEvents() {

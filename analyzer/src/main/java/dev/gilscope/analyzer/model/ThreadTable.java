@@ -111,6 +111,11 @@ final class ThreadTable {
     return Arrays.copyOf(threads, size);
   }
 
+  /** The threads' names in arrival order, copied. */
+  String[] names() {
+    return Arrays.copyOf(names, size);
+  }
+
   /** The threads in arrival order: a view, unmodifiable, that follows later additions. */
   List<ThreadStats> inArrivalOrder() {
     return new ArrivalOrder();
