@@ -70,13 +70,14 @@ final class PeerTotals {
     long[] waits = c.values(ThreadColumns.column(Metric.TIMED_WAITS));
     long[] episodeNanos = c.values(ThreadColumns.column(Metric.EPISODE_NANOS));
     long[] episodes = c.values(ThreadColumns.column(Metric.EPISODES));
+    presize(c);
     WindowColumns last = null;
     for (int i = 0; i < n; i++) {
       int rank = ranks[i];
       for (int e = c.from(i); e < c.to(i); e++) {
         int w = c.window(e);
         if (last == null || last.window != w) {
-          last = byWindow.computeIfAbsent(w, WindowColumns::new);
+          last = byWindow.computeIfAbsent(w, k -> new WindowColumns(k, 4));
         }
         last.add(
             rank,
@@ -96,6 +97,36 @@ final class PeerTotals {
   // the run asked for last: victims in arrival order mostly ask for the run of the one before
   // (their window), and a hit skips a boxed key and the cache's reordering
   private Run lastRun;
+
+  /**
+   * Makes each window's columns the size of its entries, counted over the columns' windows, when
+   * they span few more windows than there are entries: columns grown by doubling copied 100,000
+   * threads' figures about once more and allocated twice what they kept.
+   */
+  private void presize(ThreadColumns c) {
+    int entries = c.threads() == 0 ? 0 : c.to(c.threads() - 1);
+    if (entries == 0) {
+      return;
+    }
+    int first = Integer.MAX_VALUE;
+    int last = Integer.MIN_VALUE;
+    for (int e = 0; e < entries; e++) {
+      first = Math.min(first, c.window(e));
+      last = Math.max(last, c.window(e));
+    }
+    if ((long) last - first >= entries + 1024L) {
+      return; // windows far apart: grown as they fill
+    }
+    int[] counts = new int[last - first + 1];
+    for (int e = 0; e < entries; e++) {
+      counts[c.window(e) - first]++;
+    }
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0) {
+        byWindow.put(first + i, new WindowColumns(first + i, counts[i]));
+      }
+    }
+  }
 
   /** The totals over windows {@code from..to}, both inclusive. */
   Run over(int from, int to) {
@@ -167,15 +198,20 @@ final class PeerTotals {
   /** One window's threads (by rank, in arrival order) and their figures in it, column by column. */
   private static final class WindowColumns {
     final int window;
-    int[] ranks = new int[4];
-    long[] acquisitions = new long[4];
-    long[] requests = new long[4];
-    long[] wait = new long[4];
-    long[] waits = new long[4];
+    int[] ranks;
+    long[] acquisitions;
+    long[] requests;
+    long[] wait;
+    long[] waits;
     int size;
 
-    WindowColumns(int window) {
+    WindowColumns(int window, int capacity) {
       this.window = window;
+      ranks = new int[capacity];
+      acquisitions = new long[capacity];
+      requests = new long[capacity];
+      wait = new long[capacity];
+      waits = new long[capacity];
     }
 
     void add(int rank, long acquired, long requested, long waitNanos, long waitCount) {

@@ -45,6 +45,9 @@ public final class Counters {
   /** Writes after which an instance makes a slot for every metric (see the class comment). */
   static final int DENSE_AFTER_WRITES = 256;
 
+  // the window these counters are of, when a WindowedCounters holds them in its array: in room the
+  // object's alignment leaves free (12 bytes of header and 16 of fields take 32 with or without it)
+  int window;
   private long present; // bit i: METRICS[i] has a slot
   private int writes; // while not dense
   // the slots, in Metric order; past bitCount(present) unused room
