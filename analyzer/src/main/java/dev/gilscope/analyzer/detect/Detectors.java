@@ -97,11 +97,11 @@ public final class Detectors {
 
   /**
    * The kinds in the order their detectors are started on a monitor with many threads, the one that
-   * takes longest first. Per thread on 100,000 virtual threads (CPU, async-profiler, 4 runs):
-   * STARVATION 161 ms, THRASHING 86, CONVOY 60, SERIALIZATION 47. A parallel stream over the list
-   * split it into halves, SERIALIZATION + THRASHING on one core and CONVOY + STARVATION on the
-   * other (133 against 221 ms); taken longest first, the two cores end within a detector of each
-   * other (161 against 193).
+   * takes longest first. On 100,000 virtual threads (CPU, async-profiler, 4 runs): STARVATION 161
+   * ms, THRASHING 86, CONVOY 60, SERIALIZATION 47 when this order was chosen; 78, 50, 40 and 11
+   * since the threads' columns. A parallel stream over the list split it into halves, SERIALIZATION
+   * + THRASHING on one core and CONVOY + STARVATION on the other (133 against 221 ms then); taken
+   * longest first, the two cores end within a detector of each other.
    */
   static final List<FindingKind> LONGEST_FIRST =
       List.of(
