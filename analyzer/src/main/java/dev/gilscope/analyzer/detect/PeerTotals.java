@@ -23,10 +23,10 @@ import java.util.Set;
  * these totals minus the victim's own, so each run is summed once per monitor rather than once per
  * victim (which made 10,000 threads take minutes), and only over the threads active in it.
  *
- * <p>The figures a run sums are copied once, window by window, into columns of primitives (a
- * thread's rank and its four figures in that window): a run then adds up arrays instead of
- * following every thread to its windows and counters, which with 100,000 threads was most of
- * STARVATION's time (cache misses, about 0.5 us per thread and run).
+ * <p>The figures a run sums are copied once, from the monitor's {@link ThreadColumns}, window by
+ * window into columns of primitives (a thread's rank and its four figures in that window): a run
+ * then adds up arrays instead of following every thread to its windows and counters, which with
+ * 100,000 threads was most of STARVATION's time (cache misses, about 0.5 us per thread and run).
  */
 final class PeerTotals {
   /** Runs kept; a recording's victims share a few runs (single windows, their whole lives). */
