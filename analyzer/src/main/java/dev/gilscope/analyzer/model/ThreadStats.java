@@ -83,9 +83,10 @@ public final class ThreadStats {
 
   /**
    * One metric over the whole recording, as {@code totals().get(metric)} gives it, without making
-   * the sum of every metric: the passes over every thread (the sort, the zero waits, the detectors'
-   * scans) read one to three metrics each, and on 100,000 threads the sums they made were 29 MB of
-   * the analysis' 200 MB of allocation, all of it still live at its one young collection.
+   * the sum of every metric: the passes over every thread that do not read the monitor's columns
+   * (the zero waits at the end of reading, CONVOY's least-waiting thread) read one or two metrics
+   * each, and on 100,000 threads the sums such passes made were 29 MB of the analysis' 200 MB of
+   * allocation, all of it still live at its one young collection.
    */
   public long total(Metric metric) {
     Counters t = totals;
