@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * window order. Made by {@link MonitorStats#columns()} with the threads' order; read-only after.
  */
 public final class ThreadColumns {
-  /** The metrics kept, one column each. */
+  /** The metrics kept, one column each: those the passes over every thread read. */
   private static final Metric[] METRICS = {
     Metric.ACQUISITIONS,
     Metric.REQUESTS,
@@ -24,8 +24,7 @@ public final class ThreadColumns {
     Metric.EPISODES,
     Metric.EPISODE_NANOS,
     Metric.WAIT_IN_WAIT_NANOS,
-    Metric.TIMED_HOLDS,
-    Metric.HOLD_NANOS
+    Metric.TIMED_HOLDS
   };
 
   // the column of each metric by ordinal, -1 for one not kept
