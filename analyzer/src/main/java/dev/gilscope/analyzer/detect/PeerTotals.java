@@ -54,16 +54,15 @@ final class PeerTotals {
   PeerTotals(MonitorStats m, boolean flag) {
     this.threads = m.threads();
     int n = threads.size();
-    names = new String[n];
-    endedThreads = new boolean[n];
-    for (int rank = 0; rank < n; rank++) {
-      ThreadStats t = threads.get(rank);
-      names[rank] = t.name();
-      endedThreads[rank] = t.isEndedThreads();
-    }
     // from the monitor's columns, in arrival order: a run's sums do not depend on the order
     ThreadColumns c = m.columns();
     int[] ranks = m.ranksInArrivalOrder();
+    names = new String[n];
+    endedThreads = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      names[ranks[i]] = c.name(i);
+      endedThreads[ranks[i]] = c.isEndedThreads(i);
+    }
     long[] acquisitions = c.values(ThreadColumns.column(Metric.ACQUISITIONS));
     long[] requests = c.values(ThreadColumns.column(Metric.REQUESTS));
     long[] waitNanos = c.values(ThreadColumns.column(Metric.WAIT_NANOS));

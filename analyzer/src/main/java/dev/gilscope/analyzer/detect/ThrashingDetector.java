@@ -9,9 +9,9 @@ import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.RecordingInfo;
 import dev.gilscope.analyzer.model.Severity;
 import dev.gilscope.analyzer.model.ThreadColumns;
-import dev.gilscope.analyzer.model.ThreadStats;
 import dev.gilscope.analyzer.model.WindowedCounters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,57 +154,85 @@ public final class ThrashingDetector implements Detector {
    * victims: the threads passed over or waiting.
    */
   private static Parties parties(MonitorStats m, int[] run) {
-    // each thread's run summed once, the four figures kept beside it: no map from thread to sum
-    // and no Counters per thread (100,000 threads)
-    List<InRun> active = new ArrayList<>();
-    long acquisitions = 0;
-    List<ThreadStats> threads = m.threads();
+    // each thread's run summed once from the monitor's columns, the four figures kept in arrays
+    // by the thread's place among the active ones: no object per thread (100,000 threads)
     ThreadColumns c = m.columns();
     int[] arrival = m.arrivalIndicesInThreadsOrder();
-    for (int rank = 0; rank < threads.size(); rank++) {
-      InRun a = InRun.of(threads.get(rank), c, arrival[rank], run);
-      if (a.acquisitions > 0 || a.requests > 0) {
-        active.add(a);
-        acquisitions += a.acquisitions;
+    int[] activeThreads = new int[arrival.length]; // their numbers in the columns
+    long[] acquired = new long[arrival.length];
+    long[] passedOver = new long[arrival.length];
+    long[] waited = new long[arrival.length];
+    int active = 0;
+    long acquisitions = 0;
+    for (int i : arrival) { // threads() order
+      long a = c.sum(i, ACQUISITIONS, run[0], run[1]);
+      if (a > 0 || c.sum(i, REQUESTS, run[0], run[1]) > 0) {
+        activeThreads[active] = i;
+        acquired[active] = a;
+        passedOver[active] = c.sum(i, PASS_OVERS, run[0], run[1]);
+        waited[active] = c.sum(i, WAIT_NANOS, run[0], run[1]);
+        acquisitions += a;
+        active++;
       }
     }
-    double fairShare = active.isEmpty() ? 0 : 1.0 / active.size();
+    double fairShare = active == 0 ? 0 : 1.0 / active;
     Parties parties = new Parties(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-    active.sort(Comparator.comparingLong((InRun a) -> a.passOvers).reversed());
-    for (InRun a : active) {
-      ThreadStats t = a.thread;
-      parties.threads.add(t.name());
-      if (t.isEndedThreads()) {
+    for (int k : mostPassedOverFirst(passedOver, active)) {
+      int i = activeThreads[k];
+      String name = c.name(i);
+      parties.threads.add(name);
+      if (c.isEndedThreads(i)) {
         continue; // an aggregate of threads JFR could no longer name
       }
-      double share = acquisitions == 0 ? 0 : (double) a.acquisitions / acquisitions;
+      double share = acquisitions == 0 ? 0 : (double) acquired[k] / acquisitions;
       if (share > fairShare) {
-        parties.causes.add(t.name());
-      } else if (a.passOvers > 0 || a.waitNanos > 0) {
-        parties.victims.add(t.name());
+        parties.causes.add(name);
+      } else if (passedOver[k] > 0 || waited[k] > 0) {
+        parties.victims.add(name);
       }
     }
     return parties;
   }
 
-  /** A thread and what it did in the run: its windows there summed, from the columns. */
-  private record InRun(
-      ThreadStats thread, long acquisitions, long requests, long passOvers, long waitNanos) {
-    /** Thread {@code t}, number {@code i} of the monitor's columns {@code c}, over the run. */
-    static InRun of(ThreadStats t, ThreadColumns c, int i, int[] run) {
-      return new InRun(
-          t,
-          c.sum(i, ACQUISITIONS, run[0], run[1]),
-          c.sum(i, REQUESTS, run[0], run[1]),
-          c.sum(i, PASS_OVERS, run[0], run[1]),
-          c.sum(i, WAIT_NANOS, run[0], run[1]));
+  /**
+   * The places {@code 0..n-1}, most {@code passOvers} first, ties in place order (a stable sort):
+   * as packed {@code long}s, the pass-overs' complement above the place, when both fit, else by
+   * comparison.
+   */
+  static int[] mostPassedOverFirst(long[] passOvers, int n) {
+    long max = 0;
+    for (int k = 0; k < n; k++) {
+      max = Math.max(max, passOvers[k]);
     }
-
-    private static final int ACQUISITIONS = ThreadColumns.column(Metric.ACQUISITIONS);
-    private static final int REQUESTS = ThreadColumns.column(Metric.REQUESTS);
-    private static final int PASS_OVERS = ThreadColumns.column(Metric.PASS_OVERS);
-    private static final int WAIT_NANOS = ThreadColumns.column(Metric.WAIT_NANOS);
+    int[] order = new int[n];
+    if (max < 1L << (Long.SIZE - 1 - PLACE_BITS) && n <= 1 << PLACE_BITS) {
+      long[] keys = new long[n];
+      for (int k = 0; k < n; k++) {
+        keys[k] = ((max - passOvers[k]) << PLACE_BITS) | k;
+      }
+      Arrays.sort(keys);
+      for (int k = 0; k < n; k++) {
+        order[k] = (int) (keys[k] & ((1L << PLACE_BITS) - 1));
+      }
+      return order;
+    }
+    Integer[] boxed = new Integer[n];
+    for (int k = 0; k < n; k++) {
+      boxed[k] = k;
+    }
+    Arrays.sort(boxed, Comparator.comparingLong((Integer k) -> passOvers[k]).reversed());
+    for (int k = 0; k < n; k++) {
+      order[k] = boxed[k];
+    }
+    return order;
   }
+
+  private static final int PLACE_BITS = 24;
+
+  private static final int ACQUISITIONS = ThreadColumns.column(Metric.ACQUISITIONS);
+  private static final int REQUESTS = ThreadColumns.column(Metric.REQUESTS);
+  private static final int PASS_OVERS = ThreadColumns.column(Metric.PASS_OVERS);
+  private static final int WAIT_NANOS = ThreadColumns.column(Metric.WAIT_NANOS);
 
   private static String summary(String monitor, Rates rates, long start, long end) {
     if (rates.futileDominates()) {

@@ -269,8 +269,8 @@ public final class MonitorStats {
     // side by side (ThreadOrder), where objects of a key each were 5 MB to jump around in
     int n = threads.size();
     ThreadStats[] byArrival = threads.toArray();
-    ThreadColumns c = ThreadColumns.of(byArrival);
     String[] names = threads.names();
+    ThreadColumns c = ThreadColumns.of(byArrival, names);
     int acquisitions = ThreadColumns.column(Metric.ACQUISITIONS);
     int wait = ThreadColumns.column(Metric.WAIT_NANOS);
     int waitInWait = ThreadColumns.column(Metric.WAIT_IN_WAIT_NANOS);

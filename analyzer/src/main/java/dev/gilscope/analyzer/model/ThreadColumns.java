@@ -36,6 +36,7 @@ public final class ThreadColumns {
   private static final int SLICES = 16;
 
   private final int[] firstEntry; // by thread, and one past the last
+  private final String[] names; // by thread: a pass that names threads reads no thread object
   private final int[] window; // by entry
   private final long[][] values; // by column, then by entry
 
@@ -48,21 +49,22 @@ public final class ThreadColumns {
     return of;
   }
 
-  /** The columns of {@code threads}, in this order. */
-  static ThreadColumns of(ThreadStats[] threads) {
+  /** The columns of {@code threads}, in this order, with their {@code names}. */
+  static ThreadColumns of(ThreadStats[] threads, String[] names) {
     int n = threads.length;
     int[] firstEntry = new int[n + 1];
     forSlices(n, (from, to) -> countWindows(threads, firstEntry, from, to));
     for (int i = 0; i < n; i++) {
       firstEntry[i + 1] += firstEntry[i]; // counts at i + 1 into where each thread's entries start
     }
-    ThreadColumns columns = new ThreadColumns(firstEntry);
+    ThreadColumns columns = new ThreadColumns(firstEntry, names);
     forSlices(n, (from, to) -> columns.fill(threads, from, to));
     return columns;
   }
 
-  private ThreadColumns(int[] firstEntry) {
+  private ThreadColumns(int[] firstEntry, String[] names) {
     this.firstEntry = firstEntry;
+    this.names = names;
     int entries = firstEntry[firstEntry.length - 1];
     window = new int[entries];
     values = new long[METRICS.length][entries];
@@ -116,6 +118,16 @@ public final class ThreadColumns {
   /** The number of threads. */
   public int threads() {
     return firstEntry.length - 1;
+  }
+
+  /** Thread {@code thread}'s name. */
+  public String name(int thread) {
+    return names[thread];
+  }
+
+  /** Whether thread {@code thread} is {@link ThreadStats#ENDED_THREADS}, an aggregate. */
+  public boolean isEndedThreads(int thread) {
+    return ThreadStats.ENDED_THREADS.equals(names[thread]);
   }
 
   /** Thread {@code thread}'s first entry. */

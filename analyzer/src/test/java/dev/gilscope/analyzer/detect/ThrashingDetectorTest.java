@@ -8,7 +8,11 @@ import dev.gilscope.analyzer.model.Metric;
 import dev.gilscope.analyzer.model.MonitorStats;
 import dev.gilscope.analyzer.model.Severity;
 import dev.gilscope.analyzer.testing.Models;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ThrashingDetectorTest {
@@ -141,5 +145,24 @@ class ThrashingDetectorTest {
     Models.monitor(m, 0, Metric.CONTENDED, 1);
     assertThat(detector.evaluate(m, Models.recording(SECOND, 2)).findings().get(0).severity())
         .isEqualTo(Severity.WARNING);
+  }
+
+  @Test
+  void partiesAreOrderedMostPassedOverFirstTiesInThreadsOrderPackedOrNot() {
+    Random random = new Random(7);
+    // small counts (packed into longs) and counts too large to pack (compared)
+    for (long scale : new long[] {5, 1L << 50}) {
+      int n = 10_000;
+      long[] passOvers = new long[n + 3]; // room past n, not sorted
+      for (int k = 0; k < n; k++) {
+        passOvers[k] = random.nextInt(6) * scale;
+      }
+      passOvers[n] = Long.MAX_VALUE;
+      List<Integer> expected = new ArrayList<>(IntStream.range(0, n).boxed().toList());
+      expected.sort(Comparator.comparingLong((Integer k) -> -passOvers[k])); // stable
+      assertThat(IntStream.of(ThrashingDetector.mostPassedOverFirst(passOvers, n)).boxed().toList())
+          .as("scale " + scale)
+          .isEqualTo(expected);
+    }
   }
 }
