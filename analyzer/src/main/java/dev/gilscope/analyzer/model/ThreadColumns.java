@@ -1,7 +1,5 @@
 package dev.gilscope.analyzer.model;
 
-import java.util.stream.IntStream;
-
 /**
  * Every thread's figures per window on one monitor, copied once into columns of primitives: for the
  * passes over all of a monitor's threads (the sort, and each detector's own), which read a few
@@ -30,11 +28,6 @@ public final class ThreadColumns {
   // the column of each metric by ordinal, -1 for one not kept
   private static final int[] COLUMN_OF = columnOf();
 
-  /** From this many threads on, the columns are filled on all cores. */
-  static final int PARALLEL_MIN_THREADS = 20_000;
-
-  private static final int SLICES = 16;
-
   private final int[] firstEntry; // by thread, and one past the last
   private final String[] names; // by thread: a pass that names threads reads no thread object
   private final int[] window; // by entry
@@ -53,12 +46,12 @@ public final class ThreadColumns {
   static ThreadColumns of(ThreadStats[] threads, String[] names) {
     int n = threads.length;
     int[] firstEntry = new int[n + 1];
-    forSlices(n, (from, to) -> countWindows(threads, firstEntry, from, to));
+    Slices.forEach(n, (from, to) -> countWindows(threads, firstEntry, from, to));
     for (int i = 0; i < n; i++) {
       firstEntry[i + 1] += firstEntry[i]; // counts at i + 1 into where each thread's entries start
     }
     ThreadColumns columns = new ThreadColumns(firstEntry, names);
-    forSlices(n, (from, to) -> columns.fill(threads, from, to));
+    Slices.forEach(n, (from, to) -> columns.fill(threads, from, to));
     return columns;
   }
 
@@ -68,22 +61,6 @@ public final class ThreadColumns {
     int entries = firstEntry[firstEntry.length - 1];
     window = new int[entries];
     values = new long[METRICS.length][entries];
-  }
-
-  private interface Slice {
-    void run(int from, int to);
-  }
-
-  private static void forSlices(int n, Slice slice) {
-    if (n < PARALLEL_MIN_THREADS) {
-      slice.run(0, n);
-      return;
-    }
-    IntStream.range(0, SLICES).parallel().forEach(s -> slice.run(bound(n, s), bound(n, s + 1)));
-  }
-
-  private static int bound(int n, int slice) {
-    return (int) ((long) n * slice / SLICES);
   }
 
   private static void countWindows(ThreadStats[] threads, int[] firstEntry, int from, int to) {

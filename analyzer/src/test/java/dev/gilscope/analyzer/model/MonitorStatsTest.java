@@ -2,6 +2,8 @@ package dev.gilscope.analyzer.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MonitorStatsTest {
@@ -48,5 +50,45 @@ class MonitorStatsTest {
     // a thread's new counts drop the order: the ranks are made again
     m.thread("t2").window(1).add(Metric.ACQUISITIONS, 20);
     assertThat(m.ranksInArrivalOrder()[2]).isZero();
+  }
+
+  @Test
+  void aPartsThreadsMergeAsOneByOneOnOneCoreAndOnAll() {
+    // below and above Slices.PARALLEL_MIN_THREADS: the second part shares half its threads
+    for (int n : new int[] {10, 30_000}) {
+      MonitorStats first = new MonitorStats("gilscope:4", "a#D", null, null, EventSource.GILSCOPE);
+      MonitorStats second = new MonitorStats("gilscope:4", "a#D", null, null, EventSource.GILSCOPE);
+      for (int i = 0; i < n; i++) {
+        ThreadStats t = first.thread("t" + i);
+        t.window(0).add(Metric.ACQUISITIONS, i);
+        t.recordWait(10);
+        t.blame("holder", 10);
+      }
+      for (int i = n / 2; i < n + n / 2; i++) {
+        ThreadStats t = second.thread(new String("t" + i)); // another part's String
+        t.window(1).add(Metric.ACQUISITIONS, 2L * i);
+        t.recordWait(30);
+        t.blame("other", 5);
+      }
+      first.mergeFrom(second);
+
+      List<String> expectedOrder = new ArrayList<>();
+      for (int i = 0; i < n + n / 2; i++) {
+        expectedOrder.add("t" + i);
+      }
+      assertThat(first.threadsInArrivalOrder())
+          .extracting(ThreadStats::name)
+          .containsExactlyElementsOf(expectedOrder);
+      for (int i = 0; i < n + n / 2; i++) {
+        ThreadStats t = first.threadOrNull("t" + i);
+        boolean inFirst = i < n;
+        boolean inSecond = i >= n / 2;
+        assertThat(t.total(Metric.ACQUISITIONS))
+            .isEqualTo((inFirst ? i : 0) + (inSecond ? 2L * i : 0));
+        assertThat(t.windows().size()).isEqualTo((inFirst ? 1 : 0) + (inSecond ? 1 : 0));
+        assertThat(t.waits().count()).isEqualTo((inFirst ? 1 : 0) + (inSecond ? 1 : 0));
+        assertThat(t.blameNanosByHolder()).hasSize((inFirst ? 1 : 0) + (inSecond ? 1 : 0));
+      }
+    }
   }
 }

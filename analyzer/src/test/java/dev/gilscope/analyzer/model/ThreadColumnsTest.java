@@ -23,7 +23,7 @@ class ThreadColumnsTest {
 
   @Test
   void holdsEveryThreadsWindowsAsTheModelDoesOnOneCoreAndOnAll() {
-    // below and above ThreadColumns.PARALLEL_MIN_THREADS
+    // below and above Slices.PARALLEL_MIN_THREADS
     for (int n : new int[] {0, 1, 7, 25_000}) {
       Random random = new Random(n);
       MonitorStats m = new MonitorStats("k", "m", null, null, EventSource.GILSCOPE);
