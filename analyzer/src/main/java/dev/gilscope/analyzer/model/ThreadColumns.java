@@ -1,5 +1,7 @@
 package dev.gilscope.analyzer.model;
 
+import java.util.Arrays;
+
 /**
  * Every thread's figures per window on one monitor, copied once into columns of primitives: for the
  * passes over all of a monitor's threads (the sort, and each detector's own), which read a few
@@ -35,7 +37,7 @@ public final class ThreadColumns {
 
   private static int[] columnOf() {
     int[] of = new int[Metric.values().length];
-    java.util.Arrays.fill(of, -1);
+    Arrays.fill(of, -1);
     for (int c = 0; c < METRICS.length; c++) {
       of[METRICS[c].ordinal()] = c;
     }
