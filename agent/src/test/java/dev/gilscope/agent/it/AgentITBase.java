@@ -8,6 +8,7 @@ import dev.gilscope.contract.GilscopeEvents;
 import dev.gilscope.contract.GilscopeFields;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -97,8 +98,15 @@ abstract class AgentITBase {
           .allMatch(e -> "event".equals(e.getString(GilscopeFields.HOLD_CLOCK)));
     }
     long eventHoldNanos = holds.stream().mapToLong(e -> e.getDuration().toNanos()).sum();
-    assertThat((double) rec.stat(GIL, "totalHold"))
-        .isCloseTo((double) eventHoldNanos, withinPercentage(25));
+    if (Math.abs(rec.stat(GIL, "totalHold") - eventHoldNanos) > 0.25 * eventHoldNanos) {
+      // they disagreed in about 1 of 18 CI runs with the event clock, where they should agree to
+      // the nanosecond: the recording is kept so the next failure can be explained
+      Path kept = Path.of("target", "failed-" + getClass().getSimpleName() + "-all.jfr");
+      Files.copy(file, kept, StandardCopyOption.REPLACE_EXISTING);
+      assertThat((double) rec.stat(GIL, "totalHold"))
+          .as("statistics' totalHold against the hold events' durations; recording kept: " + kept)
+          .isCloseTo((double) eventHoldNanos, withinPercentage(25));
+    }
 
     // a 50 ms holder: the waiter's wait and the holder's hold both last >= 45 ms
     RecordedEvent waited = only(rec.of(GilscopeEvents.MONITOR_ACQUIRE, SLEEPY), "sleepy-waiter");
