@@ -106,57 +106,51 @@ class DistributionIT {
     boolean onRequest =
         Files.isReadable(modeFile) && Files.readString(modeFile).contains("[madvise]");
     Path cache = temp.resolve("pages-cache");
-    Result launched =
-        runWithJavaOpts(cache, "-XX:+PrintFlagsFinal", LAUNCHER.toString(), "analyze", RECORDING);
-    assertThat(launched.status).isZero();
-    assertThat(flag(launched.output, "UseTransparentHugePages")).isEqualTo(onRequest);
-    Result refused =
-        runWithJavaOpts(
-            cache,
-            "-XX:+PrintFlagsFinal -XX:-UseTransparentHugePages",
-            LAUNCHER.toString(),
-            "analyze",
-            RECORDING);
-    assertThat(refused.status).isZero();
-    assertThat(flag(refused.output, "UseTransparentHugePages")).isFalse();
-    assertThat(refused.output).doesNotContain("warning");
+    assertThat(flag(analyzeFlags(cache, ""), "UseTransparentHugePages")).isEqualTo(onRequest);
+    String refused = analyzeFlags(cache, "-XX:-UseTransparentHugePages");
+    assertThat(flag(refused, "UseTransparentHugePages")).isFalse();
+    assertThat(refused).doesNotContain("warning");
   }
 
   @Test
   void analyzeGivesHalfTheHeapToTheYoungGenerationUnlessJavaOptsSizeIt() throws Exception {
     // the analysis keeps what it builds: a larger eden means fewer collections copying all of it
     Path cache = temp.resolve("young-cache");
-    Result launched =
-        runWithJavaOpts(cache, "-XX:+PrintFlagsFinal", LAUNCHER.toString(), "analyze", RECORDING);
-    assertThat(launched.status).isZero();
-    assertThat(flagValue(launched.output, "NewRatio")).isEqualTo("1");
-    assertThat(flagValue(launched.output, "SurvivorRatio")).isEqualTo("16");
-    Result sized =
-        runWithJavaOpts(
-            cache, "-XX:+PrintFlagsFinal -Xmn32m", LAUNCHER.toString(), "analyze", RECORDING);
-    assertThat(sized.status).isZero();
-    assertThat(flagValue(sized.output, "NewRatio")).isEqualTo("2");
-    assertThat(flagValue(sized.output, "SurvivorRatio")).isEqualTo("8");
+    String launched = analyzeFlags(cache, "");
+    assertThat(flagValue(launched, "NewRatio")).isEqualTo("1");
+    assertThat(flagValue(launched, "SurvivorRatio")).isEqualTo("16");
+    String sized = analyzeFlags(cache, "-Xmn32m");
+    assertThat(flagValue(sized, "NewRatio")).isEqualTo("2");
+    assertThat(flagValue(sized, "SurvivorRatio")).isEqualTo("8");
   }
 
   @Test
   void analyzeCompilesLongLoopsEarlyUnlessJavaOptsTuneTheCompiler() throws Exception {
     // a pass over 100,000 threads, entered once, ran mostly interpreted at the default 60,000
     Path cache = temp.resolve("loops-cache");
-    Result launched =
-        runWithJavaOpts(cache, "-XX:+PrintFlagsFinal", LAUNCHER.toString(), "analyze", RECORDING);
-    assertThat(launched.status).isZero();
-    assertThat(flagValue(launched.output, "Tier3BackEdgeThreshold")).isEqualTo("6000");
-    Result tuned =
+    assertThat(flagValue(analyzeFlags(cache, ""), "Tier3BackEdgeThreshold")).isEqualTo("6000");
+    // the user's scaling of the default 60,000, not of the launcher's 6,000
+    assertThat(
+            flagValue(
+                analyzeFlags(cache, "-XX:CompileThresholdScaling=2"), "Tier3BackEdgeThreshold"))
+        .isEqualTo("120000");
+  }
+
+  /**
+   * The output of {@code gilscope analyze} on the fixture with {@code -XX:+PrintFlagsFinal} and
+   * {@code javaOpts} in {@code JAVA_OPTS}, which must succeed: the JVM's flags as the launcher set
+   * them.
+   */
+  private static String analyzeFlags(Path cache, String javaOpts) throws Exception {
+    Result r =
         runWithJavaOpts(
             cache,
-            "-XX:+PrintFlagsFinal -XX:CompileThresholdScaling=2",
+            ("-XX:+PrintFlagsFinal " + javaOpts).trim(),
             LAUNCHER.toString(),
             "analyze",
             RECORDING);
-    assertThat(tuned.status).isZero();
-    // the user's scaling of the default 60,000, not of the launcher's 6,000
-    assertThat(flagValue(tuned.output, "Tier3BackEdgeThreshold")).isEqualTo("120000");
+    assertThat(r.status).as(r.output).isZero();
+    return r.output;
   }
 
   /** A boolean flag's value as {@code -XX:+PrintFlagsFinal} lists it. */
